@@ -1,0 +1,127 @@
+package ep
+
+import (
+	"fmt"
+	"math"
+)
+
+// Sources holds the three sources from which a customer forms an
+// expectation before buying (seed 000): prior purchase experience, word of
+// mouth, and the company's own promises, each on the rating scale of the
+// comparison. A source the customer does not have is NaN.
+type Sources struct {
+	// Experience is the expectation formed by past purchases.
+	Experience float64 `json:"experience"`
+	// WordOfMouth is the expectation formed by what others say.
+	WordOfMouth float64 `json:"word_of_mouth"`
+	// Promises is the expectation formed by the company's own promises
+	// (advertising, sales talk).
+	Promises float64 `json:"promises"`
+}
+
+// Weights gives the relative weight of each expectation source. Weights
+// must be finite and non-negative; they need not sum to one.
+type Weights struct {
+	// Experience weights Sources.Experience.
+	Experience float64 `json:"experience"`
+	// WordOfMouth weights Sources.WordOfMouth.
+	WordOfMouth float64 `json:"word_of_mouth"`
+	// Promises weights Sources.Promises.
+	Promises float64 `json:"promises"`
+}
+
+// EqualWeights returns weights of one for every source. The source
+// documents name the three sources but give no weights; equal weights are
+// the neutral default.
+func EqualWeights() Weights { return Weights{Experience: 1, WordOfMouth: 1, Promises: 1} }
+
+// Blend returns the expectation formed from the available sources:
+//
+//	E = Σ wᵢ·sᵢ / Σ wᵢ   over the sources sᵢ that are not NaN,
+//
+// that is, missing sources are skipped and the remaining weights are
+// renormalised. It returns an error wrapping [ErrInvalid] if a weight is
+// negative, NaN or ±Inf, if a source is ±Inf, or if no source with a
+// positive weight is present.
+func Blend(s Sources, w Weights) (float64, error) {
+	src := [3]float64{s.Experience, s.WordOfMouth, s.Promises}
+	wt := [3]float64{w.Experience, w.WordOfMouth, w.Promises}
+	names := [3]string{"experience", "word of mouth", "promises"}
+	var num, den float64
+	for i := range src {
+		if !finiteNonNeg(wt[i]) {
+			return math.NaN(), fmt.Errorf("ep: weight of %s is %v, want finite and ≥ 0: %w", names[i], wt[i], ErrInvalid)
+		}
+		if math.IsInf(src[i], 0) {
+			return math.NaN(), fmt.Errorf("ep: expectation source %s is %v: %w", names[i], src[i], ErrInvalid)
+		}
+		if math.IsNaN(src[i]) || wt[i] == 0 {
+			continue
+		}
+		num += wt[i] * src[i]
+		den += wt[i]
+	}
+	if den == 0 {
+		return math.NaN(), fmt.Errorf("ep: no expectation source with a positive weight is present: %w", ErrInvalid)
+	}
+	e := num / den
+	if !finite(e) {
+		return math.NaN(), fmt.Errorf("ep: blended expectation overflows: %w", ErrInvalid)
+	}
+	return e, nil
+}
+
+// Update returns the expectation after an experience by adaptive
+// (exponential-smoothing) updating:
+//
+//	E' = E + λ(P − E)
+//
+// with learning rate λ in [0, 1]: λ = 0 keeps the expectation, λ = 1
+// replaces it with the last performance. A performance above the
+// expectation raises the bar for the next purchase. It returns an error
+// wrapping [ErrInvalid] for NaN or ±Inf inputs or λ outside [0, 1].
+func Update(expectation, performance, rate float64) (float64, error) {
+	if !finite(expectation) || !finite(performance) {
+		return math.NaN(), fmt.Errorf("ep: expectation %v and performance %v must be finite: %w", expectation, performance, ErrInvalid)
+	}
+	if !(rate >= 0 && rate <= 1) {
+		return math.NaN(), fmt.Errorf("ep: learning rate %v outside [0, 1]: %w", rate, ErrInvalid)
+	}
+	// (1−λ)E + λP stays between E and P and cannot overflow.
+	return (1-rate)*expectation + rate*performance, nil
+}
+
+// Replay compares a sequence of performances with an expectation that
+// moves after each experience by [Update]: outcome i compares
+// performances[i] with the expectation formed by the experiences before
+// it. It returns the outcomes and the expectation after the last
+// experience. A run of delight therefore raises tomorrow's bar, and the
+// same performance that delighted at first ends up merely confirming.
+//
+// The inputs are validated before any comparison; an error (wrapping
+// [ErrModel] or [ErrInvalid], naming the index of a bad performance)
+// returns no outcomes.
+func Replay(m Model, initial, rate float64, performances []float64) ([]Outcome, float64, error) {
+	if err := m.Validate(); err != nil {
+		return nil, math.NaN(), err
+	}
+	if _, err := Update(initial, initial, rate); err != nil {
+		return nil, math.NaN(), err
+	}
+	for i, p := range performances {
+		if !finite(p) {
+			return nil, math.NaN(), fmt.Errorf("ep: performance %d is %v: %w", i, p, ErrInvalid)
+		}
+	}
+	out := make([]Outcome, len(performances))
+	e := initial
+	for i, p := range performances {
+		o, err := m.Compare(e, p)
+		if err != nil {
+			return nil, math.NaN(), fmt.Errorf("ep: performance %d: %w", i, err)
+		}
+		out[i] = o
+		e, _ = Update(e, p, rate) // inputs checked above; a convex combination stays finite
+	}
+	return out, e, nil
+}

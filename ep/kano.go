@@ -1,0 +1,228 @@
+package ep
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Answer is an answer to one of the paired Kano questions: "how do you feel
+// if the product has this attribute?" (functional) and "… if it does not?"
+// (dysfunctional). The zero value, AnswerUnknown, is no answer.
+type Answer int8
+
+// The five Kano answers, from most to least pleased.
+const (
+	// AnswerUnknown is the zero Answer: no answer.
+	AnswerUnknown Answer = iota
+	// AnswerLike is "I like it that way".
+	AnswerLike
+	// AnswerMustBe is "it must be that way" (I expect it).
+	AnswerMustBe
+	// AnswerNeutral is "I am neutral".
+	AnswerNeutral
+	// AnswerLiveWith is "I can live with it that way".
+	AnswerLiveWith
+	// AnswerDislike is "I dislike it that way".
+	AnswerDislike
+)
+
+var answerNames = [...]string{"unknown", "like", "must-be", "neutral", "live-with", "dislike"}
+
+// String returns the answer's name, such as "must-be".
+func (a Answer) String() string {
+	if a >= AnswerUnknown && a <= AnswerDislike {
+		return answerNames[a]
+	}
+	return fmt.Sprintf("Answer(%d)", int(a))
+}
+
+// MarshalText encodes the answer as its name.
+func (a Answer) MarshalText() ([]byte, error) {
+	if a < AnswerUnknown || a > AnswerDislike {
+		return nil, fmt.Errorf("ep: cannot marshal Answer(%d): %w", int(a), ErrInvalid)
+	}
+	return []byte(answerNames[a]), nil
+}
+
+// UnmarshalText decodes an answer from its name (case-insensitive; "must
+// be" and "live with" with a space are accepted too). On error a is left
+// unchanged.
+func (a *Answer) UnmarshalText(text []byte) error {
+	s := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(string(text))), " ", "-")
+	for i, name := range answerNames {
+		if s == name {
+			*a = Answer(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("ep: unknown Kano answer %q: %w", string(text), ErrInvalid)
+}
+
+// Category is a Kano quality category of a product or service attribute
+// (Kano, Seraku, Takahashi & Tsuji 1984). The zero value, CategoryUnknown,
+// is no category.
+type Category int8
+
+// The Kano categories.
+const (
+	// CategoryUnknown is the zero Category.
+	CategoryUnknown Category = iota
+	// Attractive attributes delight when present and are not missed when
+	// absent: exceeding the expectation here delights.
+	Attractive
+	// OneDimensional attributes satisfy in proportion to their
+	// performance.
+	OneDimensional
+	// MustBe attributes are taken for granted: meeting the expectation
+	// only avoids dissatisfaction.
+	MustBe
+	// Indifferent attributes do not matter to the customer.
+	Indifferent
+	// Reverse attributes are wanted absent.
+	Reverse
+	// Questionable marks contradictory answer pairs.
+	Questionable
+)
+
+// NumCategories is the number of known categories, Attractive through
+// Questionable.
+const NumCategories = 6
+
+var categoryNames = [...]string{"unknown", "attractive", "one-dimensional", "must-be", "indifferent", "reverse", "questionable"}
+
+// String returns the category's name, such as "one-dimensional".
+func (c Category) String() string {
+	if c >= CategoryUnknown && c <= Questionable {
+		return categoryNames[c]
+	}
+	return fmt.Sprintf("Category(%d)", int(c))
+}
+
+// MarshalText encodes the category as its name.
+func (c Category) MarshalText() ([]byte, error) {
+	if c < CategoryUnknown || c > Questionable {
+		return nil, fmt.Errorf("ep: cannot marshal Category(%d): %w", int(c), ErrInvalid)
+	}
+	return []byte(categoryNames[c]), nil
+}
+
+// UnmarshalText decodes a category from its name (case-insensitive). On
+// error c is left unchanged.
+func (c *Category) UnmarshalText(text []byte) error {
+	s := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(string(text))), " ", "-")
+	for i, name := range categoryNames {
+		if s == name {
+			*c = Category(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("ep: unknown Kano category %q: %w", string(text), ErrInvalid)
+}
+
+// kanoTable is the standard Kano evaluation table (Berger et al. 1993):
+// rows are the functional answer, columns the dysfunctional answer, both
+// in the order like, must-be, neutral, live-with, dislike.
+var kanoTable = [5][5]Category{
+	{Questionable, Attractive, Attractive, Attractive, OneDimensional},
+	{Reverse, Indifferent, Indifferent, Indifferent, MustBe},
+	{Reverse, Indifferent, Indifferent, Indifferent, MustBe},
+	{Reverse, Indifferent, Indifferent, Indifferent, MustBe},
+	{Reverse, Reverse, Reverse, Reverse, Questionable},
+}
+
+// Classify returns the Kano category of a functional/dysfunctional answer
+// pair by the standard evaluation table (Berger et al. 1993):
+//
+//	functional \ dysfunctional   like  must-be  neutral  live-with  dislike
+//	like                          Q      A        A        A          O
+//	must-be                       R      I        I        I          M
+//	neutral                       R      I        I        I          M
+//	live-with                     R      I        I        I          M
+//	dislike                       R      R        R        R          Q
+//
+// (A attractive, O one-dimensional, M must-be, I indifferent, R reverse,
+// Q questionable). It returns an error wrapping [ErrInvalid] if either
+// answer is not one of the five.
+func Classify(functional, dysfunctional Answer) (Category, error) {
+	if functional < AnswerLike || functional > AnswerDislike || dysfunctional < AnswerLike || dysfunctional > AnswerDislike {
+		return CategoryUnknown, fmt.Errorf("ep: Kano answers %v/%v: %w", functional, dysfunctional, ErrInvalid)
+	}
+	return kanoTable[functional-1][dysfunctional-1], nil
+}
+
+// KanoTally counts the Kano categories of one attribute over respondents.
+// Its zero value is ready to use.
+type KanoTally struct {
+	counts [NumCategories]int64
+}
+
+// Add classifies one respondent's answer pair, counts it and returns its
+// category. An invalid pair returns an error and counts nothing.
+func (t *KanoTally) Add(functional, dysfunctional Answer) (Category, error) {
+	c, err := Classify(functional, dysfunctional)
+	if err != nil {
+		return c, err
+	}
+	t.counts[c-1]++
+	return c, nil
+}
+
+// Merge adds the counts of o to t.
+func (t *KanoTally) Merge(o *KanoTally) {
+	for i, c := range o.counts {
+		t.counts[i] += c
+	}
+}
+
+// KanoResult summarises the Kano answers for one attribute.
+type KanoResult struct {
+	// N is the number of answer pairs counted.
+	N int64 `json:"n"`
+	// Counts holds the number of pairs per category, Attractive first.
+	Counts [NumCategories]int64 `json:"counts"`
+	// Dominant is the most frequent category (see [KanoTally.Result] for
+	// ties); CategoryUnknown when N = 0.
+	Dominant Category `json:"dominant"`
+	// Satisfaction is Berger et al.'s better coefficient
+	// CS+ = (A + O) / (A + O + M + I), from 0 to 1.
+	Satisfaction float64 `json:"satisfaction"`
+	// Dissatisfaction is Berger et al.'s worse coefficient
+	// CS− = −(O + M) / (A + O + M + I), from −1 to 0.
+	Dissatisfaction float64 `json:"dissatisfaction"`
+}
+
+// Result returns the counts, the dominant category and Berger et al.'s
+// (1993) customer-satisfaction coefficients
+//
+//	CS+ = (A + O) / (A + O + M + I)
+//	CS− = −(O + M) / (A + O + M + I)
+//
+// which are NaN when A + O + M + I = 0. When categories tie for the most
+// answers, the dominant one is chosen in the order must-be, one-dimensional,
+// attractive, indifferent, reverse, questionable — the rule "M > O > A > I"
+// of Berger et al.: when in doubt, treat the attribute as the one whose
+// neglect costs most.
+func (t *KanoTally) Result() KanoResult {
+	r := KanoResult{Counts: t.counts}
+	for _, c := range t.counts {
+		r.N += c
+	}
+	if r.N > 0 {
+		best := int64(-1)
+		for _, c := range [...]Category{MustBe, OneDimensional, Attractive, Indifferent, Reverse, Questionable} {
+			if n := t.counts[c-1]; n > best {
+				best, r.Dominant = n, c
+			}
+		}
+	}
+	a, o, m, i := t.counts[Attractive-1], t.counts[OneDimensional-1], t.counts[MustBe-1], t.counts[Indifferent-1]
+	den := float64(a + o + m + i)
+	if den == 0 {
+		r.Satisfaction, r.Dissatisfaction = math.NaN(), math.NaN()
+	} else {
+		r.Satisfaction = float64(a+o) / den
+		r.Dissatisfaction = -float64(o+m) / den
+	}
+	return r
+}

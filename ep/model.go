@@ -1,0 +1,193 @@
+package ep
+
+import (
+	"fmt"
+	"math"
+)
+
+// Form is the way a Model measures disconfirmation, the distance between
+// performance P and expectation E (Oliver 1980).
+//
+// The zero value is Subtractive.
+type Form int8
+
+const (
+	// Subtractive measures disconfirmation as P − E, in the units of the
+	// rating scale.
+	Subtractive Form = iota
+	// Ratio measures disconfirmation as P/E − 1, a relative shortfall or
+	// excess; it needs E > 0 and P ≥ 0.
+	Ratio
+)
+
+var formNames = [...]string{Subtractive: "subtractive", Ratio: "ratio"}
+
+// String returns "subtractive" or "ratio", or "Form(n)" for other values.
+func (f Form) String() string {
+	if f == Subtractive || f == Ratio {
+		return formNames[f]
+	}
+	return fmt.Sprintf("Form(%d)", int(f))
+}
+
+// MarshalText encodes the form as "subtractive" or "ratio".
+func (f Form) MarshalText() ([]byte, error) {
+	if f != Subtractive && f != Ratio {
+		return nil, fmt.Errorf("ep: cannot marshal Form(%d): %w", int(f), ErrModel)
+	}
+	return []byte(formNames[f]), nil
+}
+
+// UnmarshalText decodes "subtractive" or "ratio" (case-sensitive). On error
+// f is left unchanged.
+func (f *Form) UnmarshalText(text []byte) error {
+	for i, name := range formNames {
+		if string(text) == name {
+			*f = Form(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("ep: unknown form %q: %w", string(text), ErrModel)
+}
+
+// Model turns an expectation and a performance into a satisfaction level:
+// the expectation-performance (EP) comparison.
+//
+// The disconfirmation d is P − E (Subtractive) or P/E − 1 (Ratio), so that
+// in both forms d = 0 means the performance met the expectation exactly.
+// With tolerance t, delight margin δ and severe margin σ
+// (0 ≤ t ≤ δ, 0 ≤ t ≤ σ) the level is
+//
+//	d < −σ        VeryDissatisfied
+//	−σ ≤ d < −t   Dissatisfied
+//	−t ≤ d ≤ t    Confirmed (the tolerance or indifference band)
+//	t < d ≤ δ     the level one above Confirmed
+//	δ < d         Delighted
+//
+// A disconfirmation exactly on a cut point belongs to the level nearer to
+// confirmation. The level is therefore non-decreasing in performance for a
+// fixed expectation. When σ = t there is no Dissatisfied band, and when
+// δ = t every positive disconfirmation beyond the band delights.
+//
+// Confirmed must be Neutral or Satisfied: the EP model of the source
+// documents takes a performance that matches the expectation as accepted
+// (Neutral, see [EPModel]); Kotler takes it as satisfying (Satisfied, see
+// [KotlerModel]). The zero Model is not valid (its Confirmed is Unknown).
+type Model struct {
+	// Form selects P − E or P/E − 1.
+	Form Form `json:"form"`
+	// Tolerance is the half-width t of the confirmation band around d = 0,
+	// in units of d.
+	Tolerance float64 `json:"tolerance"`
+	// Delight is the margin δ above which the customer is delighted.
+	Delight float64 `json:"delight"`
+	// Severe is the margin σ below −σ of which the customer is very
+	// dissatisfied.
+	Severe float64 `json:"severe"`
+	// Confirmed is the level of a performance inside the tolerance band.
+	Confirmed Level `json:"confirmed"`
+}
+
+// EPModel returns the expectation-performance model of the source
+// documents (seed 000, the "EP model"): a performance below the expectation
+// dissatisfies, one that matches it is accepted (Neutral), one that exceeds
+// it satisfies, and one that greatly exceeds it delights (惊喜).
+//
+// Its cut points are in rating points, chosen for 5- to 7-point scales:
+// subtractive form, tolerance 0.5, delight margin 1.5, severe margin 1.5.
+// They are illustrative defaults, not figures from the source; copy the
+// value and change them for another scale.
+func EPModel() Model {
+	return Model{Form: Subtractive, Tolerance: 0.5, Delight: 1.5, Severe: 1.5, Confirmed: Neutral}
+}
+
+// KotlerModel returns Kotler's reading of the comparison (seed 001:
+// "satisfaction is a function of the difference between perceived
+// performance and expectations"): below the expectation the customer is
+// dissatisfied, matching it the customer is satisfied, exceeding it the
+// customer is highly satisfied or delighted.
+//
+// Its cut points are in rating points: subtractive form, tolerance 0.5,
+// delight margin 0.5 (every excess beyond the band delights), severe
+// margin 1.5. They are illustrative defaults, not figures from the source.
+func KotlerModel() Model {
+	return Model{Form: Subtractive, Tolerance: 0.5, Delight: 0.5, Severe: 1.5, Confirmed: Satisfied}
+}
+
+// Validate reports whether m is usable: a known Form, finite non-negative
+// margins with Tolerance ≤ Delight and Tolerance ≤ Severe, and Confirmed
+// Neutral or Satisfied. The error wraps [ErrModel].
+func (m Model) Validate() error {
+	switch {
+	case m.Form != Subtractive && m.Form != Ratio:
+		return fmt.Errorf("ep: model form %v is not subtractive or ratio: %w", m.Form, ErrModel)
+	case !finiteNonNeg(m.Tolerance):
+		return fmt.Errorf("ep: model tolerance %v must be finite and ≥ 0: %w", m.Tolerance, ErrModel)
+	case !finiteNonNeg(m.Delight) || m.Delight < m.Tolerance:
+		return fmt.Errorf("ep: model delight margin %v must be finite and ≥ tolerance %v: %w", m.Delight, m.Tolerance, ErrModel)
+	case !finiteNonNeg(m.Severe) || m.Severe < m.Tolerance:
+		return fmt.Errorf("ep: model severe margin %v must be finite and ≥ tolerance %v: %w", m.Severe, m.Tolerance, ErrModel)
+	case m.Confirmed != Neutral && m.Confirmed != Satisfied:
+		return fmt.Errorf("ep: model confirmed level %v must be neutral or satisfied: %w", m.Confirmed, ErrModel)
+	}
+	return nil
+}
+
+func finiteNonNeg(x float64) bool { return x >= 0 && !math.IsInf(x, 1) }
+
+// Outcome is the result of one expectation-performance comparison.
+type Outcome struct {
+	// Expectation is the expectation E the performance was compared with.
+	Expectation float64 `json:"expectation"`
+	// Performance is the perceived performance P.
+	Performance float64 `json:"performance"`
+	// Disconfirmation is P − E or P/E − 1, according to the model's Form.
+	Disconfirmation float64 `json:"disconfirmation"`
+	// Level is the satisfaction level the disconfirmation yields.
+	Level Level `json:"level"`
+}
+
+// Compare compares a performance with an expectation and returns the
+// outcome (see [Model] for the rule). It returns an error wrapping
+// [ErrModel] if m is not valid, and one wrapping [ErrInvalid] if either
+// value is NaN or ±Inf, or, in Ratio form, if the expectation is not
+// positive or the performance is negative.
+func (m Model) Compare(expectation, performance float64) (Outcome, error) {
+	if err := m.Validate(); err != nil {
+		return Outcome{}, err
+	}
+	if !finite(expectation) || !finite(performance) {
+		return Outcome{}, fmt.Errorf("ep: expectation %v and performance %v must be finite: %w", expectation, performance, ErrInvalid)
+	}
+	var d float64
+	if m.Form == Ratio {
+		if expectation <= 0 || performance < 0 {
+			return Outcome{}, fmt.Errorf("ep: ratio form needs expectation > 0 and performance ≥ 0, got %v and %v: %w", expectation, performance, ErrInvalid)
+		}
+		d = performance/expectation - 1
+	} else {
+		d = performance - expectation
+	}
+	if math.IsInf(d, 0) {
+		return Outcome{}, fmt.Errorf("ep: disconfirmation of expectation %v and performance %v overflows: %w", expectation, performance, ErrInvalid)
+	}
+	return Outcome{Expectation: expectation, Performance: performance, Disconfirmation: d, Level: m.level(d)}, nil
+}
+
+// level maps a disconfirmation to a level; m must be valid.
+func (m Model) level(d float64) Level {
+	switch {
+	case d < -m.Severe:
+		return VeryDissatisfied
+	case d < -m.Tolerance:
+		return Dissatisfied
+	case d <= m.Tolerance:
+		return m.Confirmed
+	case d <= m.Delight:
+		return m.Confirmed + 1
+	default:
+		return Delighted
+	}
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
