@@ -222,7 +222,7 @@ func (t *KanoTally) Result() KanoResult {
 		r.Satisfaction, r.Dissatisfaction = math.NaN(), math.NaN()
 	} else {
 		r.Satisfaction = float64(a+o) / den
-		r.Dissatisfaction = -float64(o+m) / den
+		r.Dissatisfaction = float64(-(o + m)) / den // +0, not −0, when O+M = 0
 	}
 	return r
 }
