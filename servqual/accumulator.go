@@ -1,0 +1,353 @@
+package servqual
+
+import (
+	"fmt"
+	"math"
+)
+
+// Accumulator gathers the sample statistics of many responses to one
+// instrument in a single pass, in constant memory: per item and measure
+// the count, mean and M2 (Welford); per dimension and measure the
+// co-moment matrix of its items over the respondents who answered all of
+// them; the co-moments of the dimension scores with each other and with
+// each outcome rating; importance points, outcome ratings, the weighted
+// score and zone-of-tolerance counts. Accumulators of the same instrument
+// merge exactly ([Accumulator.Merge]), so shards can be scored in parallel
+// or on different machines.
+//
+// An Accumulator is not safe for concurrent use. Create one with
+// [NewAccumulator]; the zero value has no instrument and rejects data.
+type Accumulator struct {
+	in         *Instrument
+	n          int64
+	m          [NumMeasures]measureState
+	importance []welford // per dimension
+	outcome    []welford // per outcome
+	weighted   welford   // importance-weighted gap score
+	zone       [][3]int64
+	p          *prepared
+	buf        []float64
+}
+
+type measureState struct {
+	// item holds, per item, the answers of respondents who did not
+	// answer every item of its dimension; the item's full statistics are
+	// this merged with its marginal in dim (see itemWelford).
+	item    []welford
+	dim     []block // per dimension, over its items
+	dims    block   // over the dimension scores
+	drivers []block // per outcome, over the dimension scores and the outcome
+}
+
+// NewAccumulator returns an empty accumulator for in. Its size depends on
+// the instrument only, never on the number of responses added.
+func NewAccumulator(in *Instrument) *Accumulator {
+	nd, no := len(in.dims), len(in.outcomes)
+	a := &Accumulator{
+		in:         in,
+		importance: make([]welford, nd),
+		outcome:    make([]welford, no),
+		zone:       make([][3]int64, len(in.items)),
+		p:          newPrepared(in),
+		buf:        make([]float64, max(nd+1, maxItems(in))),
+	}
+	for m := range a.m {
+		st := &a.m[m]
+		st.item = make([]welford, len(in.items))
+		st.dim = make([]block, nd)
+		for d, items := range in.dimItems {
+			st.dim[d] = newBlock(len(items))
+		}
+		st.dims = newBlock(nd)
+		st.drivers = make([]block, no)
+		for o := range st.drivers {
+			st.drivers[o] = newBlock(nd + 1)
+		}
+	}
+	return a
+}
+
+func maxItems(in *Instrument) int {
+	k := 0
+	for _, items := range in.dimItems {
+		k = max(k, len(items))
+	}
+	return k
+}
+
+// Instrument returns the accumulator's instrument.
+func (a *Accumulator) Instrument() *Instrument { return a.in }
+
+// N returns the number of responses added.
+func (a *Accumulator) N() int64 { return a.n }
+
+// Add validates r against the instrument and adds it. Invalid data — a
+// slice of the wrong length, a rating off the scale or ±Inf, an adequate
+// level above the desired one, importance points that are negative or do
+// not sum to 100 — returns an *InputError naming the item and field, and
+// leaves the accumulator unchanged. Missing answers (NaN) are skipped per
+// item; a dimension's statistics use only respondents who answered all of
+// its items. Add allocates nothing.
+func (a *Accumulator) Add(r Response) error {
+	if a.in == nil {
+		return fmt.Errorf("%w: accumulator has no instrument (use NewAccumulator)", ErrInstrument)
+	}
+	p := a.p
+	if err := a.in.prepare(&r, p); err != nil {
+		return err
+	}
+	a.n++
+	in := a.in
+	nd := len(in.dims)
+	for m := range a.m {
+		if !p.has[m] {
+			continue
+		}
+		st := &a.m[m]
+		x := p.x[m]
+		dim := p.dim[m]
+		complete := true
+		for d, items := range in.dimItems {
+			if dim[d] != dim[d] {
+				// Incomplete dimension: its answered items go to the
+				// per-item statistics only.
+				complete = false
+				for _, i := range items {
+					if v := x[i]; v == v {
+						st.item[i].add(v)
+					}
+				}
+				continue
+			}
+			if lo := in.dimStart[d]; lo >= 0 {
+				st.dim[d].add(x[lo : lo+len(items)])
+				continue
+			}
+			buf := a.buf[:len(items)]
+			for j, i := range items {
+				buf[j] = x[i]
+			}
+			st.dim[d].add(buf)
+		}
+		if !complete {
+			continue
+		}
+		st.dims.add(dim)
+		for o, y := range p.outcomes {
+			if y != y {
+				continue
+			}
+			buf := a.buf[:nd+1]
+			copy(buf, dim)
+			buf[nd] = y
+			st.drivers[o].add(buf)
+		}
+	}
+	for o, y := range p.outcomes {
+		if y == y {
+			a.outcome[o].add(y)
+		}
+	}
+	if w := p.importance; w != nil {
+		var sw, sg float64
+		for d, v := range w {
+			a.importance[d].add(v)
+			sw += v
+			sg += v * p.dim[Gap][d]
+		}
+		if p.has[Gap] && sw > 0 && sg == sg {
+			a.weighted.add(sg / sw)
+		}
+	}
+	if p.hasZone {
+		for i, z := range p.zone {
+			if z != ZoneUnknown {
+				a.zone[i][z-BelowZone]++
+			}
+		}
+	}
+	return nil
+}
+
+// Merge adds the statistics of o to a exactly, as if a had been given
+// every response o was given (Chan, Golub & LeVeque's pairwise update). It
+// returns an error wrapping [ErrInstrument], and changes nothing, if o
+// accumulates a different instrument.
+func (a *Accumulator) Merge(o *Accumulator) error {
+	if a.in == nil || a.in != o.in {
+		return fmt.Errorf("%w: cannot merge accumulators of different instruments", ErrInstrument)
+	}
+	a.n += o.n
+	for m := range a.m {
+		st, ot := &a.m[m], &o.m[m]
+		for i := range st.item {
+			st.item[i].merge(ot.item[i])
+		}
+		for d := range st.dim {
+			st.dim[d].merge(&ot.dim[d])
+		}
+		st.dims.merge(&ot.dims)
+		for k := range st.drivers {
+			st.drivers[k].merge(&ot.drivers[k])
+		}
+	}
+	for d := range a.importance {
+		a.importance[d].merge(o.importance[d])
+	}
+	for k := range a.outcome {
+		a.outcome[k].merge(o.outcome[k])
+	}
+	a.weighted.merge(o.weighted)
+	for i := range a.zone {
+		for z := range a.zone[i] {
+			a.zone[i][z] += o.zone[i][z]
+		}
+	}
+	return nil
+}
+
+// Score scores a single response: per-item values and zone positions,
+// per-dimension means, the unweighted and weighted SERVQUAL scores and the
+// SERVPERF score (see [Score]). Errors are as for [Accumulator.Add].
+func (in *Instrument) Score(r Response) (Score, error) {
+	p := newPrepared(in)
+	if err := in.prepare(&r, p); err != nil {
+		return Score{}, err
+	}
+	nan := math.NaN()
+	s := Score{
+		Items:      make([]ItemScore, len(in.items)),
+		Dimensions: make([]DimensionScore, len(in.dims)),
+	}
+	val := func(m Measure, v float64) float64 {
+		if p.has[m] {
+			return v
+		}
+		return nan
+	}
+	for i, it := range in.items {
+		s.Items[i] = ItemScore{
+			Key:         it.Key,
+			Gap:         val(Gap, p.x[Gap][i]),
+			Perception:  val(Perception, p.x[Perception][i]),
+			Expectation: val(Expectation, p.x[Expectation][i]),
+			Adequacy:    val(Adequacy, p.x[Adequacy][i]),
+			Superiority: val(Superiority, p.x[Superiority][i]),
+		}
+		if p.hasZone {
+			s.Items[i].Zone = p.zone[i]
+		}
+	}
+	var overall [NumMeasures]float64
+	for d, dim := range in.dims {
+		ds := DimensionScore{
+			Key:         dim.Key,
+			Gap:         val(Gap, p.dim[Gap][d]),
+			Perception:  val(Perception, p.dim[Perception][d]),
+			Expectation: val(Expectation, p.dim[Expectation][d]),
+			Adequacy:    val(Adequacy, p.dim[Adequacy][d]),
+			Superiority: val(Superiority, p.dim[Superiority][d]),
+			Importance:  nan,
+		}
+		if r.Importance != nil {
+			ds.Importance = r.Importance[d]
+		}
+		s.Dimensions[d] = ds
+		for m := range overall {
+			overall[m] += val(Measure(m), p.dim[m][d])
+		}
+	}
+	nd := float64(len(in.dims))
+	s.Gap, s.Perception, s.Adequacy, s.Superiority = overall[Gap]/nd, overall[Perception]/nd, overall[Adequacy]/nd, overall[Superiority]/nd
+	s.Weighted = nan
+	if r.Importance != nil && p.has[Gap] {
+		var sw, sg float64
+		for d, w := range r.Importance {
+			sw += w
+			sg += w * p.dim[Gap][d]
+		}
+		if sw > 0 {
+			s.Weighted = sg / sw
+		}
+	}
+	return s, nil
+}
+
+// ItemScore is one item's scores in one response. Values not asked or not
+// answered are NaN; reverse-keyed items are already flipped.
+type ItemScore struct {
+	// Key is the item's key.
+	Key string `json:"key"`
+	// Gap is P − E.
+	Gap float64 `json:"gap"`
+	// Perception is P.
+	Perception float64 `json:"perception"`
+	// Expectation is E.
+	Expectation float64 `json:"expectation"`
+	// Adequacy is MSA = P − adequate.
+	Adequacy float64 `json:"adequacy"`
+	// Superiority is MSS = P − desired.
+	Superiority float64 `json:"superiority"`
+	// Zone is the perception's position relative to the zone of tolerance.
+	Zone Zone `json:"zone"`
+}
+
+// DimensionScore is one dimension's scores in one response: the means of
+// its items, NaN unless every item of the dimension was answered.
+type DimensionScore struct {
+	// Key is the dimension's key.
+	Key string `json:"key"`
+	// Gap is the mean item gap.
+	Gap float64 `json:"gap"`
+	// Perception is the mean perception.
+	Perception float64 `json:"perception"`
+	// Expectation is the mean expectation.
+	Expectation float64 `json:"expectation"`
+	// Adequacy is the mean MSA.
+	Adequacy float64 `json:"adequacy"`
+	// Superiority is the mean MSS.
+	Superiority float64 `json:"superiority"`
+	// Importance is the respondent's importance points (NaN if not given).
+	Importance float64 `json:"importance"`
+}
+
+// Score is the scoring of one response.
+//
+// The overall scores weight every dimension equally, as Parasuraman,
+// Zeithaml & Berry (1988) recommend: Gap, the unweighted SERVQUAL score, is
+// the mean of the dimension gap means; Perception, the SERVPERF score
+// (Cronin & Taylor 1992), is the mean of the dimension perception means
+// (Cronin & Taylor sum the items, which weights dimensions by their number
+// of items). Weighted is the weighted SERVQUAL score Σ wᵈ·gapᵈ / Σ wᵈ with
+// the respondent's importance points w. A score whose inputs are missing
+// is NaN.
+type Score struct {
+	// Items holds the item scores in questionnaire order.
+	Items []ItemScore `json:"items"`
+	// Dimensions holds the dimension scores in reporting order.
+	Dimensions []DimensionScore `json:"dimensions"`
+	// Gap is the unweighted SERVQUAL score.
+	Gap float64 `json:"gap"`
+	// Weighted is the importance-weighted SERVQUAL score.
+	Weighted float64 `json:"weighted"`
+	// Perception is the SERVPERF score.
+	Perception float64 `json:"perception"`
+	// Adequacy is the mean of the dimension MSA means.
+	Adequacy float64 `json:"adequacy"`
+	// Superiority is the mean of the dimension MSS means.
+	Superiority float64 `json:"superiority"`
+}
+
+// itemWelford returns the statistics of item i under measure m over every
+// respondent who answered it: the marginal of its dimension's block
+// (respondents who answered the whole dimension) merged exactly with the
+// answers of the others.
+func (a *Accumulator) itemWelford(m Measure, i int) welford {
+	st := &a.m[m]
+	d := a.in.itemDim[i]
+	b := &st.dim[d]
+	j := a.in.itemPos[i]
+	w := welford{n: b.n, mean: b.mean[j], m2: b.c[j*b.k+j]}
+	w.merge(st.item[i])
+	return w
+}

@@ -1,0 +1,182 @@
+package servqual_test
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/cxlab/satisfaction/servqual"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// decodeResponse turns fuzz bytes into a response for a small instrument
+// with a reverse-keyed item and an outcome: the first byte chooses which
+// fields are present, then each value is a float64 (8 bytes) so that NaN,
+// ±Inf, huge and off-scale values all occur.
+func decodeResponse(data []byte, nItems, nDims int) servqual.Response {
+	var r servqual.Response
+	if len(data) == 0 {
+		return r
+	}
+	mask := data[0]
+	data = data[1:]
+	next := func() float64 {
+		if len(data) < 8 {
+			data = nil
+			return 4
+		}
+		v := math.Float64frombits(binary.LittleEndian.Uint64(data))
+		data = data[8:]
+		return v
+	}
+	vec := func(n int) []float64 {
+		if mask&0x80 != 0 && n > 0 {
+			n-- // a wrong length now and then
+		}
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = next()
+		}
+		return v
+	}
+	if mask&1 != 0 {
+		r.Expectation = vec(nItems)
+	}
+	if mask&2 != 0 {
+		r.Perception = vec(nItems)
+	}
+	if mask&4 != 0 {
+		r.Adequate = vec(nItems)
+	}
+	if mask&8 != 0 {
+		r.Desired = vec(nItems)
+	}
+	if mask&16 != 0 {
+		r.Importance = vec(nDims)
+	}
+	if mask&32 != 0 {
+		r.Outcomes = vec(1)
+	}
+	return r
+}
+
+func fuzzInstrument(t testing.TB) *servqual.Instrument {
+	in, err := servqual.NewInstrument(servqual.Spec{
+		Name:       "fuzz",
+		Scale:      servqual.Scale{Min: 1, Max: 5},
+		Dimensions: []servqual.Dimension{{Key: "a"}, {Key: "b"}},
+		Items:      []servqual.Item{{Key: "1", Dimension: "a"}, {Key: "2", Dimension: "b"}, {Key: "3", Dimension: "a", Reverse: true}},
+		Outcomes:   []servqual.Outcome{{Key: "o", Scale: servqual.Scale{Min: 0, Max: 10}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
+func f64s(vs ...float64) []byte {
+	b := make([]byte, 0, 8*len(vs))
+	for _, v := range vs {
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+	}
+	return b
+}
+
+// FuzzAdd checks that Add and Score never panic, that they agree on what
+// is valid, that an error leaves the accumulator unchanged, and that a
+// valid response yields finite statistics.
+func FuzzAdd(f *testing.F) {
+	nan, inf := math.NaN(), math.Inf(1)
+	f.Add(append([]byte{0x03}, f64s(4, 5, 2, 3, 3, 1)...))
+	f.Add(append([]byte{0x3f}, f64s(4, 5, 2, 3, 3, 1, 2, 2, 2, 5, 5, 5, 50, 50, 7)...))
+	f.Add(append([]byte{0x02}, f64s(nan, nan, nan)...))
+	f.Add(append([]byte{0x02}, f64s(inf, 1, 1)...))
+	f.Add(append([]byte{0x83}, f64s(1, 1, 1, 1)...))
+	f.Add(append([]byte{0x12}, f64s(1, 2, 3, 100, 0)...))
+	f.Add(append([]byte{0x0e}, f64s(3, 3, 3, 4, 4, 4, 2, 2, 2)...))
+	f.Add(append([]byte{0x03}, f64s(1e308, -1e308, 0, 6, 5, 5)...))
+	f.Add([]byte{})
+	in := fuzzInstrument(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := decodeResponse(data, 3, 2)
+		a := servqual.NewAccumulator(in)
+		seed := servqual.Response{Expectation: []float64{3, 4, 2}, Perception: []float64{4, 4, 4}, Outcomes: []float64{7}}
+		if err := a.Add(seed); err != nil {
+			t.Fatal(err)
+		}
+		before := a.Report()
+		errAdd := a.Add(r)
+		s, errScore := in.Score(r)
+		if (errAdd == nil) != (errScore == nil) {
+			t.Fatalf("Add error %v but Score error %v", errAdd, errScore)
+		}
+		if errAdd != nil {
+			var ie *servqual.InputError
+			if !errors.As(errAdd, &ie) || ie.Error() == "" {
+				t.Fatalf("error %v is not an *InputError", errAdd)
+			}
+			if d := cmp.Diff(before, a.Report(), cmpopts.EquateNaNs()); d != "" {
+				t.Fatalf("rejected response changed the accumulator:\n%s", d)
+			}
+			return
+		}
+		if a.N() != 2 {
+			t.Fatalf("N = %d after a valid Add", a.N())
+		}
+		// Ratings stay on the 1..5 scale, differences within ±4.
+		for _, it := range s.Items {
+			for _, v := range []float64{it.Gap, it.Adequacy, it.Superiority} {
+				if math.IsInf(v, 0) || (!math.IsNaN(v) && math.Abs(v) > 4) {
+					t.Fatalf("item score %+v out of range", it)
+				}
+			}
+			for _, v := range []float64{it.Perception, it.Expectation} {
+				if math.IsInf(v, 0) || v < 1 || v > 5 {
+					t.Fatalf("item rating %+v off the scale", it)
+				}
+			}
+		}
+		rep := a.Report()
+		for _, it := range rep.Items {
+			for m := servqual.Gap; m < servqual.NumMeasures; m++ {
+				if st := it.Get(m); st != nil && (math.IsNaN(st.Mean) || math.IsInf(st.Mean, 0)) {
+					t.Fatalf("item %s %v mean %v", it.Key, m, st.Mean)
+				}
+			}
+		}
+	})
+}
+
+// FuzzMerge checks that splitting a stream anywhere and merging gives the
+// one-pass report.
+func FuzzMerge(f *testing.F) {
+	f.Add(uint64(1), uint8(0), uint8(10))
+	f.Add(uint64(2), uint8(5), uint8(5))
+	f.Add(uint64(3), uint8(40), uint8(1))
+	f.Fuzz(func(t *testing.T, seed uint64, cut, n uint8) {
+		in := servqual.SERVQUAL()
+		rs := randomResponses(int(n)%64, seed)
+		c := int(cut) % (len(rs) + 1)
+		one, a, b := servqual.NewAccumulator(in), servqual.NewAccumulator(in), servqual.NewAccumulator(in)
+		for i, r := range rs {
+			if err := one.Add(r); err != nil {
+				t.Fatal(err)
+			}
+			half := a
+			if i >= c {
+				half = b
+			}
+			if err := half.Add(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := a.Merge(b); err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(one.Report(), a.Report(), cmpopts.EquateApprox(1e-9, 1e-9), cmpopts.EquateNaNs()); d != "" {
+			t.Fatalf("merge at %d of %d differs:\n%s", c, len(rs), d)
+		}
+	})
+}

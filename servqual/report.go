@@ -1,0 +1,321 @@
+package servqual
+
+import (
+	"encoding/json"
+	"math"
+	"sort"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Interval is a confidence interval [Low, High].
+type Interval struct {
+	// Low is the lower bound.
+	Low float64 `json:"low"`
+	// High is the upper bound.
+	High float64 `json:"high"`
+}
+
+// Stat summarises a sample of one quantity.
+//
+// With n values of mean x̄ and sample standard deviation s (divisor
+// n − 1): SE = s/√n, the 95% confidence interval is x̄ ± t₀.₉₇₅,ₙ₋₁·SE with
+// the Student-t quantile, and for gap measures T = x̄/SE is the one-sample
+// t statistic against zero with its two-sided p value
+// P = 2·(1 − F_{n−1}(|T|)). Quantities that are undefined (SD for n = 1;
+// T and P for non-gap measures or when SD = 0 and x̄ = 0) are NaN, and
+// encode as null in JSON.
+type Stat struct {
+	// N is the number of values.
+	N int64 `json:"n"`
+	// Mean is the sample mean.
+	Mean float64 `json:"mean"`
+	// SD is the sample standard deviation.
+	SD float64 `json:"sd"`
+	// SE is the standard error of the mean.
+	SE float64 `json:"se"`
+	// CI is the 95% Student-t confidence interval of the mean.
+	CI Interval `json:"ci"`
+	// T is the one-sample t statistic against zero (gap measures only).
+	T float64 `json:"t"`
+	// P is the two-sided p value of T.
+	P float64 `json:"p"`
+}
+
+// MarshalJSON encodes the Stat with NaN and ±Inf as null.
+func (s Stat) MarshalJSON() ([]byte, error) {
+	type interval struct {
+		Low  *float64 `json:"low"`
+		High *float64 `json:"high"`
+	}
+	return json.Marshal(struct {
+		N    int64    `json:"n"`
+		Mean *float64 `json:"mean"`
+		SD   *float64 `json:"sd"`
+		SE   *float64 `json:"se"`
+		CI   interval `json:"ci"`
+		T    *float64 `json:"t"`
+		P    *float64 `json:"p"`
+	}{s.N, jsonNumber(s.Mean), jsonNumber(s.SD), jsonNumber(s.SE),
+		interval{jsonNumber(s.CI.Low), jsonNumber(s.CI.High)}, jsonNumber(s.T), jsonNumber(s.P)})
+}
+
+// newStat builds a Stat from a count, mean and sample variance.
+func newStat(n, mean, variance float64, test bool) *Stat {
+	if n < 1 {
+		return nil
+	}
+	nan := math.NaN()
+	s := &Stat{N: int64(n), Mean: mean, SD: nan, SE: nan, CI: Interval{nan, nan}, T: nan, P: nan}
+	if n < 2 {
+		return s
+	}
+	s.SD = math.Sqrt(math.Max(variance, 0))
+	s.SE = s.SD / math.Sqrt(n)
+	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: n - 1}
+	q := t.Quantile(0.975)
+	s.CI = Interval{mean - q*s.SE, mean + q*s.SE}
+	if test {
+		switch {
+		case s.SE > 0:
+			s.T = mean / s.SE
+			s.P = 2 * t.Survival(math.Abs(s.T))
+		case mean != 0:
+			s.T, s.P = math.Copysign(math.Inf(1), mean), 0
+		}
+	}
+	return s
+}
+
+func welfordStat(w welford, test bool) *Stat { return newStat(w.n, w.mean, w.m2/(w.n-1), test) }
+
+func blockStat(b *block, test bool) *Stat {
+	if b.n < 1 {
+		return nil
+	}
+	m, v := b.meanStat()
+	return newStat(b.n, m, v, test)
+}
+
+// Measures holds a statistic per measure; a measure absent from the data
+// is nil (omitted from JSON).
+type Measures struct {
+	// Gap is P − E.
+	Gap *Stat `json:"gap,omitempty"`
+	// Perception is P.
+	Perception *Stat `json:"perception,omitempty"`
+	// Expectation is E.
+	Expectation *Stat `json:"expectation,omitempty"`
+	// Adequacy is MSA = P − adequate.
+	Adequacy *Stat `json:"adequacy,omitempty"`
+	// Superiority is MSS = P − desired.
+	Superiority *Stat `json:"superiority,omitempty"`
+}
+
+// Get returns the statistic of measure m, or nil.
+func (ms *Measures) Get(m Measure) *Stat {
+	switch m {
+	case Gap:
+		return ms.Gap
+	case Perception:
+		return ms.Perception
+	case Expectation:
+		return ms.Expectation
+	case Adequacy:
+		return ms.Adequacy
+	case Superiority:
+		return ms.Superiority
+	}
+	return nil
+}
+
+func (ms *Measures) set(m Measure, s *Stat) {
+	switch m {
+	case Gap:
+		ms.Gap = s
+	case Perception:
+		ms.Perception = s
+	case Expectation:
+		ms.Expectation = s
+	case Adequacy:
+		ms.Adequacy = s
+	case Superiority:
+		ms.Superiority = s
+	}
+}
+
+// ZoneCounts counts an item's perceptions below, inside and above the zone
+// of tolerance.
+type ZoneCounts struct {
+	// Below counts perceptions under the adequate level.
+	Below int64 `json:"below"`
+	// Inside counts perceptions from the adequate to the desired level.
+	Inside int64 `json:"inside"`
+	// Above counts perceptions over the desired level.
+	Above int64 `json:"above"`
+}
+
+// ItemReport is the statistics of one item.
+type ItemReport struct {
+	// Key is the item's key.
+	Key string `json:"key"`
+	// Dimension is the key of the item's dimension.
+	Dimension string `json:"dimension"`
+	// Label describes the item.
+	Label string `json:"label"`
+	// Measures holds the item's statistics per measure, over the
+	// respondents who answered it.
+	Measures
+	// Zone counts zone-of-tolerance positions (nil if none were known).
+	Zone *ZoneCounts `json:"zone,omitempty"`
+}
+
+// DimensionReport is the statistics of one dimension's score (the mean of
+// its items) over the respondents who answered all its items.
+type DimensionReport struct {
+	// Key is the dimension's key.
+	Key string `json:"key"`
+	// Name is its English name.
+	Name string `json:"name"`
+	// Chinese is its Chinese name.
+	Chinese string `json:"chinese,omitempty"`
+	// Measures holds the dimension score's statistics per measure.
+	Measures
+	// Importance is the statistics of the importance points given to the
+	// dimension (nil if none were given).
+	Importance *Stat `json:"importance,omitempty"`
+}
+
+// OutcomeReport is the statistics of one outcome rating.
+type OutcomeReport struct {
+	// Key is the outcome's key.
+	Key string `json:"key"`
+	// Name describes it.
+	Name string `json:"name"`
+	// Stat is its statistics (nil if never answered).
+	Stat *Stat `json:"stat,omitempty"`
+}
+
+// Priority is an item or dimension ranked for improvement.
+type Priority struct {
+	// Rank is 1 for the most urgent.
+	Rank int `json:"rank"`
+	// Key is the item's or dimension's key.
+	Key string `json:"key"`
+	// Mean is the mean of the ranking measure.
+	Mean float64 `json:"mean"`
+	// CI is its 95% confidence interval.
+	CI Interval `json:"ci"`
+}
+
+// Report is the sample statistics of an accumulator.
+type Report struct {
+	// Instrument is the instrument's name.
+	Instrument string `json:"instrument"`
+	// Responses is the number of responses added.
+	Responses int64 `json:"responses"`
+	// Items holds the item statistics in questionnaire order.
+	Items []ItemReport `json:"items"`
+	// Dimensions holds the dimension statistics in reporting order.
+	Dimensions []DimensionReport `json:"dimensions"`
+	// Overall holds the statistics of the overall score per measure: the
+	// mean of the dimension scores (for Gap the unweighted SERVQUAL score,
+	// for Perception the SERVPERF score), over respondents who answered
+	// every item.
+	Overall Measures `json:"overall"`
+	// Weighted is the statistics of the importance-weighted SERVQUAL score
+	// (nil without importance points and gaps).
+	Weighted *Stat `json:"weighted,omitempty"`
+	// Outcomes holds the outcome ratings' statistics.
+	Outcomes []OutcomeReport `json:"outcomes,omitempty"`
+	// PriorityMeasure is the measure the priorities are ranked by: Gap if
+	// present, else Superiority, else Adequacy, else Perception.
+	PriorityMeasure Measure `json:"priority_measure"`
+	// ItemPriorities ranks the items by PriorityMeasure, lowest mean
+	// (largest shortfall) first.
+	ItemPriorities []Priority `json:"item_priorities"`
+	// DimensionPriorities ranks the dimensions the same way.
+	DimensionPriorities []Priority `json:"dimension_priorities"`
+}
+
+// Report returns the statistics of everything added so far. It does not
+// change the accumulator, so adding may continue afterwards.
+func (a *Accumulator) Report() Report {
+	in := a.in
+	if in == nil {
+		return Report{}
+	}
+	r := Report{
+		Instrument: in.name,
+		Responses:  a.n,
+		Items:      make([]ItemReport, len(in.items)),
+		Dimensions: make([]DimensionReport, len(in.dims)),
+		Outcomes:   make([]OutcomeReport, len(in.outcomes)),
+	}
+	for i, it := range in.items {
+		ir := ItemReport{Key: it.Key, Dimension: it.Dimension, Label: it.Label}
+		for m := range a.m {
+			ir.set(Measure(m), welfordStat(a.itemWelford(Measure(m), i), Measure(m).isGap()))
+		}
+		if z := a.zone[i]; z != [3]int64{} {
+			ir.Zone = &ZoneCounts{Below: z[0], Inside: z[1], Above: z[2]}
+		}
+		r.Items[i] = ir
+	}
+	for d, dim := range in.dims {
+		dr := DimensionReport{Key: dim.Key, Name: dim.Name, Chinese: dim.Chinese}
+		for m := range a.m {
+			dr.set(Measure(m), blockStat(&a.m[m].dim[d], Measure(m).isGap()))
+		}
+		dr.Importance = welfordStat(a.importance[d], false)
+		r.Dimensions[d] = dr
+	}
+	for m := range a.m {
+		r.Overall.set(Measure(m), blockStat(&a.m[m].dims, Measure(m).isGap()))
+	}
+	r.Weighted = welfordStat(a.weighted, true)
+	for o, oc := range in.outcomes {
+		r.Outcomes[o] = OutcomeReport{Key: oc.Key, Name: oc.Name, Stat: welfordStat(a.outcome[o], false)}
+	}
+	r.PriorityMeasure = Perception
+	for _, m := range []Measure{Gap, Superiority, Adequacy} {
+		if a.hasMeasure(m) {
+			r.PriorityMeasure = m
+			break
+		}
+	}
+	r.ItemPriorities = make([]Priority, 0, len(r.Items))
+	for _, it := range r.Items {
+		if s := it.Get(r.PriorityMeasure); s != nil {
+			r.ItemPriorities = append(r.ItemPriorities, Priority{Key: it.Key, Mean: s.Mean, CI: s.CI})
+		}
+	}
+	r.DimensionPriorities = make([]Priority, 0, len(r.Dimensions))
+	for _, dm := range r.Dimensions {
+		if s := dm.Get(r.PriorityMeasure); s != nil {
+			r.DimensionPriorities = append(r.DimensionPriorities, Priority{Key: dm.Key, Mean: s.Mean, CI: s.CI})
+		}
+	}
+	rank(r.ItemPriorities)
+	rank(r.DimensionPriorities)
+	return r
+}
+
+// hasMeasure reports whether any answer of measure m was added.
+func (a *Accumulator) hasMeasure(m Measure) bool {
+	for i := range a.in.items {
+		if a.itemWelford(m, i).n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// rank sorts by mean ascending, keeping questionnaire order for ties, and
+// numbers the ranks.
+func rank(ps []Priority) {
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Mean < ps[j].Mean })
+	for i := range ps {
+		ps[i].Rank = i + 1
+	}
+}
