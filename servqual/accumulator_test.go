@@ -89,7 +89,10 @@ func TestReportThreeRespondents(t *testing.T) {
 		t.Fatal(err)
 	}
 	// t quantiles (SciPy, see TestStudentT): df 1 → 12.706204736432095,
-	// df 2 → 4.302652729911275.
+	// df 2 → 4.302652729911275. Two-sided p values from SciPy 1.10.1,
+	// 2*stats.t.sf(|t|, df): empathy t = −0.7559 (df 2) → 0.5285954792089684;
+	// overall t = −2 (df 1) → 0.2951672353008664; weighted t = −1.8 (df 1)
+	// → 0.3228289344341903.
 	const q1, q2 = 12.706204736432095, 4.302652729911275
 	nan := math.NaN()
 	// 1e-9: the Student-t quantile agrees with SciPy's to about 1e-11.
@@ -120,7 +123,7 @@ func TestReportThreeRespondents(t *testing.T) {
 	sd := math.Sqrt(7.0 / 3)
 	check("empathy gap", r.Dimensions[4].Gap, servqual.Stat{N: 3, Mean: -2.0 / 3, SD: sd, SE: sd / math.Sqrt(3),
 		CI: servqual.Interval{Low: -2.0/3 - q2*sd/math.Sqrt(3), High: -2.0/3 + q2*sd/math.Sqrt(3)},
-		T: -2.0 / 3 / (sd / math.Sqrt(3)), P: r.Dimensions[4].Gap.P})
+		T:  -2.0 / 3 / (sd / math.Sqrt(3)), P: 0.5285954792089684})
 	// Tangibles: only R1 and R2 answered all four items: −1, 0.
 	if g := r.Dimensions[0].Gap; g.N != 2 || g.Mean != -0.5 {
 		t.Errorf("tangibles gap = %+v, want n 2, mean −0.5", g)
@@ -128,10 +131,10 @@ func TestReportThreeRespondents(t *testing.T) {
 	// Overall (unweighted SERVQUAL score): R1 −1.2, R2 −0.4 → mean −0.8,
 	// variance (0.4² + 0.4²)/1 = 0.32.
 	check("overall gap", r.Overall.Gap, servqual.Stat{N: 2, Mean: -0.8, SD: math.Sqrt(0.32), SE: 0.4,
-		CI: servqual.Interval{Low: -0.8 - q1*0.4, High: -0.8 + q1*0.4}, T: -2, P: r.Overall.Gap.P})
+		CI: servqual.Interval{Low: -0.8 - q1*0.4, High: -0.8 + q1*0.4}, T: -2, P: 0.2951672353008664})
 	// Weighted: −1.4, −0.4 → mean −0.9, SD √0.5, SE 0.5.
 	check("weighted", r.Weighted, servqual.Stat{N: 2, Mean: -0.9, SD: math.Sqrt(0.5), SE: 0.5,
-		CI: servqual.Interval{Low: -0.9 - q1*0.5, High: -0.9 + q1*0.5}, T: -1.8, P: r.Weighted.P})
+		CI: servqual.Interval{Low: -0.9 - q1*0.5, High: -0.9 + q1*0.5}, T: -1.8, P: 0.3228289344341903})
 	// Importance of tangibles: 10, 20; of reliability 40, 20.
 	if imp := r.Dimensions[0].Importance; imp.N != 2 || imp.Mean != 15 {
 		t.Errorf("tangibles importance = %+v", imp)

@@ -108,3 +108,63 @@ func ExampleAccumulate() {
 	fmt.Printf("n=%d SERVPERF %.2f\n", rep.Overall.Perception.N, rep.Overall.Perception.Mean)
 	// Output: n=700 SERVPERF 4.00
 }
+
+func ExampleAccumulator_Reliability() {
+	in, _ := servqual.NewInstrument(servqual.Spec{
+		Name: "two items", Scale: servqual.Scale{Min: 1, Max: 5},
+		Dimensions: []servqual.Dimension{{Key: "speed"}},
+		Items:      []servqual.Item{{Key: "a", Dimension: "speed"}, {Key: "b", Dimension: "speed"}},
+	})
+	a := servqual.NewAccumulator(in)
+	for _, p := range [][]float64{{1, 1}, {2, 3}, {3, 2}} {
+		_ = a.Add(servqual.Response{Perception: p})
+	}
+	rels, _ := a.Reliability(servqual.Perception)
+	r := rels[0]
+	// var a = var b = 1, cov = 0.5: alpha = 2·(1 − 2/3) = 2/3.
+	fmt.Printf("%s: alpha %.3f, standardized %.3f, mean r %.2f, n %d\n", r.Dimension, r.Alpha, r.StdAlpha, r.MeanR, r.N)
+	// Output: speed: alpha 0.667, standardized 0.667, mean r 0.50, n 3
+}
+
+func ExampleIPA() {
+	pts, _ := servqual.IPA(
+		[]string{"delivery", "price", "returns", "packaging"},
+		[]float64{30, 30, 20, 20}, // importance points
+		[]float64{4, 6, 4, 6},     // mean perception
+		nil)                       // cross-hair at the grand means
+	for _, p := range pts {
+		fmt.Printf("%-9s %-22s priority %+.2f rank %d\n", p.Key, p.Quadrant, p.Priority, p.Rank)
+	}
+	// Output:
+	// delivery  concentrate here       priority +1.41 rank 1
+	// price     keep up the good work  priority +0.00 rank 2
+	// returns   low priority           priority +0.00 rank 3
+	// packaging possible overkill      priority -1.41 rank 4
+}
+
+func ExampleAccumulator_KeyDrivers() {
+	in, _ := servqual.NewInstrument(servqual.Spec{
+		Name: "drivers", Scale: servqual.Scale{Min: 1, Max: 7},
+		Dimensions: []servqual.Dimension{{Key: "speed"}, {Key: "care"}},
+		Items:      []servqual.Item{{Key: "s", Dimension: "speed"}, {Key: "c", Dimension: "care"}},
+		Outcomes:   []servqual.Outcome{{Key: "overall", Scale: servqual.Scale{Min: 1, Max: 7}}},
+	})
+	a := servqual.NewAccumulator(in)
+	// Uncorrelated drivers and overall = speed + care: each explains half.
+	for _, r := range [][3]float64{{1, 1, 2}, {2, 1, 3}, {1, 2, 3}, {2, 2, 4}} {
+		_ = a.Add(servqual.Response{Perception: r[:2], Outcomes: r[2:]})
+	}
+	d, err := a.KeyDrivers(servqual.Perception, 0)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("R² %.2f\n", d.RSquared)
+	for i, k := range d.Keys {
+		fmt.Printf("%-5s beta %.3f Shapley %.2f Johnson %.2f (%.0f%%)\n", k, d.Beta[i], d.Shapley[i], d.Johnson[i], 100*d.ShapleyShare[i])
+	}
+	// Output:
+	// R² 1.00
+	// speed beta 0.707 Shapley 0.50 Johnson 0.50 (50%)
+	// care  beta 0.707 Shapley 0.50 Johnson 0.50 (50%)
+}

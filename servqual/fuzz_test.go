@@ -139,6 +139,12 @@ func FuzzAdd(f *testing.F) {
 			}
 		}
 		rep := a.Report()
+		// The analyses run on whatever was accumulated without panicking.
+		if _, err := a.Reliability(servqual.Perception); err != nil {
+			t.Fatal(err)
+		}
+		_, _ = a.KeyDrivers(servqual.Perception, 0)
+		_, _ = a.IPA(servqual.Perception, nil, nil)
 		for _, it := range rep.Items {
 			for m := servqual.Gap; m < servqual.NumMeasures; m++ {
 				if st := it.Get(m); st != nil && (math.IsNaN(st.Mean) || math.IsInf(st.Mean, 0)) {
@@ -177,6 +183,32 @@ func FuzzMerge(f *testing.F) {
 		}
 		if d := cmp.Diff(one.Report(), a.Report(), cmpopts.EquateApprox(1e-9, 1e-9), cmpopts.EquateNaNs()); d != "" {
 			t.Fatalf("merge at %d of %d differs:\n%s", c, len(rs), d)
+		}
+	})
+}
+
+// FuzzIPA checks that IPA never panics, rejects non-finite input, and
+// ranks every point once.
+func FuzzIPA(f *testing.F) {
+	f.Add(30.0, 30.0, 20.0, 4.0, 6.0, 4.0, false, 0.0, 0.0)
+	f.Add(1.0, 1.0, 1.0, 1.0, 2.0, 3.0, true, 1.0, 2.0)
+	f.Add(math.NaN(), 1.0, 2.0, 3.0, 4.0, 5.0, false, 0.0, 0.0)
+	f.Add(1e308, -1e308, 0.0, math.Inf(1), 0.0, 1.0, true, math.NaN(), 0.0)
+	f.Fuzz(func(t *testing.T, i1, i2, i3, p1, p2, p3 float64, useCross bool, ci, cp float64) {
+		var opts *servqual.IPAOptions
+		if useCross {
+			opts = &servqual.IPAOptions{Crosshair: &servqual.Crosshair{Importance: ci, Performance: cp}}
+		}
+		pts, err := servqual.IPA([]string{"a", "b", "c"}, []float64{i1, i2, i3}, []float64{p1, p2, p3}, opts)
+		if err != nil {
+			return
+		}
+		seen := map[int]bool{}
+		for _, p := range pts {
+			if p.Quadrant < servqual.ConcentrateHere || p.Quadrant > servqual.PossibleOverkill || p.Rank < 1 || p.Rank > 3 || seen[p.Rank] {
+				t.Fatalf("bad point %+v", p)
+			}
+			seen[p.Rank] = true
 		}
 	})
 }

@@ -236,6 +236,14 @@ type Report struct {
 	ItemPriorities []Priority `json:"item_priorities"`
 	// DimensionPriorities ranks the dimensions the same way.
 	DimensionPriorities []Priority `json:"dimension_priorities"`
+	// Reliability holds Cronbach's alpha and its item statistics for every
+	// dimension under every measure present (see [Accumulator.Reliability]).
+	Reliability []Reliability `json:"reliability,omitempty"`
+	// Drivers holds the key-driver analysis of every outcome on the
+	// perception scores and, when gaps are present, on the gap scores (see
+	// [Accumulator.KeyDrivers]); an analysis that is undefined carries its
+	// Reason.
+	Drivers []Drivers `json:"drivers,omitempty"`
 }
 
 // Report returns the statistics of everything added so far. It does not
@@ -298,6 +306,26 @@ func (a *Accumulator) Report() Report {
 	}
 	rank(r.ItemPriorities)
 	rank(r.DimensionPriorities)
+	for m := Gap; m < NumMeasures; m++ {
+		if r.Overall.Get(m) == nil && !a.hasMeasure(m) {
+			continue
+		}
+		for d := range in.dims {
+			r.Reliability = append(r.Reliability, a.reliability(m, d))
+		}
+	}
+	for o := range in.outcomes {
+		for _, m := range []Measure{Perception, Gap} {
+			if !a.hasMeasure(m) {
+				continue
+			}
+			dr, err := a.KeyDrivers(m, o)
+			if err != nil {
+				dr.Reason = err.Error()
+			}
+			r.Drivers = append(r.Drivers, dr)
+		}
+	}
 	return r
 }
 
