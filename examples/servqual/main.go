@@ -1,7 +1,9 @@
 // Command servqual prints a SERVQUAL report for a fictional appliance
 // repair centre, on a built-in sample of 40 customers: the gap table per
 // dimension and item with 95% confidence intervals and t tests, the
-// weighted score, the zone of tolerance, and the improvement priorities.
+// weighted score, the improvement priorities, the reliability of each
+// dimension, the key drivers of the overall rating, an
+// importance-performance grid, and the zone of tolerance.
 package main
 
 import (
@@ -61,10 +63,11 @@ func sample(in *servqual.Instrument) []servqual.Response {
 
 func report(w io.Writer) error {
 	in := servqual.SERVQUAL()
-	rep, err := servqual.Analyze(in, sample(in))
+	acc, err := servqual.Accumulate(in, sample(in), 1)
 	if err != nil {
 		return err
 	}
+	rep := acc.Report()
 	fmt.Fprintf(w, "FixRight Appliance Repair — %s survey, %d customers (7-point scale)\n\n", rep.Instrument, rep.Responses)
 
 	fmt.Fprintln(w, "Dimension gaps (P − E), respondents who answered the whole dimension:")
@@ -104,6 +107,10 @@ func report(w io.Writer) error {
 	}
 	fmt.Fprintln(w)
 
+	if err := analyses(w, acc); err != nil {
+		return err
+	}
+
 	// The zone of tolerance, for a follow-up wave in the three-column
 	// format on the reliability items only.
 	fmt.Fprintln(w, "\nZone of tolerance, one customer in the follow-up wave (reliability items):")
@@ -126,4 +133,111 @@ func report(w io.Writer) error {
 			it.Key, perceived[i], it.Adequacy, it.Superiority, it.Zone, it.Zone.Level())
 	}
 	return nil
+}
+
+// analyses prints reliability, key drivers and the importance-performance
+// grid.
+func analyses(w io.Writer, acc *servqual.Accumulator) error {
+	fmt.Fprintln(w, "\nReliability of the perception scales (Cronbach's alpha, complete respondents):")
+	rels, err := acc.Reliability(servqual.Perception)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  %-15s %3s %6s %8s %7s  %s\n", "dimension", "n", "alpha", "std.alpha", "mean r", "weakest item (item-rest r, alpha if dropped)")
+	for _, r := range rels {
+		weakest := r.Items[0]
+		for _, it := range r.Items[1:] {
+			if it.ItemRest < weakest.ItemRest {
+				weakest = it
+			}
+		}
+		fmt.Fprintf(w, "  %-15s %3d %6.3f %8.3f %7.3f  %s (%.2f, %.3f)\n", r.Dimension, r.N, r.Alpha, r.StdAlpha, r.MeanR, weakest.Key, weakest.ItemRest, weakest.AlphaIfDropped)
+	}
+
+	d, err := acc.KeyDrivers(servqual.Perception, 0)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nWhat drives the overall quality rating? (perceptions, n = %d, R² = %.2f)\n", d.N, d.RSquared)
+	fmt.Fprintf(w, "  %-15s %7s %8s %8s %9s\n", "dimension", "beta", "Shapley", "Johnson", "share")
+	for i, k := range d.Keys {
+		fmt.Fprintf(w, "  %-15s %+7.3f %8.3f %8.3f %8.1f%%\n", k, d.Beta[i], d.Shapley[i], d.Johnson[i], 100*d.ShapleyShare[i])
+	}
+
+	// Derived importance (Shapley shares) against mean perception.
+	pts, err := acc.IPA(servqual.Perception, d.ShapleyShare, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nImportance-performance analysis (importance = Shapley share, performance = mean perception):")
+	fmt.Fprintf(w, "  %-15s %10s %11s  %-22s %8s %4s\n", "dimension", "importance", "performance", "quadrant", "priority", "rank")
+	for _, p := range pts {
+		fmt.Fprintf(w, "  %-15s %9.1f%% %11.2f  %-22s %+8.2f %4d\n", p.Key, 100*p.Importance, p.Performance, p.Quadrant, p.Priority, p.Rank)
+	}
+	quadrantChart(w, pts)
+	return nil
+}
+
+// quadrantChart draws the importance-performance grid as text: importance
+// up, performance to the right, the cross-hair at the grand means.
+func quadrantChart(w io.Writer, pts []servqual.IPAPoint) {
+	const width, height = 44, 11
+	var imp, perf []float64
+	for _, p := range pts {
+		imp = append(imp, p.Importance)
+		perf = append(perf, p.Performance)
+	}
+	lo := func(x []float64) float64 {
+		m := x[0]
+		for _, v := range x {
+			m = math.Min(m, v)
+		}
+		return m
+	}
+	hi := func(x []float64) float64 {
+		m := x[0]
+		for _, v := range x {
+			m = math.Max(m, v)
+		}
+		return m
+	}
+	mean := func(x []float64) float64 {
+		var s float64
+		for _, v := range x {
+			s += v
+		}
+		return s / float64(len(x))
+	}
+	iLo, iHi, pLo, pHi := lo(imp), hi(imp), lo(perf), hi(perf)
+	col := func(v float64) int { return int(math.Round((v - pLo) / (pHi - pLo) * (width - 1))) }
+	row := func(v float64) int { return height - 1 - int(math.Round((v-iLo)/(iHi-iLo)*(height-1))) }
+	grid := make([][]rune, height)
+	cx, cy := col(mean(perf)), row(mean(imp))
+	for r := range grid {
+		grid[r] = []rune(strings.Repeat(" ", width))
+		grid[r][cx] = '│'
+	}
+	for c := range grid[cy] {
+		grid[cy][c] = '─'
+	}
+	grid[cy][cx] = '┼'
+	for _, p := range pts {
+		r, c := row(p.Importance), col(p.Performance)
+		label := []rune(p.Key[:3])
+		for j, ch := range label {
+			if c+j < width {
+				grid[r][min(c+j, width-1)] = ch
+			}
+		}
+		if c+len(label) > width {
+			copy(grid[r][width-len(label):], label)
+		}
+	}
+	fmt.Fprintln(w, "\n  importance")
+	fmt.Fprintln(w, "      ▲  concentrate here            keep up the good work")
+	for _, r := range grid {
+		fmt.Fprintf(w, "      │ %s\n", string(r))
+	}
+	fmt.Fprintf(w, "      └%s▶ performance\n", strings.Repeat("─", width+1))
+	fmt.Fprintln(w, "         low priority                possible overkill")
 }
