@@ -212,3 +212,25 @@ func FuzzIPA(f *testing.F) {
 		}
 	})
 }
+
+func FuzzDimensionMeans(f *testing.F) {
+	f.Add(append([]byte{0x02}, f64s(4, 5, 2)...), 2)
+	f.Add(append([]byte{0x02}, f64s(math.NaN(), math.NaN(), 9)...), 0)
+	f.Add([]byte{0x82}, -1)
+	f.Fuzz(func(t *testing.T, data []byte, min int) {
+		in := fuzzInstrument(t)
+		r := decodeResponse(data, 3, 2)
+		means, answered, err := in.DimensionMeans(r.Perception, min)
+		if err != nil {
+			if means != nil || answered != nil {
+				t.Fatal("error with results")
+			}
+			return
+		}
+		for d, m := range means {
+			if !math.IsNaN(m) && (m < 1 || m > 5 || answered[d] == 0) {
+				t.Fatalf("dimension %d mean %v from %d answers", d, m, answered[d])
+			}
+		}
+	})
+}

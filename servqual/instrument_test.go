@@ -111,3 +111,38 @@ func TestEnumsText(t *testing.T) {
 		t.Error("Zone(5) marshalled")
 	}
 }
+
+func TestDimensionMeans(t *testing.T) {
+	in, err := servqual.NewInstrument(servqual.Spec{
+		Name: "partial", Scale: servqual.Scale{Min: 1, Max: 5},
+		Dimensions: []servqual.Dimension{{Key: "a"}, {Key: "b"}},
+		Items: []servqual.Item{{Key: "a1", Dimension: "a"}, {Key: "a2", Dimension: "a"}, {Key: "a3", Dimension: "a", Reverse: true},
+			{Key: "b1", Dimension: "b"}, {Key: "b2", Dimension: "b"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nan := math.NaN()
+	// a: 4, NaN, 2 reversed to 6 − 2 = 4 → mean (4+4)/2 = 4 from 2 answers;
+	// b: 3, NaN → 3 from one answer.
+	means, answered, err := in.DimensionMeans([]float64{4, nan, 2, 3, nan}, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if means[0] != 4 || answered[0] != 2 || !math.IsNaN(means[1]) || answered[1] != 1 {
+		t.Errorf("min 2: means %v answered %v", means, answered)
+	}
+	means, _, _ = in.DimensionMeans([]float64{4, nan, 2, 3, nan}, 1)
+	if means[1] != 3 {
+		t.Errorf("min 1: means %v", means)
+	}
+	means, _, _ = in.DimensionMeans([]float64{4, nan, 2, 3, 5}, 0)
+	if !math.IsNaN(means[0]) || means[1] != 4 {
+		t.Errorf("min 0 (all): means %v", means)
+	}
+	for _, bad := range [][]float64{nil, {1, 2, 3}, {1, 2, 3, 4, 6}, {1, 2, 3, 4, math.Inf(-1)}} {
+		if _, _, err := in.DimensionMeans(bad, 1); !errors.Is(err, servqual.ErrLength) && !errors.Is(err, servqual.ErrOutOfScale) {
+			t.Errorf("DimensionMeans(%v) error %v", bad, err)
+		}
+	}
+}

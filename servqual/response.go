@@ -209,3 +209,49 @@ func (in *Instrument) scored(dst, src []float64) {
 		dst[i] = in.scale.Reverse(dst[i])
 	}
 }
+
+// DimensionMeans returns, for one respondent's ratings of the items (in
+// questionnaire order, NaN for unanswered, reverse-keyed items flipped
+// first), the mean of each dimension's answered items and how many were
+// answered. A dimension with fewer than minAnswered answered items has a
+// NaN mean; minAnswered ≤ 0 or above the dimension's size means every
+// item is required, as in [Instrument.Score].
+//
+// Instruments whose scoring rules allow a few missing items per dimension
+// (such as the Technology Readiness Index) use this instead of Score.
+// Errors are those of [Accumulator.Add] for a Response with these ratings
+// as its perceptions.
+func (in *Instrument) DimensionMeans(ratings []float64, minAnswered int) (means []float64, answered []int, err error) {
+	if ratings == nil {
+		ratings = []float64{}
+	}
+	if err := in.validate(&Response{Perception: ratings}); err != nil {
+		return nil, nil, err
+	}
+	means = make([]float64, len(in.dims))
+	answered = make([]int, len(in.dims))
+	for d, items := range in.dimItems {
+		var sum float64
+		for _, i := range items {
+			x := ratings[i]
+			if x != x {
+				continue
+			}
+			if in.items[i].Reverse {
+				x = in.scale.Reverse(x)
+			}
+			sum += x
+			answered[d]++
+		}
+		need := minAnswered
+		if need <= 0 || need > len(items) {
+			need = len(items)
+		}
+		if answered[d] < need {
+			means[d] = math.NaN()
+		} else {
+			means[d] = sum / float64(answered[d])
+		}
+	}
+	return means, answered, nil
+}
