@@ -1,0 +1,185 @@
+package loyalty
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/cxlab/satisfaction/ep"
+)
+
+// Defection holds the share of customers lost per period at each
+// satisfaction level. Loss is indexed by [ep.Level]: Loss[ep.Delighted] is
+// the loss rate of delighted customers; Loss[ep.Unknown] is unused and
+// must be 0. Retention at a level is 1 − Loss[level].
+//
+// A Defection is a plain value: copy [SeedDefection] and change the rates
+// to describe a business.
+type Defection struct {
+	// Loss holds the per-period loss rate of each level, each in [0, 1].
+	Loss [ep.NumLevels + 1]float64 `json:"loss"`
+}
+
+// SeedDefection returns the loss rates of seed 001: of customers who are
+// very dissatisfied 80% are lost, dissatisfied 40%, neutral 20%, satisfied
+// 10%, and highly satisfied (delighted) 1–2%, taken here as 1.5%.
+func SeedDefection() Defection {
+	var d Defection
+	d.Loss[ep.VeryDissatisfied] = 0.80
+	d.Loss[ep.Dissatisfied] = 0.40
+	d.Loss[ep.Neutral] = 0.20
+	d.Loss[ep.Satisfied] = 0.10
+	d.Loss[ep.Delighted] = 0.015
+	return d
+}
+
+// Validate reports whether every loss rate is in [0, 1] (not NaN) and
+// Loss[ep.Unknown] is 0; the error wraps [ErrInvalid] and names the level.
+func (d Defection) Validate() error {
+	if d.Loss[ep.Unknown] != 0 {
+		return fmt.Errorf("loyalty: defection rate for the unknown level is %v, must be 0: %w", d.Loss[ep.Unknown], ErrInvalid)
+	}
+	for l := ep.VeryDissatisfied; l <= ep.Delighted; l++ {
+		if r := d.Loss[l]; !(r >= 0 && r <= 1) {
+			return fmt.Errorf("loyalty: defection rate for %v is %v, outside [0, 1]: %w", l, r, ErrInvalid)
+		}
+	}
+	return nil
+}
+
+// Retention returns 1 − Loss[l], the share of customers at level l kept for
+// a period. It returns NaN if l is not a known level.
+func (d Defection) Retention(l ep.Level) float64 {
+	if !l.Valid() {
+		return math.NaN()
+	}
+	return 1 - d.Loss[l]
+}
+
+// Losses is the expected defection of a group of customers.
+type Losses struct {
+	// N is the number of customers.
+	N int64 `json:"n"`
+	// Lost holds the expected customers lost at each level, indexed by
+	// ep.Level: Count(l) × Loss[l]. Lost[ep.Unknown] is 0.
+	Lost [ep.NumLevels + 1]float64 `json:"lost"`
+	// TotalLost is the sum of Lost.
+	TotalLost float64 `json:"total_lost"`
+	// Kept is N − TotalLost.
+	Kept float64 `json:"kept"`
+	// Retention is the blended retention rate Kept / N (NaN when N = 0).
+	Retention float64 `json:"retention"`
+}
+
+// Lost returns the expected customers lost from a distribution of
+// satisfaction levels and the blended retention rate:
+//
+//	lost(l)   = n(l) · Loss[l]
+//	retention = 1 − Σ lost(l) / Σ n(l)
+//
+// It returns an error wrapping [ErrInvalid] if d is not valid or t is nil.
+// An empty tally gives zero losses and a NaN retention.
+func (d Defection) Lost(t *ep.Tally) (Losses, error) {
+	if err := d.Validate(); err != nil {
+		return Losses{}, err
+	}
+	if t == nil {
+		return Losses{}, fmt.Errorf("loyalty: defection of a nil tally: %w", ErrInvalid)
+	}
+	return d.defectionOf(defectionCounts(t)), nil
+}
+
+// defectionCounts copies a tally's counts, indexed by level, as floats.
+func defectionCounts(t *ep.Tally) [ep.NumLevels + 1]float64 {
+	var c [ep.NumLevels + 1]float64
+	for l := ep.VeryDissatisfied; l <= ep.Delighted; l++ {
+		c[l] = float64(t.Count(l))
+	}
+	return c
+}
+
+// defectionOf computes Losses from counts indexed by level; d is valid.
+func (d Defection) defectionOf(c [ep.NumLevels + 1]float64) Losses {
+	var r Losses
+	var n float64
+	for l := ep.VeryDissatisfied; l <= ep.Delighted; l++ {
+		r.Lost[l] = c[l] * d.Loss[l]
+		r.TotalLost += r.Lost[l]
+		n += c[l]
+	}
+	r.N = int64(math.Round(n))
+	r.Kept = n - r.TotalLost
+	r.Retention = r.Kept / n
+	return r
+}
+
+// SeedValueMultiple is the default value of a delighted (highly
+// satisfied) customer in units of a merely satisfied one: 10, from Xerox's
+// finding reported in seed 001.
+const SeedValueMultiple = 10.0
+
+// UpgradeOptions are the settings of [Defection.Upgrade]. A nil
+// *UpgradeOptions means the defaults.
+type UpgradeOptions struct {
+	// Multiple is the value of a delighted customer in units of a
+	// satisfied one; 0 means [SeedValueMultiple]. It must be finite and
+	// ≥ 0.
+	Multiple float64 `json:"multiple"`
+}
+
+// Upgrade is the effect of moving a share of satisfied customers to
+// delighted.
+type Upgrade struct {
+	// Moved is the number of customers moved: share × satisfied count.
+	Moved float64 `json:"moved"`
+	// Before and After are the expected losses without and with the move.
+	Before Losses `json:"before"`
+	After  Losses `json:"after"`
+	// Saved is Before.TotalLost − After.TotalLost, customers kept by the
+	// move.
+	Saved float64 `json:"saved"`
+	// Multiple is the value multiple used.
+	Multiple float64 `json:"multiple"`
+	// ValueGain is the change in the value of the retained satisfied and
+	// delighted customers, in units of one satisfied customer's value:
+	// Moved · (Multiple · (1 − Loss[delighted]) − (1 − Loss[satisfied])).
+	ValueGain float64 `json:"value_gain"`
+}
+
+// Upgrade answers "what if we moved share of our satisfied customers to
+// delighted?" It moves share × n(satisfied) customers (a fractional
+// expected number) and recomputes the losses; a delighted customer is
+// worth Multiple satisfied ones (the Xerox point of seed 001: a highly
+// satisfied customer is worth far more than a merely satisfied one).
+//
+// It returns an error wrapping [ErrInvalid] if d is not valid, t is nil,
+// share is outside [0, 1] or NaN, or the multiple is negative or not
+// finite. t is not changed.
+func (d Defection) Upgrade(t *ep.Tally, share float64, opts *UpgradeOptions) (Upgrade, error) {
+	before, err := d.Lost(t)
+	if err != nil {
+		return Upgrade{}, err
+	}
+	if !(share >= 0 && share <= 1) {
+		return Upgrade{}, fmt.Errorf("loyalty: upgrade share %v outside [0, 1]: %w", share, ErrInvalid)
+	}
+	m := SeedValueMultiple
+	if opts != nil && opts.Multiple != 0 {
+		m = opts.Multiple
+	}
+	if !(m >= 0) || math.IsInf(m, 1) {
+		return Upgrade{}, fmt.Errorf("loyalty: upgrade value multiple %v must be finite and ≥ 0: %w", m, ErrInvalid)
+	}
+	c := defectionCounts(t)
+	moved := share * c[ep.Satisfied]
+	c[ep.Satisfied] -= moved
+	c[ep.Delighted] += moved
+	after := d.defectionOf(c)
+	return Upgrade{
+		Moved:     moved,
+		Before:    before,
+		After:     after,
+		Saved:     before.TotalLost - after.TotalLost,
+		Multiple:  m,
+		ValueGain: moved * (m*d.Retention(ep.Delighted) - d.Retention(ep.Satisfied)),
+	}, nil
+}
