@@ -1,0 +1,156 @@
+package eservqual
+
+import (
+	"fmt"
+
+	"github.com/cxlab/satisfaction/servqual"
+)
+
+// ApproachKind is how to serve a technology-readiness segment. The zero
+// value is ApproachUnknown.
+type ApproachKind int8
+
+// The approaches.
+const (
+	// ApproachUnknown is the zero ApproachKind.
+	ApproachUnknown ApproachKind = iota
+	// HighTech: self-service and digital channels first.
+	HighTech
+	// Blended: digital channels with reassurance and an easy way to a
+	// person.
+	Blended
+	// HighTouch: personal contact, reassurance and visible security cues.
+	HighTouch
+)
+
+var approachNames = [...]string{"unknown", "high-tech", "blended", "high-touch"}
+
+// String returns "high-tech", "blended", "high-touch" or "unknown".
+func (k ApproachKind) String() string {
+	if k >= ApproachUnknown && k <= HighTouch {
+		return approachNames[k]
+	}
+	return fmt.Sprintf("ApproachKind(%d)", int(k))
+}
+
+// MarshalText encodes the kind as its name.
+func (k ApproachKind) MarshalText() ([]byte, error) {
+	if k < ApproachUnknown || k > HighTouch {
+		return nil, fmt.Errorf("eservqual: cannot marshal ApproachKind(%d)", int(k))
+	}
+	return []byte(approachNames[k]), nil
+}
+
+// UnmarshalText decodes a kind from its name. On error k is unchanged.
+func (k *ApproachKind) UnmarshalText(text []byte) error {
+	for i, n := range approachNames {
+		if string(text) == n {
+			*k = ApproachKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("eservqual: unknown approach %q", string(text))
+}
+
+// Approach is the service approach recommended for a segment.
+type Approach struct {
+	// Kind is high-tech, blended or high-touch.
+	Kind ApproachKind `json:"kind"`
+	// Rationale explains the choice.
+	Rationale string `json:"rationale"`
+}
+
+// Approach returns the service approach the source documents recommend
+// for the segment (seed 003, after Parasuraman & Colby 2001: because the
+// segments are stable across age, education and income, a company decides
+// per segment between a high-tech and a high-touch approach). Explorers
+// get high-tech; pioneers and skeptics a blend (pioneers need reassurance,
+// skeptics need the benefits shown); paranoids and laggards high-touch.
+func (s Segment) Approach() Approach {
+	switch s {
+	case Explorer:
+		return Approach{HighTech, "eager and unworried: lead with self-service, apps and new digital features"}
+	case Pioneer:
+		return Approach{Blended, "wants the benefits but fears the risks: digital channels with security cues and a fallback to a person"}
+	case Skeptic:
+		return Approach{Blended, "neither eager nor afraid: demonstrate concrete benefits before moving them to self-service"}
+	case Paranoid:
+		return Approach{HighTouch, "optimistic but insecure: personal contact, guarantees and visible privacy and security protection"}
+	case Laggard:
+		return Approach{HighTouch, "resists technology: keep personal, human channels and do not force self-service"}
+	}
+	return Approach{}
+}
+
+// ReferenceShare is a published figure for a segment's share of the
+// population: a documented reference to compare a segmentation with, not
+// a check.
+type ReferenceShare struct {
+	// Segment is the segment.
+	Segment Segment `json:"segment"`
+	// Low and High bound the reported share (equal for a point figure).
+	Low float64 `json:"low"`
+	// High is the upper bound.
+	High float64 `json:"high"`
+	// Source names where the figure comes from.
+	Source string `json:"source"`
+}
+
+// ReferenceShares returns the published segment shares: the source
+// documents' explorers 15–20% and pioneers 20–25% (seed 003, TRI 1.0
+// era), and the roughly 21% explorers, 20% pioneers, 32% skeptics, 13%
+// hesitators and 14% avoiders reported for national surveys with TRI 2.0
+// (Parasuraman & Colby 2015).
+func ReferenceShares() []ReferenceShare {
+	const seed, tri2 = "seed 003 (TRI 1.0, Parasuraman & Colby 2001)", "TRI 2.0 national survey (Parasuraman & Colby 2015)"
+	return []ReferenceShare{
+		{Explorer, 0.15, 0.20, seed},
+		{Pioneer, 0.20, 0.25, seed},
+		{Explorer, 0.21, 0.21, tri2},
+		{Pioneer, 0.20, 0.20, tri2},
+		{Skeptic, 0.32, 0.32, tri2},
+		{Paranoid, 0.13, 0.13, tri2},
+		{Laggard, 0.14, 0.14, tri2},
+	}
+}
+
+// SegmentReport is the servqual report of one segment's respondents.
+type SegmentReport struct {
+	// Segment is the segment.
+	Segment Segment `json:"segment"`
+	// Report is the servqual report of its respondents.
+	servqual.Report
+}
+
+// BySegment scores responses to in (for example E-S-QUAL) separately for
+// each TRI segment, so that a user sees which segment finds the site hard
+// to use. segments[i] is respondent i's segment; respondents with
+// SegmentUnknown are left out. It returns one report per segment, Explorer
+// first, or an error for slices of different lengths, an invalid segment
+// or an invalid response (naming the respondent).
+func BySegment(in *servqual.Instrument, responses []servqual.Response, segments []Segment) ([]SegmentReport, error) {
+	if len(responses) != len(segments) {
+		return nil, fmt.Errorf("eservqual: %d responses but %d segments", len(responses), len(segments))
+	}
+	accs := make([]*servqual.Accumulator, NumSegments)
+	for s := range accs {
+		accs[s] = servqual.NewAccumulator(in)
+	}
+	for i, r := range responses {
+		s := segments[i]
+		if s == SegmentUnknown {
+			continue
+		}
+		if s < Explorer || s > Laggard {
+			return nil, fmt.Errorf("eservqual: respondent %d: invalid segment %v", i, s)
+		}
+		if err := accs[s-1].Add(r); err != nil {
+			return nil, fmt.Errorf("eservqual: respondent %d: %w", i, err)
+		}
+	}
+	out := make([]SegmentReport, NumSegments)
+	for s, a := range accs {
+		out[s] = SegmentReport{Segment: Segment(s + 1), Report: a.Report()}
+	}
+	return out, nil
+}
