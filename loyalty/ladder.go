@@ -1,0 +1,193 @@
+package loyalty
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Rung is a step of the customer relationship ladder (seed 002): a
+// potential customer becomes a new customer, then a repeat customer, a
+// long-term customer, a premium (quality) customer, and finally a lifelong
+// customer and advocate who recommends the company to friends. The zero
+// value, [Prospect], is a potential customer who has not bought yet.
+type Rung int8
+
+// The rungs of the ladder, from the bottom.
+const (
+	// Prospect is a potential customer (潜在客户); the zero Rung.
+	Prospect Rung = iota
+	// NewCustomer has bought at least once (新客户).
+	NewCustomer
+	// Repeat buys again (回头客).
+	Repeat
+	// LongTerm has kept buying over a long tenure (长期客户).
+	LongTerm
+	// Premium is a long-term customer whose trust has become behavioural:
+	// a quality customer (优质客户).
+	Premium
+	// Advocate is a premium customer who recommends the company to others,
+	// a lifelong supporter (终身客户, 拥护者).
+	Advocate
+)
+
+// NumRungs is the number of rungs, Prospect through Advocate.
+const NumRungs = 6
+
+var ladderRungNames = [...]string{"prospect", "new", "repeat", "long-term", "premium", "advocate"}
+
+// String returns the rung's name, such as "long-term", or "Rung(n)".
+func (r Rung) String() string {
+	if r >= Prospect && r <= Advocate {
+		return ladderRungNames[r]
+	}
+	return fmt.Sprintf("Rung(%d)", int(r))
+}
+
+// MarshalText encodes the rung as its name. A value outside the
+// enumeration is an error wrapping [ErrInvalid].
+func (r Rung) MarshalText() ([]byte, error) {
+	if r < Prospect || r > Advocate {
+		return nil, fmt.Errorf("loyalty: cannot marshal Rung(%d): %w", int(r), ErrInvalid)
+	}
+	return []byte(ladderRungNames[r]), nil
+}
+
+// UnmarshalText decodes a rung from its name (case-insensitive; "long
+// term" and "long_term" are accepted). On error r is left unchanged and the
+// error wraps [ErrInvalid].
+func (r *Rung) UnmarshalText(text []byte) error {
+	v := strings.NewReplacer(" ", "-", "_", "-").Replace(strings.ToLower(strings.TrimSpace(string(text))))
+	for i, name := range ladderRungNames {
+		if v == name {
+			*r = Rung(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("loyalty: unknown ladder rung %q: %w", string(text), ErrInvalid)
+}
+
+// Facts are what the caller knows about a customer, the inputs of the
+// ladder rule.
+type Facts struct {
+	// Purchases is the number of purchases made so far.
+	Purchases int `json:"purchases"`
+	// Tenure is the time since the first purchase.
+	Tenure time.Duration `json:"tenure"`
+	// Trust is the customer's trust stage (see [TrustPolicy]).
+	Trust Stage `json:"trust"`
+	// Referrals is the number of new customers the customer has referred.
+	Referrals int `json:"referrals"`
+}
+
+// Ladder is the rule that places a customer on the relationship ladder.
+// Each rung needs the one below it and one more fact:
+//
+//	NewCustomer  Purchases ≥ 1
+//	Repeat       Purchases ≥ RepeatPurchases
+//	LongTerm     Tenure ≥ LongTermTenure
+//	Premium      Trust ≥ PremiumTrust
+//	Advocate     Referrals ≥ AdvocateReferrals
+//
+// and the customer stands on the highest rung whose conditions all hold.
+// As facts change the customer moves up, or down: a premium customer whose
+// trust falls back from behavioural drops to long-term. See
+// [Ladder.Place] and, for one rung at a time, [Ladder.Step].
+type Ladder struct {
+	// RepeatPurchases is the number of purchases that make a repeat
+	// customer (≥ 2).
+	RepeatPurchases int `json:"repeat_purchases"`
+	// LongTermTenure is the tenure that makes a long-term customer (> 0).
+	LongTermTenure time.Duration `json:"long_term_tenure"`
+	// PremiumTrust is the trust stage that makes a premium customer
+	// (above StageNone).
+	PremiumTrust Stage `json:"premium_trust"`
+	// AdvocateReferrals is the number of referrals that make an advocate
+	// (≥ 1).
+	AdvocateReferrals int `json:"advocate_referrals"`
+}
+
+// SeedLadder returns the ladder of seed 002 with illustrative thresholds
+// (the source names the rungs, not the thresholds): a repeat customer has
+// bought twice, a long-term customer has a tenure of a year (365 days), a
+// premium customer has behavioural trust (seed 000: the offer has become
+// indispensable), and an advocate has referred two customers (the source's
+// customer who "promotes the product to friends and family").
+func SeedLadder() Ladder {
+	return Ladder{RepeatPurchases: 2, LongTermTenure: 365 * 24 * time.Hour, PremiumTrust: Behavioural, AdvocateReferrals: 2}
+}
+
+// Validate reports whether the thresholds are in range (see the field
+// docs); the error wraps [ErrInvalid].
+func (lad Ladder) Validate() error {
+	switch {
+	case lad.RepeatPurchases < 2:
+		return fmt.Errorf("loyalty: ladder repeat purchases %d must be ≥ 2: %w", lad.RepeatPurchases, ErrInvalid)
+	case lad.LongTermTenure <= 0:
+		return fmt.Errorf("loyalty: ladder long-term tenure %v must be > 0: %w", lad.LongTermTenure, ErrInvalid)
+	case lad.PremiumTrust <= StageNone || lad.PremiumTrust > Behavioural:
+		return fmt.Errorf("loyalty: ladder premium trust %v must be cognitive to behavioural: %w", lad.PremiumTrust, ErrInvalid)
+	case lad.AdvocateReferrals < 1:
+		return fmt.Errorf("loyalty: ladder advocate referrals %d must be ≥ 1: %w", lad.AdvocateReferrals, ErrInvalid)
+	}
+	return nil
+}
+
+// ladderFacts validates a customer's facts.
+func ladderFacts(f Facts) error {
+	switch {
+	case f.Purchases < 0:
+		return fmt.Errorf("loyalty: ladder facts: purchases %d < 0: %w", f.Purchases, ErrInvalid)
+	case f.Tenure < 0:
+		return fmt.Errorf("loyalty: ladder facts: tenure %v < 0: %w", f.Tenure, ErrInvalid)
+	case f.Trust < StageNone || f.Trust > Behavioural:
+		return fmt.Errorf("loyalty: ladder facts: unknown trust stage %v: %w", f.Trust, ErrInvalid)
+	case f.Referrals < 0:
+		return fmt.Errorf("loyalty: ladder facts: referrals %d < 0: %w", f.Referrals, ErrInvalid)
+	}
+	return nil
+}
+
+// Place returns the rung a customer with facts f stands on (see [Ladder]).
+// It returns an error wrapping [ErrInvalid] if d is not valid or a fact is
+// negative or an unknown stage.
+func (lad Ladder) Place(f Facts) (Rung, error) {
+	if err := lad.Validate(); err != nil {
+		return Prospect, err
+	}
+	if err := ladderFacts(f); err != nil {
+		return Prospect, err
+	}
+	held := [...]bool{
+		NewCustomer: f.Purchases >= 1,
+		Repeat:      f.Purchases >= lad.RepeatPurchases,
+		LongTerm:    f.Tenure >= lad.LongTermTenure,
+		Premium:     f.Trust >= lad.PremiumTrust,
+		Advocate:    f.Referrals >= lad.AdvocateReferrals,
+	}
+	r := Prospect
+	for r < Advocate && held[r+1] {
+		r++
+	}
+	return r, nil
+}
+
+// Step moves a customer on rung current at a periodic review: up by at
+// most one rung toward [Ladder.Place]'s rung, or straight down to it when
+// the facts no longer hold the customer where they are. Climbing one rung
+// per review means a customer is seen at every rung on the way up. It
+// returns an error wrapping [ErrInvalid] if current is not a rung or Place
+// fails.
+func (lad Ladder) Step(current Rung, f Facts) (Rung, error) {
+	if current < Prospect || current > Advocate {
+		return current, fmt.Errorf("loyalty: ladder rung %v is not a known rung: %w", current, ErrInvalid)
+	}
+	target, err := lad.Place(f)
+	if err != nil {
+		return current, err
+	}
+	if target > current {
+		return current + 1, nil
+	}
+	return target, nil
+}
