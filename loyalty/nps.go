@@ -152,7 +152,8 @@ type NPSDiff struct {
 // Special cases are:
 //
 //	NPSDifference(a, b) = NaN throughout if either Score is NaN (an empty
-//	    tally) or outside [−100, 100], or either SE is NaN, ±Inf or < 0
+//	    tally) or outside [−100, 100], or either SE is NaN or outside
+//	    [0, 100] (the SE of a score is at most 100: v ≤ 1 and n ≥ 1)
 func NPSDifference(a, b NPSReport) NPSDiff {
 	if !npsScoreOK(a) || !npsScoreOK(b) {
 		nan := math.NaN()
@@ -165,5 +166,5 @@ func NPSDifference(a, b NPSReport) NPSDiff {
 
 // npsScoreOK reports whether a report's Score and SE can be compared.
 func npsScoreOK(r NPSReport) bool {
-	return r.Score >= -100 && r.Score <= 100 && r.SE >= 0 && !math.IsInf(r.SE, 1)
+	return r.Score >= -100 && r.Score <= 100 && r.SE >= 0 && r.SE <= 100
 }

@@ -384,3 +384,20 @@ func FuzzTrustCrossTab(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkTrustReplay(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	levels := make([]ep.Level, 10000)
+	for i := range levels {
+		levels[i] = ep.Level(1 + r.IntN(5))
+	}
+	p := loyalty.SeedTrust()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := p.Replay(ts{}, levels); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)*float64(len(levels))/b.Elapsed().Seconds(), "experiences/s")
+}
