@@ -85,7 +85,7 @@ func (d Defection) Lost(t *ep.Tally) (Losses, error) {
 	if t == nil {
 		return Losses{}, fmt.Errorf("loyalty: defection of a nil tally: %w", ErrInvalid)
 	}
-	return d.defectionOf(defectionCounts(t)), nil
+	return d.defectionOf(defectionCounts(t), t.N()), nil
 }
 
 // defectionCounts copies a tally's counts, indexed by level, as floats.
@@ -97,18 +97,16 @@ func defectionCounts(t *ep.Tally) [ep.NumLevels + 1]float64 {
 	return c
 }
 
-// defectionOf computes Losses from counts indexed by level; d is valid.
-func (d Defection) defectionOf(c [ep.NumLevels + 1]float64) Losses {
-	var r Losses
-	var n float64
+// defectionOf computes Losses from counts indexed by level, n in all; d is
+// valid.
+func (d Defection) defectionOf(c [ep.NumLevels + 1]float64, n int64) Losses {
+	r := Losses{N: n}
 	for l := ep.VeryDissatisfied; l <= ep.Delighted; l++ {
 		r.Lost[l] = c[l] * d.Loss[l]
 		r.TotalLost += r.Lost[l]
-		n += c[l]
 	}
-	r.N = int64(math.Round(n))
-	r.Kept = n - r.TotalLost
-	r.Retention = r.Kept / n
+	r.Kept = float64(n) - r.TotalLost
+	r.Retention = r.Kept / float64(n)
 	return r
 }
 
@@ -173,7 +171,7 @@ func (d Defection) Upgrade(t *ep.Tally, share float64, opts *UpgradeOptions) (Up
 	moved := share * c[ep.Satisfied]
 	c[ep.Satisfied] -= moved
 	c[ep.Delighted] += moved
-	after := d.defectionOf(c)
+	after := d.defectionOf(c, t.N())
 	return Upgrade{
 		Moved:     moved,
 		Before:    before,
