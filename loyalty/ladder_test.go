@@ -144,3 +144,38 @@ func FuzzLadder(f *testing.F) {
 		}
 	})
 }
+
+// FuzzEnumText checks that UnmarshalText of Stage, Rung and Condition
+// either fails leaving the value unchanged or yields a value that
+// marshals back to a name decoding to the same value.
+func FuzzEnumText(f *testing.F) {
+	for _, s := range []string{"", "none", "Action", "behavioral", "long term", "LONG_TERM", "true-loyalty", "latent loyalty", "\xff", "advocate "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		st := loyalty.Stage(-7)
+		if err := st.UnmarshalText([]byte(s)); err != nil {
+			if st != -7 {
+				t.Fatalf("Stage changed on error: %v", st)
+			}
+		} else if b, err := st.MarshalText(); err != nil || st.UnmarshalText(b) != nil {
+			t.Fatalf("Stage %v does not round-trip", st)
+		}
+		r := loyalty.Rung(-7)
+		if err := r.UnmarshalText([]byte(s)); err != nil {
+			if r != -7 {
+				t.Fatalf("Rung changed on error: %v", r)
+			}
+		} else if b, err := r.MarshalText(); err != nil || r.UnmarshalText(b) != nil {
+			t.Fatalf("Rung %v does not round-trip", r)
+		}
+		c := loyalty.Condition(-7)
+		if err := c.UnmarshalText([]byte(s)); err != nil {
+			if c != -7 {
+				t.Fatalf("Condition changed on error: %v", c)
+			}
+		} else if b, err := c.MarshalText(); err != nil || c.UnmarshalText(b) != nil {
+			t.Fatalf("Condition %v does not round-trip", c)
+		}
+	})
+}

@@ -146,6 +146,23 @@ func FuzzNPS(f *testing.F) {
 		}
 		add(&a, xa)
 		add(&b, xb)
+		// AddN of k answers equals k Adds.
+		var viaN, viaAdd loyalty.NPSTally
+		for i, x := range xa {
+			s, k := int(x%11), int64(i%4)
+			if err := viaN.AddN(s, k); err != nil {
+				t.Fatalf("AddN(%d, %d): %v", s, k, err)
+			}
+			for j := int64(0); j < k; j++ {
+				_ = viaAdd.Add(s)
+			}
+		}
+		if viaN != viaAdd {
+			t.Fatal("AddN differs from repeated Add")
+		}
+		if err := viaN.AddN(5, -1); err == nil {
+			t.Fatal("AddN accepted a negative count")
+		}
 		ra, rb := a.Report(), b.Report()
 		for _, r := range []loyalty.NPSReport{ra, rb} {
 			if r.N != r.Promoters+r.Passives+r.Detractors {

@@ -333,6 +333,13 @@ func FuzzTrustReplay(f *testing.F) {
 		if (err == nil) != valid {
 			t.Fatalf("Replay error %v, valid input %v", err, valid)
 		}
+		outcomes := make([]ep.Outcome, len(levels))
+		for i, l := range levels {
+			outcomes[i].Level = l
+		}
+		if po, erro := p.ReplayOutcomes(ts{}, outcomes); (erro == nil) != (err == nil) || !cmp.Equal(po, path) {
+			t.Fatalf("ReplayOutcomes = %v, %v; Replay = %v, %v", po, erro, path, err)
+		}
 		if err != nil {
 			return
 		}
@@ -345,6 +352,9 @@ func FuzzTrustReplay(f *testing.F) {
 			one, err := p.Observe(s, levels[i])
 			if err != nil || one != got {
 				t.Fatalf("step %d: Observe = %+v, %v; Replay = %+v", i, one, err, got)
+			}
+			if got.Progress < 0 || got.Failures < 0 {
+				t.Fatalf("step %d: negative counters %+v", i, got)
 			}
 			prev, s = k, got
 		}
