@@ -1,0 +1,175 @@
+package loyalty
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Transaction is one purchase from a caller's records.
+type Transaction struct {
+	// Customer identifies the buyer.
+	Customer string `json:"customer"`
+	// Time is when the purchase was made.
+	Time time.Time `json:"time"`
+	// Amount is its value (not negative; record returns separately).
+	Amount decimal.Decimal `json:"amount"`
+}
+
+// SummaryOptions configures [Summarize]; nil means the defaults.
+type SummaryOptions struct {
+	// Granularity merges purchases of one customer that fall in the same
+	// interval of this length (counted from the Unix epoch in UTC) into one
+	// purchase, as the buy-till-you-die literature does with same-day
+	// orders; all times, the calibration and holdout ends included, are
+	// then measured from the starts of their intervals. Zero means 24
+	// hours (calendar days in UTC); a negative value keeps every distinct
+	// timestamp as it is.
+	Granularity time.Duration
+	// HoldoutEnd, if not zero, ends a holdout period after the calibration
+	// end; purchases in (calibration end, HoldoutEnd] are counted in a
+	// Holdout per customer.
+	HoldoutEnd time.Time
+}
+
+// Holdout is a customer's purchases in the holdout period, to compare with
+// a model's conditional predictions.
+type Holdout struct {
+	// Customer identifies the customer.
+	Customer string `json:"customer"`
+	// Purchases is the number of purchases in the holdout period.
+	Purchases int `json:"purchases"`
+	// Length is the holdout period's length in the time unit.
+	Length float64 `json:"length"`
+	// Spend is the total value of those purchases.
+	Spend decimal.Decimal `json:"spend"`
+}
+
+// Summarize turns transactions into the per-customer summary the models
+// take, measured in the given time unit — a required argument, because a
+// model fitted in weeks predicts in weeks, and mixing up days, weeks and
+// months is the commonest error with these models. For each customer whose
+// first purchase is on or before calibrationEnd:
+//
+//   - Frequency is the number of purchases after the first, up to
+//     calibrationEnd (purchases merged by opts.Granularity);
+//   - Recency is the time from the first to the last of them, in units;
+//   - T is the time from the first purchase to calibrationEnd, in units;
+//   - MeanSpend is the mean value of the repeat purchases (the first is
+//     excluded, as in the Gamma-Gamma model), 0 without repeat purchases.
+//
+// Customers appear in the order of their first transaction in txs. With
+// opts.HoldoutEnd set, the second result holds each summarised customer's
+// purchases after calibrationEnd up to HoldoutEnd; otherwise it is nil.
+//
+// It returns an error wrapping [ErrLength] for no transactions, and
+// [ErrInvalid] for a unit that is not positive, a zero calibrationEnd or a
+// HoldoutEnd before it, a transaction without a customer or time, or a
+// negative amount (naming the transaction's index).
+func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, opts *SummaryOptions) ([]Summary, []Holdout, error) {
+	if len(txs) == 0 {
+		return nil, nil, fmt.Errorf("loyalty: Summarize: no transactions: %w", ErrLength)
+	}
+	if unit <= 0 {
+		return nil, nil, fmt.Errorf("loyalty: Summarize: time unit %v must be positive: %w", unit, ErrInvalid)
+	}
+	if calibrationEnd.IsZero() {
+		return nil, nil, fmt.Errorf("loyalty: Summarize: calibration end is not set: %w", ErrInvalid)
+	}
+	gran := 24 * time.Hour
+	var holdoutEnd time.Time
+	if opts != nil {
+		if opts.Granularity != 0 {
+			gran = opts.Granularity
+		}
+		holdoutEnd = opts.HoldoutEnd
+		if !holdoutEnd.IsZero() && holdoutEnd.Before(calibrationEnd) {
+			return nil, nil, fmt.Errorf("loyalty: Summarize: holdout end %v before calibration end %v: %w", holdoutEnd, calibrationEnd, ErrInvalid)
+		}
+	}
+	bucket := func(t time.Time) time.Time {
+		if gran < 0 {
+			return t
+		}
+		return t.UTC().Truncate(gran)
+	}
+	// Per customer: purchase buckets with their summed amounts.
+	type purchase struct {
+		at     time.Time
+		amount decimal.Decimal
+	}
+	type history struct {
+		purchases []purchase
+	}
+	order := []string{}
+	hist := map[string]*history{}
+	for i, tx := range txs {
+		switch {
+		case tx.Customer == "":
+			return nil, nil, fmt.Errorf("loyalty: Summarize: transaction %d has no customer: %w", i, ErrInvalid)
+		case tx.Time.IsZero():
+			return nil, nil, fmt.Errorf("loyalty: Summarize: transaction %d has no time: %w", i, ErrInvalid)
+		case tx.Amount.Sign() < 0:
+			return nil, nil, fmt.Errorf("loyalty: Summarize: transaction %d has negative amount %s: %w", i, tx.Amount, ErrInvalid)
+		}
+		h := hist[tx.Customer]
+		if h == nil {
+			h = &history{}
+			hist[tx.Customer] = h
+			order = append(order, tx.Customer)
+		}
+		h.purchases = append(h.purchases, purchase{bucket(tx.Time), tx.Amount})
+	}
+	units := func(d time.Duration) float64 { return float64(d) / float64(unit) }
+	calEnd := bucket(calibrationEnd)
+	var sums []Summary
+	var holds []Holdout
+	for _, c := range order {
+		ps := hist[c].purchases
+		// Merge purchases in the same bucket; sort by time first.
+		sortPurchases := func() {
+			for i := 1; i < len(ps); i++ {
+				for j := i; j > 0 && ps[j].at.Before(ps[j-1].at); j-- {
+					ps[j], ps[j-1] = ps[j-1], ps[j]
+				}
+			}
+		}
+		sortPurchases()
+		merged := ps[:0:0]
+		for _, p := range ps {
+			if n := len(merged); n > 0 && merged[n-1].at.Equal(p.at) {
+				merged[n-1].amount = merged[n-1].amount.Add(p.amount)
+				continue
+			}
+			merged = append(merged, p)
+		}
+		first := merged[0].at
+		if first.After(calEnd) {
+			continue
+		}
+		s := Summary{Customer: c, T: units(calEnd.Sub(first))}
+		total := decimal.Zero
+		h := Holdout{Customer: c, Spend: decimal.Zero}
+		for _, p := range merged[1:] {
+			switch {
+			case !p.at.After(calEnd):
+				s.Frequency++
+				s.Recency = units(p.at.Sub(first))
+				total = total.Add(p.amount)
+			case !holdoutEnd.IsZero() && !p.at.After(bucket(holdoutEnd)):
+				h.Purchases++
+				h.Spend = h.Spend.Add(p.amount)
+			}
+		}
+		if s.Frequency > 0 {
+			s.MeanSpend = total.DivRound(decimal.NewFromInt(int64(s.Frequency)), 12).InexactFloat64()
+		}
+		sums = append(sums, s)
+		if !holdoutEnd.IsZero() {
+			h.Length = units(bucket(holdoutEnd).Sub(calEnd))
+			holds = append(holds, h)
+		}
+	}
+	return sums, holds, nil
+}
