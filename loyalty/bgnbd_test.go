@@ -177,6 +177,13 @@ func TestFitBGNBDErrors(t *testing.T) {
 	if err != nil || fit.Converged || fit.Iterations > 2 {
 		t.Errorf("two iterations: converged %v after %d, %v", fit.Converged, fit.Iterations, err)
 	}
+	// Six customers cannot identify a and b: they run off to ∞ (a fixed
+	// dropout probability), and the fit says it did not converge.
+	six := []loyalty.Summary{{Frequency: 2, Recency: 30.4, T: 38.9}, {Frequency: 1, Recency: 1.7, T: 38.9}, {T: 38.9},
+		{Frequency: 5, Recency: 35, T: 36}, {T: 36}, {Frequency: 3, Recency: 10, T: 37}}
+	if fit, err := loyalty.FitBGNBD(six, nil); err != nil || fit.Converged {
+		t.Errorf("six customers: %+v, %v", fit, err)
+	}
 	if _, err := (loyalty.BGNBD{R: 0, Alpha: 1, A: 1, B: 1}).LogLikelihood(data); !errors.Is(err, loyalty.ErrInvalid) {
 		t.Errorf("LogLikelihood with r = 0: %v", err)
 	}

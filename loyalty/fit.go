@@ -35,7 +35,9 @@ type FitInfo struct {
 	Evaluations int `json:"evaluations"`
 	// Converged reports whether the gradient (in log parameters) vanished
 	// before the iteration limit: below 1e-8·|LL|, or below 1e-6·|LL| where
-	// floating-point rounding stopped the line search first.
+	// floating-point rounding stopped the line search first. A fit whose
+	// estimates leave [1e-8, 1e8] — a parameter the data cannot identify,
+	// running off to a boundary — is not converged.
 	Converged bool `json:"converged"`
 	// StdErr holds the standard errors in parameter order.
 	StdErr []float64 `json:"-"`
@@ -130,6 +132,13 @@ func fitLogSpace(name string, fp fitProblem, opts *FitOptions) ([]float64, FitIn
 		info.Converged = true
 	case res.Status != optimize.IterationLimit && gmax <= 1e-6*math.Max(1, math.Abs(ll0)):
 		info.Converged = true
+	}
+	// A parameter running off towards 0 or ∞ flattens the likelihood
+	// without reaching an optimum: the data cannot identify it.
+	for _, v := range est {
+		if v < 1e-8 || v > 1e8 {
+			info.Converged = false
+		}
 	}
 	info.StdErr = fitStdErr(fp, est)
 	if math.IsNaN(info.LogLik) || math.IsInf(info.LogLik, 0) {

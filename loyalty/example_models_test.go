@@ -1,0 +1,100 @@
+package loyalty_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/cxlab/satisfaction/loyalty"
+	"github.com/shopspring/decimal"
+)
+
+func ExampleFitSBG() {
+	// Customers still active out of 1,000 at the start of years 0–7: the
+	// "regular" cohort of Fader & Hardie (2007).
+	fit, err := loyalty.FitSBG([]int64{1000, 631, 468, 382, 326, 289, 262, 241}, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("alpha %.3f beta %.3f LL %.1f\n", fit.Alpha, fit.Beta, fit.LogLik)
+	for _, t := range []int{1, 5, 10} {
+		fmt.Printf("year %d retention %.3f\n", t, fit.Retention(t))
+	}
+	proj, _ := fit.Project(1000, 12)
+	fmt.Printf("still active after 12 years: %.0f of 1000\n", proj[12])
+	// Output:
+	// alpha 0.704 beta 1.182 LL -1680.3
+	// year 1 retention 0.627
+	// year 5 retention 0.880
+	// year 10 retention 0.935
+	// still active after 12 years: 170 of 1000
+}
+
+func ExampleFitBGNBD() {
+	// The first 40 CDNOW customers: (repeat purchases, week of the last,
+	// age in weeks) over a 39-week calibration period.
+	rows := [][3]float64{
+		{2, 30.43, 38.86}, {1, 1.71, 38.86}, {0, 0, 38.86}, {0, 0, 38.86}, {0, 0, 38.86}, {7, 29.43, 38.86},
+		{1, 5, 38.86}, {0, 0, 38.86}, {2, 35.71, 38.86}, {0, 0, 38.86}, {5, 24.43, 38.86}, {0, 0, 38.86},
+		{0, 0, 38.86}, {0, 0, 38.86}, {0, 0, 38.86}, {0, 0, 38.86}, {10, 34.14, 38.86}, {1, 4.86, 38.86},
+		{3, 28.29, 38.71}, {0, 0, 38.71}, {2, 14.57, 38.71}, {0, 0, 38.71}, {0, 0, 38.71}, {0, 0, 38.71},
+		{0, 0, 38.71}, {1, 1.57, 38.71}, {0, 0, 38.71}, {1, 29.43, 38.71}, {0, 0, 38.71}, {1, 5.86, 38.71},
+		{0, 0, 38.71}, {0, 0, 38.71}, {0, 0, 38.71}, {0, 0, 38.71}, {1, 27.14, 38.71}, {0, 0, 38.71},
+		{0, 0, 38.71}, {1, 2.14, 38.71}, {0, 0, 38.71}, {0, 0, 38.71},
+	}
+	data := make([]loyalty.Summary, len(rows))
+	for i, r := range rows {
+		data[i] = loyalty.Summary{Frequency: int(r[0]), Recency: r[1], T: r[2]}
+	}
+	fit, err := loyalty.FitBGNBD(data, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("r %.3f alpha %.2f a %.3f b %.3f LL %.2f converged %v\n", fit.R, fit.Alpha, fit.A, fit.B, fit.LogLik, fit.Converged)
+	for _, i := range []int{0, 1, 2, 16} {
+		s := data[i]
+		fmt.Printf("x=%2d t_x=%5.2f: P(alive) %.3f, next 52 weeks %.3f purchases\n",
+			s.Frequency, s.Recency, fit.ProbAlive(s), fit.ConditionalPurchases(52, s))
+	}
+	// Output:
+	// r 0.231 alpha 5.49 a 0.043 b 0.067 LL -159.05 converged true
+	// x= 2 t_x=30.43: P(alive) 0.939, next 52 weeks 2.392 purchases
+	// x= 1 t_x= 1.71: P(alive) 0.142, next 52 weeks 0.198 purchases
+	// x= 0 t_x= 0.00: P(alive) 1.000, next 52 weeks 0.228 purchases
+	// x=10 t_x=34.14: P(alive) 0.985, next 52 weeks 11.578 purchases
+}
+
+func ExampleCustomerValue() {
+	m := loyalty.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426} // CDNOW, weeks
+	g := loyalty.GammaGamma{P: 6.25, Q: 3.74, V: 15.44}            // CDNOW, dollars
+	s := loyalty.Summary{Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: 22.35}
+	v, err := loyalty.CustomerValue(m, g, s, loyalty.CLVOptions{
+		Periods: 12, PeriodLength: 52.0 / 12, Discount: 0.01, Margin: 0.3, // a year of months at 1%
+	})
+	fmt.Println(v, err)
+	// Output: 10.86 <nil>
+}
+
+func ExampleSummarize() {
+	d := decimal.RequireFromString
+	day := func(m time.Month, dd int) time.Time { return time.Date(2026, m, dd, 12, 0, 0, 0, time.UTC) }
+	txs := []loyalty.Transaction{
+		{Customer: "ana", Time: day(1, 5), Amount: d("30")},
+		{Customer: "ana", Time: day(2, 2), Amount: d("45")},
+		{Customer: "ana", Time: day(3, 2), Amount: d("55")},
+		{Customer: "bo", Time: day(2, 16), Amount: d("20")},
+	}
+	week := 7 * 24 * time.Hour // the unit is required: no silent days-vs-weeks mix-up
+	sums, _, err := loyalty.Summarize(txs, week, day(3, 30), nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range sums {
+		fmt.Printf("%s: x=%d t_x=%.0f T=%.0f weeks, mean repeat spend %.2f\n", s.Customer, s.Frequency, s.Recency, s.T, s.MeanSpend)
+	}
+	// Output:
+	// ana: x=2 t_x=8 T=12 weeks, mean repeat spend 50.00
+	// bo: x=0 t_x=0 T=6 weeks, mean repeat spend 0.00
+}
