@@ -1,3 +1,40 @@
 // Package loyalty models what customer satisfaction turns into over time:
-// trust and loyalty, defection, word of mouth, and their money value.
+// trust and loyalty, defection, complaints and word of mouth, and the
+// probabilistic models that project retention and purchases.
+//
+// # Behaviour
+//
+// Satisfaction is a one-off judgement; trust is built by repeated
+// satisfaction (seed 000). A [TrustPolicy] moves a customer through trust
+// stages (none → cognitive → affective → behavioural, or Oliver's 1999
+// cognitive → affective → conative → action) one satisfaction level
+// ([ep.Level]) at a time. Below behavioural a failure undoes trust;
+// behavioural trust falls only after a run of failures or one very
+// dissatisfied experience. [TrustCrossTab] reads stages against repeat
+// buying as Dick & Basu's (1994) matrix: true, latent, spurious or no
+// loyalty. [Ladder] places a customer on the relationship ladder (seed
+// 002: prospect, new, repeat, long-term, premium, advocate) from facts the
+// caller supplies. [Defection] gives the loss rate at each satisfaction
+// level (seed 001: 80/40/20/10/1.5%), the customers expected to be lost
+// from an [ep.Tally], the blended retention, and what moving satisfied
+// customers to delighted is worth (Xerox, 10×). [NPSTally] gives the Net
+// Promoter Score with its variance (p₊+p₋) − (p₊−p₋)², standard error and
+// 95% interval. [Recovery] follows dissatisfied customers through
+// complaint and service recovery (seed 001). [Escalate] finds the handling
+// level a complaint ticket should be at (seed 003). [WordOfMouth] counts
+// the people told good and bad things (seed 004).
+//
+// # Retention models
+//
+// For contractual settings the shifted-beta-geometric model ([FitSBG];
+// Fader & Hardie 2007) fits a cohort's survivor counts and projects its
+// retention, which rises with tenure as the customers most prone to leave
+// go first. For non-contractual buying, BG/NBD ([FitBGNBD]; Fader, Hardie
+// & Lee 2005) predicts each customer's future purchases and probability
+// of being alive from (frequency, recency, age), and Gamma-Gamma
+// ([FitGammaGamma]) their spend per order; [CustomerValue] combines them
+// into a discounted value in decimal money. [Summarize] turns a
+// transaction log into the models' input in an explicit time unit. Fits
+// are maximum likelihood in log space with analytic gradients and report
+// their log-likelihood, convergence and standard errors ([FitInfo]).
 package loyalty
