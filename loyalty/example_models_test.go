@@ -69,7 +69,7 @@ func ExampleCustomerValue() {
 	m := loyalty.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426} // CDNOW, weeks
 	g := loyalty.GammaGamma{P: 6.25, Q: 3.74, V: 15.44}            // CDNOW, dollars
 	s := loyalty.Summary{Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: 22.35}
-	v, err := loyalty.CustomerValue(m, g, s, loyalty.CLVOptions{
+	v, err := loyalty.CustomerValue(m, g, s, loyalty.ValueOptions{
 		Periods: 12, PeriodLength: 52.0 / 12, Discount: 0.01, Margin: 0.3, // a year of months at 1%
 	})
 	fmt.Println(v, err)

@@ -142,8 +142,8 @@ func (g GammaGamma) ConditionalSpend(s Summary) float64 {
 	return g.P * (g.V + float64(s.Frequency)*s.MeanSpend) / (px + g.Q - 1)
 }
 
-// CLVOptions sets the horizon and discounting of [CustomerValue].
-type CLVOptions struct {
+// ValueOptions sets the horizon and discounting of [CustomerValue].
+type ValueOptions struct {
 	// Periods is the number of periods in the horizon (≥ 1).
 	Periods int
 	// PeriodLength is a period's length in the models' time unit (> 0):
@@ -171,7 +171,7 @@ type CLVOptions struct {
 //
 // It returns an error wrapping [ErrInvalid] for invalid parameters, a
 // summary the models reject, or options out of range.
-func CustomerValue(m BGNBD, g GammaGamma, s Summary, opts CLVOptions) (decimal.Decimal, error) {
+func CustomerValue(m BGNBD, g GammaGamma, s Summary, opts ValueOptions) (decimal.Decimal, error) {
 	switch {
 	case m.check() != nil || !g.valid() || !(g.Q > 1):
 		return decimal.Decimal{}, fmt.Errorf("loyalty: CustomerValue: invalid models %+v, %+v (q must exceed 1): %w", m, g, ErrInvalid)

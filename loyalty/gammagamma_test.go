@@ -74,17 +74,17 @@ func TestCustomerValue(t *testing.T) {
 	// One period of 39 weeks at 10%: 0.3 · E[M|x, m̄] · E[Y(39)]/1.1 with
 	// E[M|·] = 24.663713910761153 (above) and E[Y(39)] =
 	// 1.2259206700022416 (mpmath, TestBGNBDPredictions) = 8.2461… → 8.25.
-	v, err := loyalty.CustomerValue(m, g, s, loyalty.CLVOptions{Periods: 1, PeriodLength: 39, Discount: 0.1, Margin: 0.3})
+	v, err := loyalty.CustomerValue(m, g, s, loyalty.ValueOptions{Periods: 1, PeriodLength: 39, Discount: 0.1, Margin: 0.3})
 	if err != nil || !v.Equal(decimal.RequireFromString("8.25")) {
 		t.Errorf("one period: %v, %v", v, err)
 	}
 	// 52 months of 4.345 weeks at 1% a month: mpmath (30 digits) sum of the
 	// discounted monthly increments of E[Y] = 27.2001573… → 27.20.
-	v, err = loyalty.CustomerValue(m, g, s, loyalty.CLVOptions{Periods: 52, PeriodLength: 4.345, Discount: 0.01, Margin: 0.3})
+	v, err = loyalty.CustomerValue(m, g, s, loyalty.ValueOptions{Periods: 52, PeriodLength: 4.345, Discount: 0.01, Margin: 0.3})
 	if err != nil || !v.Equal(decimal.RequireFromString("27.20")) {
 		t.Errorf("52 months: %v, %v", v, err)
 	}
-	bad := []loyalty.CLVOptions{
+	bad := []loyalty.ValueOptions{
 		{Periods: 0, PeriodLength: 1, Discount: 0.1, Margin: 0.3},
 		{Periods: 1, PeriodLength: 0, Discount: 0.1, Margin: 0.3},
 		{Periods: 1, PeriodLength: 1, Discount: -1, Margin: 0.3},
@@ -96,10 +96,10 @@ func TestCustomerValue(t *testing.T) {
 			t.Errorf("%+v: %v", o, err)
 		}
 	}
-	if _, err := loyalty.CustomerValue(m, loyalty.GammaGamma{P: 1, Q: 0.5, V: 1}, s, loyalty.CLVOptions{Periods: 1, PeriodLength: 1, Margin: 1}); !errors.Is(err, loyalty.ErrInvalid) {
+	if _, err := loyalty.CustomerValue(m, loyalty.GammaGamma{P: 1, Q: 0.5, V: 1}, s, loyalty.ValueOptions{Periods: 1, PeriodLength: 1, Margin: 1}); !errors.Is(err, loyalty.ErrInvalid) {
 		t.Errorf("q < 1: %v", err)
 	}
-	if _, err := loyalty.CustomerValue(m, g, loyalty.Summary{Frequency: 1, Recency: 9, T: 5}, loyalty.CLVOptions{Periods: 1, PeriodLength: 1, Margin: 1}); !errors.Is(err, loyalty.ErrInvalid) {
+	if _, err := loyalty.CustomerValue(m, g, loyalty.Summary{Frequency: 1, Recency: 9, T: 5}, loyalty.ValueOptions{Periods: 1, PeriodLength: 1, Margin: 1}); !errors.Is(err, loyalty.ErrInvalid) {
 		t.Errorf("recency after T: %v", err)
 	}
 }

@@ -73,7 +73,7 @@ func printModels(w io.Writer) {
 	}
 	var rows []row
 	for _, s := range customers {
-		v, err := loyalty.CustomerValue(m, g, s, loyalty.CLVOptions{Periods: 12, PeriodLength: 52.0 / 12, Discount: 0.01, Margin: 0.3})
+		v, err := loyalty.CustomerValue(m, g, s, loyalty.ValueOptions{Periods: 12, PeriodLength: 52.0 / 12, Discount: 0.01, Margin: 0.3})
 		if err != nil {
 			fmt.Fprintln(w, err)
 			return
