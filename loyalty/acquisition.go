@@ -1,0 +1,98 @@
+package loyalty
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/shopspring/decimal"
+)
+
+// Seed figures for the economics of a customer base (seed 001).
+const (
+	// SeedLossRate is the share of its customers an average company loses
+	// each year: 10%.
+	SeedLossRate = 0.10
+	// SeedRetentionCostRatio is the cost of keeping a customer as a
+	// fraction of the cost of winning a new one: winning one costs five
+	// times as much, so 1/5.
+	SeedRetentionCostRatio = 1.0 / 5
+)
+
+// BaseEconomics describes a customer base for comparing acquisition with
+// retention.
+type BaseEconomics struct {
+	// Customers is the size of the base.
+	Customers int64 `json:"customers"`
+	// LossRate is the share lost per year, in [0, 1] (seed: SeedLossRate).
+	LossRate float64 `json:"loss_rate"`
+	// AcquisitionCost is the cost of winning one new customer.
+	AcquisitionCost decimal.Decimal `json:"acquisition_cost"`
+	// RetentionCostRatio is the cost of keeping one customer who would
+	// have left, as a fraction of AcquisitionCost (seed:
+	// SeedRetentionCostRatio).
+	RetentionCostRatio float64 `json:"retention_cost_ratio"`
+}
+
+// SeedBaseEconomics returns a base of the given size and acquisition cost
+// with the seed's loss rate (10% a year) and cost ratio (keeping a
+// customer costs a fifth of winning one).
+func SeedBaseEconomics(customers int64, acquisitionCost decimal.Decimal) BaseEconomics {
+	return BaseEconomics{Customers: customers, LossRate: SeedLossRate, AcquisitionCost: acquisitionCost, RetentionCostRatio: SeedRetentionCostRatio}
+}
+
+// SteadyState compares two ways of holding the base steady for a year.
+type SteadyState struct {
+	// Lost is the number of customers lost in a year, Customers·LossRate.
+	Lost float64 `json:"lost"`
+	// ByAcquisition is the spend to replace them: Lost·AcquisitionCost.
+	ByAcquisition decimal.Decimal `json:"by_acquisition"`
+	// ByRetention is the spend to keep them instead:
+	// Lost·AcquisitionCost·RetentionCostRatio.
+	ByRetention decimal.Decimal `json:"by_retention"`
+	// Saving is ByAcquisition − ByRetention.
+	Saving decimal.Decimal `json:"saving"`
+}
+
+func (b BaseEconomics) check() error {
+	switch {
+	case b.Customers < 0:
+		return fmt.Errorf("loyalty: base of %d customers: %w", b.Customers, ErrInvalid)
+	case !(b.LossRate >= 0 && b.LossRate <= 1):
+		return fmt.Errorf("loyalty: loss rate %v outside [0, 1]: %w", b.LossRate, ErrInvalid)
+	case !(b.RetentionCostRatio >= 0) || math.IsInf(b.RetentionCostRatio, 1):
+		return fmt.Errorf("loyalty: retention cost ratio %v must be finite and ≥ 0: %w", b.RetentionCostRatio, ErrInvalid)
+	case b.AcquisitionCost.Sign() < 0:
+		return fmt.Errorf("loyalty: acquisition cost %s is negative: %w", b.AcquisitionCost, ErrInvalid)
+	}
+	return nil
+}
+
+// SteadyState returns the yearly spend needed to hold the base steady by
+// acquisition alone (replacing the customers lost) and by retention alone
+// (keeping them), with money rounded half away from zero to cents.
+// Errors wrap [ErrInvalid].
+func (b BaseEconomics) SteadyState() (SteadyState, error) {
+	if err := b.check(); err != nil {
+		return SteadyState{}, err
+	}
+	lost := decimal.NewFromInt(b.Customers).Mul(decimal.NewFromFloat(b.LossRate))
+	acq := lost.Mul(b.AcquisitionCost)
+	ret := acq.Mul(decimal.NewFromFloat(b.RetentionCostRatio))
+	return SteadyState{Lost: lost.InexactFloat64(), ByAcquisition: acq.Round(2), ByRetention: ret.Round(2), Saving: acq.Sub(ret).Round(2)}, nil
+}
+
+// BreakEven returns the most a retention programme that lowers the yearly
+// loss rate to newLossRate may cost per year and still pay for itself in
+// acquisition spend saved: Customers·(LossRate − newLossRate)·AcquisitionCost,
+// rounded half away from zero to cents. Errors wrap [ErrInvalid], also for
+// newLossRate outside [0, LossRate].
+func (b BaseEconomics) BreakEven(newLossRate float64) (decimal.Decimal, error) {
+	if err := b.check(); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if !(newLossRate >= 0 && newLossRate <= b.LossRate) {
+		return decimal.Decimal{}, fmt.Errorf("loyalty: new loss rate %v outside [0, %v]: %w", newLossRate, b.LossRate, ErrInvalid)
+	}
+	saved := decimal.NewFromInt(b.Customers).Mul(decimal.NewFromFloat(b.LossRate).Sub(decimal.NewFromFloat(newLossRate)))
+	return saved.Mul(b.AcquisitionCost).Round(2), nil
+}
