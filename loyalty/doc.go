@@ -1,6 +1,7 @@
 // Package loyalty models what customer satisfaction turns into over time:
-// trust and loyalty, defection, complaints and word of mouth, and the
-// probabilistic models that project retention and purchases.
+// trust and loyalty, defection, complaints and word of mouth, the money
+// value of customers and of keeping them, and the probabilistic models
+// that project retention and purchases.
 //
 // # Behaviour
 //
@@ -23,6 +24,22 @@
 // complaint and service recovery (seed 001). [Escalate] finds the handling
 // level a complaint ticket should be at (seed 003). [WordOfMouth] counts
 // the people told good and bad things (seed 004).
+//
+// # Money
+//
+// [CLV] values a customer with margin m, retention r and discount rate d
+// under an explicit [Timing] convention — m(1+d)/(1+d−r) when margins
+// arrive at the start of each period, m·r/(1+d−r) at the end of each
+// period survived (Gupta & Lehmann's margin multiple), m/(1+d−r) with the
+// first period certain — with growth, finite horizons, retention curves
+// ([CLVCurve]) and acquisition cost. [MarkovChain] values customers who
+// move between states (Pfeifer & Carraway 2000). [RetentionLever] shows
+// how lower defection raises a customer's value when profit grows with
+// tenure (Reichheld & Sasser 1990), [BaseEconomics] compares acquisition
+// with retention (seed 001: a new customer costs 5× keeping one, 10% lost
+// a year), and [AfterSales] weighs an after-sales programme's costs and
+// benefits with marginal and sensitivity analysis (seed 004). Money is
+// [decimal.Decimal], rounded half away from zero to cents.
 //
 // # Retention models
 //
