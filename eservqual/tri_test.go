@@ -216,7 +216,6 @@ func TestSegmentationMovesAndRelabels(t *testing.T) {
 		math.Abs(res.Clusters[2].Centroid[0]-mid) > 1e-12 || res.Clusters[1].Centroid != line(2) || res.Labels[6] != eservqual.Skeptic {
 		t.Errorf("got %+v", res)
 	}
-	// The same data from random starts still label by nearest profile.
 	if _, err := eservqual.Segmentation(nil, nil); err == nil {
 		t.Error("empty data accepted")
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"gonum.org/v1/gonum/mathext"
 )
 
 // Summary is one customer's purchase history in the form the
@@ -70,13 +72,13 @@ type BGNBDFit struct {
 // bgnbdData is the likelihood's sufficient statistics: customers grouped
 // by (x, t_x, T) with counts, and the distinct x values.
 type bgnbdData struct {
-	x      []int
-	tx, t  []float64
-	w      []float64 // how many customers share the triple
-	maxX   int
-	zeroT  []float64 // T of customers without repeat purchases, grouped
-	zeroW  []float64
-	scratc []float64
+	x       []int
+	tx, t   []float64
+	w       []float64 // how many customers share the triple
+	maxX    int
+	zeroT   []float64 // T of customers without repeat purchases, grouped
+	zeroW   []float64
+	scratch []float64 // per-evaluation cumulative sums, 5 × (maxX+1)
 }
 
 func bgnbdPrepare(data []Summary) (*bgnbdData, error) {
@@ -132,7 +134,7 @@ func bgnbdPrepare(data []Summary) (*bgnbdData, error) {
 		d.zeroT = append(d.zeroT, t)
 		d.zeroW = append(d.zeroW, zero[t])
 	}
-	d.scratc = make([]float64, 6*(d.maxX+1))
+	d.scratch = make([]float64, 5*(d.maxX+1))
 	return d, nil
 }
 
@@ -151,7 +153,7 @@ func (d *bgnbdData) ll(p, g []float64) float64 {
 	m := d.maxX + 1
 	// Cumulative sums over i < x of ln(r+i), 1/(r+i), ln(b+i) − ln(a+b+i),
 	// 1/(b+i), 1/(a+b+i).
-	cLr, cIr, cLb, cIb, cIab := d.scratc[:m], d.scratc[m:2*m], d.scratc[2*m:3*m], d.scratc[3*m:4*m], d.scratc[4*m:5*m]
+	cLr, cIr, cLb, cIb, cIab := d.scratch[:m], d.scratch[m:2*m], d.scratch[2*m:3*m], d.scratch[3*m:4*m], d.scratch[4*m:5*m]
 	cLr[0], cIr[0], cLb[0], cIb[0], cIab[0] = 0, 0, 0, 0, 0
 	for i := 1; i < m; i++ {
 		fi := float64(i - 1)
@@ -370,12 +372,7 @@ func (m BGNBD) ProbPurchases(n int, t float64) float64 {
 		l2, _ := math.Lgamma(float64(j) + 1)
 		return l1 - lgr - l2 + r*lq + float64(j)*lz
 	}
-	lbeta := func(x, y float64) float64 {
-		l1, _ := math.Lgamma(x)
-		l2, _ := math.Lgamma(y)
-		l3, _ := math.Lgamma(x + y)
-		return l1 + l2 - l3
-	}
+	lbeta := mathext.Lbeta
 	lB := lbeta(a, b)
 	p := math.Exp(lbeta(a, b+float64(n)) - lB + nbd(n))
 	if n > 0 {

@@ -2,6 +2,7 @@ package loyalty
 
 import (
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -99,11 +100,8 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 		at     time.Time
 		amount decimal.Decimal
 	}
-	type history struct {
-		purchases []purchase
-	}
 	order := []string{}
-	hist := map[string]*history{}
+	hist := map[string][]purchase{}
 	for i, tx := range txs {
 		switch {
 		case tx.Customer == "":
@@ -113,29 +111,19 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 		case tx.Amount.Sign() < 0:
 			return nil, nil, fmt.Errorf("loyalty: Summarize: transaction %d has negative amount %s: %w", i, tx.Amount, ErrInvalid)
 		}
-		h := hist[tx.Customer]
-		if h == nil {
-			h = &history{}
-			hist[tx.Customer] = h
+		if _, seen := hist[tx.Customer]; !seen {
 			order = append(order, tx.Customer)
 		}
-		h.purchases = append(h.purchases, purchase{bucket(tx.Time), tx.Amount})
+		hist[tx.Customer] = append(hist[tx.Customer], purchase{bucket(tx.Time), tx.Amount})
 	}
 	units := func(d time.Duration) float64 { return float64(d) / float64(unit) }
 	calEnd := bucket(calibrationEnd)
 	var sums []Summary
 	var holds []Holdout
 	for _, c := range order {
-		ps := hist[c].purchases
-		// Merge purchases in the same bucket; sort by time first.
-		sortPurchases := func() {
-			for i := 1; i < len(ps); i++ {
-				for j := i; j > 0 && ps[j].at.Before(ps[j-1].at); j-- {
-					ps[j], ps[j-1] = ps[j-1], ps[j]
-				}
-			}
-		}
-		sortPurchases()
+		ps := hist[c]
+		// Sort by time, then merge purchases in the same bucket.
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].at.Before(ps[j].at) })
 		merged := ps[:0:0]
 		for _, p := range ps {
 			if n := len(merged); n > 0 && merged[n-1].at.Equal(p.at) {

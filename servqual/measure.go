@@ -1,7 +1,6 @@
 package servqual
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 
@@ -162,5 +161,3 @@ func jsonNumber(x float64) *float64 {
 	}
 	return &x
 }
-
-var _ json.Marshaler = Stat{}

@@ -307,7 +307,7 @@ func (a *Accumulator) Report() Report {
 	rank(r.ItemPriorities)
 	rank(r.DimensionPriorities)
 	for m := Gap; m < NumMeasures; m++ {
-		if r.Overall.Get(m) == nil && !a.hasMeasure(m) {
+		if !a.hasMeasure(m) {
 			continue
 		}
 		for d := range in.dims {
