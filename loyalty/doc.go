@@ -1,7 +1,7 @@
 // Package loyalty models what customer satisfaction turns into over time:
 // trust and loyalty, defection, complaints and word of mouth, the money
-// value of customers and of keeping them, and the probabilistic models
-// that project retention and purchases.
+// value of customers and of keeping them. The probabilistic models
+// that project retention and purchases are in the sub-package btyd.
 //
 // # Behaviour
 //
@@ -43,15 +43,8 @@
 //
 // # Retention models
 //
-// For contractual settings the shifted-beta-geometric model ([FitSBG];
-// Fader & Hardie 2007) fits a cohort's survivor counts and projects its
-// retention, which rises with tenure as the customers most prone to leave
-// go first. For non-contractual buying, BG/NBD ([FitBGNBD]; Fader, Hardie
-// & Lee 2005) predicts each customer's future purchases and probability
-// of being alive from (frequency, recency, age), and Gamma-Gamma
-// ([FitGammaGamma]) their spend per order; [CustomerValue] combines them
-// into a discounted value in decimal money. [Summarize] turns a
-// transaction log into the models' input in an explicit time unit. Fits
-// are maximum likelihood in log space with analytic gradients and report
-// their log-likelihood, convergence and standard errors ([FitInfo]).
+// The probabilistic customer-base models (shifted-beta-geometric, BG/NBD,
+// Gamma-Gamma) and Summarize, which turns a transaction log into
+// their input, are in the sub-package
+// [github.com/cxlab/satisfaction/loyalty/btyd].
 package loyalty

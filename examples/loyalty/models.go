@@ -5,7 +5,7 @@ import (
 	"io"
 	"sort"
 
-	"github.com/cxlab/satisfaction/loyalty"
+	"github.com/cxlab/satisfaction/loyalty/btyd"
 )
 
 // printModels projects a subscription cohort's retention with the
@@ -17,7 +17,7 @@ func printModels(w io.Writer) {
 	// 0–4 (the first five years of Fader & Hardie's 2007 "regular"
 	// cohort); fit on them, then project to year 10.
 	observed := []int64{1000, 631, 468, 382, 326}
-	fit, err := loyalty.FitSBG(observed, nil)
+	fit, err := btyd.FitSBG(observed, nil)
 	if err != nil {
 		fmt.Fprintln(w, "sBG fit:", err)
 		return
@@ -48,9 +48,9 @@ func printModels(w io.Writer) {
 	// Twelve CD buyers observed for 39 weeks, with the BG/NBD and
 	// Gamma-Gamma parameters Fader, Hardie & Lee (2005) estimated on the
 	// whole CDNOW sample (weeks, dollars).
-	m := loyalty.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}
-	g := loyalty.GammaGamma{P: 6.25, Q: 3.74, V: 15.44}
-	customers := []loyalty.Summary{
+	m := btyd.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}
+	g := btyd.GammaGamma{P: 6.25, Q: 3.74, V: 15.44}
+	customers := []btyd.Summary{
 		{Customer: "C01", Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: 22.35},
 		{Customer: "C02", Frequency: 1, Recency: 1.71, T: 38.86, MeanSpend: 11.77},
 		{Customer: "C03", Frequency: 0, Recency: 0, T: 38.86},
@@ -65,7 +65,7 @@ func printModels(w io.Writer) {
 		{Customer: "C22", Frequency: 0, Recency: 0, T: 38.71},
 	}
 	type row struct {
-		s             loyalty.Summary
+		s             btyd.Summary
 		alive, next52 float64
 		spend         float64
 		value         string
@@ -73,7 +73,7 @@ func printModels(w io.Writer) {
 	}
 	var rows []row
 	for _, s := range customers {
-		v, err := loyalty.CustomerValue(m, g, s, loyalty.ValueOptions{Periods: 12, PeriodLength: 52.0 / 12, Discount: 0.01, Margin: 0.3})
+		v, err := btyd.CustomerValue(m, g, s, btyd.ValueOptions{Periods: 12, PeriodLength: 52.0 / 12, Discount: 0.01, Margin: 0.3})
 		if err != nil {
 			fmt.Fprintln(w, err)
 			return

@@ -1,4 +1,4 @@
-package loyalty
+package btyd
 
 import (
 	"fmt"
@@ -70,13 +70,13 @@ type Holdout struct {
 // negative amount (naming the transaction's index).
 func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, opts *SummaryOptions) ([]Summary, []Holdout, error) {
 	if len(txs) == 0 {
-		return nil, nil, fmt.Errorf("loyalty: Summarize: no transactions: %w", ErrLength)
+		return nil, nil, fmt.Errorf("btyd: Summarize: no transactions: %w", ErrLength)
 	}
 	if unit <= 0 {
-		return nil, nil, fmt.Errorf("loyalty: Summarize: time unit %v must be positive: %w", unit, ErrInvalid)
+		return nil, nil, fmt.Errorf("btyd: Summarize: time unit %v must be positive: %w", unit, ErrInvalid)
 	}
 	if calibrationEnd.IsZero() {
-		return nil, nil, fmt.Errorf("loyalty: Summarize: calibration end is not set: %w", ErrInvalid)
+		return nil, nil, fmt.Errorf("btyd: Summarize: calibration end is not set: %w", ErrInvalid)
 	}
 	gran := 24 * time.Hour
 	var holdoutEnd time.Time
@@ -86,7 +86,7 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 		}
 		holdoutEnd = opts.HoldoutEnd
 		if !holdoutEnd.IsZero() && holdoutEnd.Before(calibrationEnd) {
-			return nil, nil, fmt.Errorf("loyalty: Summarize: holdout end %v before calibration end %v: %w", holdoutEnd, calibrationEnd, ErrInvalid)
+			return nil, nil, fmt.Errorf("btyd: Summarize: holdout end %v before calibration end %v: %w", holdoutEnd, calibrationEnd, ErrInvalid)
 		}
 	}
 	bucket := func(t time.Time) time.Time {
@@ -105,11 +105,11 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 	for i, tx := range txs {
 		switch {
 		case tx.Customer == "":
-			return nil, nil, fmt.Errorf("loyalty: Summarize: transaction %d has no customer: %w", i, ErrInvalid)
+			return nil, nil, fmt.Errorf("btyd: Summarize: transaction %d has no customer: %w", i, ErrInvalid)
 		case tx.Time.IsZero():
-			return nil, nil, fmt.Errorf("loyalty: Summarize: transaction %d has no time: %w", i, ErrInvalid)
+			return nil, nil, fmt.Errorf("btyd: Summarize: transaction %d has no time: %w", i, ErrInvalid)
 		case tx.Amount.Sign() < 0:
-			return nil, nil, fmt.Errorf("loyalty: Summarize: transaction %d has negative amount %s: %w", i, tx.Amount, ErrInvalid)
+			return nil, nil, fmt.Errorf("btyd: Summarize: transaction %d has negative amount %s: %w", i, tx.Amount, ErrInvalid)
 		}
 		if _, seen := hist[tx.Customer]; !seen {
 			order = append(order, tx.Customer)

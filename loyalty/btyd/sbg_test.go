@@ -1,4 +1,4 @@
-package loyalty_test
+package btyd_test
 
 import (
 	"encoding/csv"
@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/cxlab/satisfaction/loyalty"
+	"github.com/cxlab/satisfaction/loyalty/btyd"
 )
 
 // sbgCohorts reads the two retention curves of Fader & Hardie (2007)
@@ -49,7 +49,7 @@ func TestFitSBGFaderHardie(t *testing.T) {
 		{"high end", highEnd, 0.668, 3.806, 0.6680884587425977, 3.8060957208381745, -1611.1581473911547},
 	}
 	for _, tt := range tests {
-		fit, err := loyalty.FitSBG(tt.survivors, nil)
+		fit, err := btyd.FitSBG(tt.survivors, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -66,7 +66,7 @@ func TestFitSBGFaderHardie(t *testing.T) {
 }
 
 func TestSBGQuantities(t *testing.T) {
-	m := loyalty.SBG{Alpha: 0.704, Beta: 1.182}
+	m := btyd.SBG{Alpha: 0.704, Beta: 1.182}
 	// By hand: S(2) = β/(α+β) · (β+1)/(α+β+1) = 1.182/1.886 · 2.182/2.886.
 	if got, want := m.Survival(2), 1.182/1.886*2.182/2.886; math.Abs(got-want) > 1e-15 {
 		t.Errorf("S(2) = %v, want %v", got, want)
@@ -111,31 +111,31 @@ func TestSBGQuantities(t *testing.T) {
 		}
 	}
 	for _, v := range []float64{m.Survival(-1), m.Retention(0), m.DiscountedLifetime(0), m.ResidualLifetime(0.1, 0),
-		loyalty.SBG{Alpha: -1, Beta: 1}.Survival(2), loyalty.SBG{Alpha: 1, Beta: math.Inf(1)}.Retention(1)} {
+		btyd.SBG{Alpha: -1, Beta: 1}.Survival(2), btyd.SBG{Alpha: 1, Beta: math.Inf(1)}.Retention(1)} {
 		if !math.IsNaN(v) {
 			t.Errorf("invalid input gave %v", v)
 		}
 	}
-	if _, err := m.Project(-1, 3); !errors.Is(err, loyalty.ErrInvalid) {
+	if _, err := m.Project(-1, 3); !errors.Is(err, btyd.ErrInvalid) {
 		t.Errorf("Project(-1): %v", err)
 	}
-	if _, err := (loyalty.SBG{}).Project(1, 3); !errors.Is(err, loyalty.ErrInvalid) {
+	if _, err := (btyd.SBG{}).Project(1, 3); !errors.Is(err, btyd.ErrInvalid) {
 		t.Errorf("Project with zero parameters: %v", err)
 	}
 }
 
 func TestFitSBGErrors(t *testing.T) {
 	for _, bad := range [][]int64{nil, {1000}, {0, 0}, {1000, 1100}, {1000, 500, -1}, {-5, -6}} {
-		if _, err := loyalty.FitSBG(bad, nil); err == nil {
+		if _, err := btyd.FitSBG(bad, nil); err == nil {
 			t.Errorf("FitSBG(%v) accepted", bad)
 		}
 	}
-	if _, err := loyalty.FitSBG([]int64{10}, nil); !errors.Is(err, loyalty.ErrLength) {
+	if _, err := btyd.FitSBG([]int64{10}, nil); !errors.Is(err, btyd.ErrLength) {
 		t.Errorf("one count: %v", err)
 	}
 	// Nobody churns: the likelihood rises without bound as α → 0; the fit
 	// either stops unconverged or reports an error, never a fake optimum.
-	fit, err := loyalty.FitSBG([]int64{100, 100, 100}, &loyalty.FitOptions{MaxIterations: 50})
+	fit, err := btyd.FitSBG([]int64{100, 100, 100}, &btyd.FitOptions{MaxIterations: 50})
 	if err == nil && fit.Converged && fit.Alpha > 1e-3 {
 		t.Errorf("no churn: %+v", fit)
 	}
@@ -148,7 +148,7 @@ func FuzzFitSBG(f *testing.F) {
 	f.Add(int64(10), int64(20), int64(5), int64(-1))
 	f.Add(int64(1<<62), int64(1<<61), int64(1), int64(0))
 	f.Fuzz(func(t *testing.T, s0, s1, s2, s3 int64) {
-		fit, err := loyalty.FitSBG([]int64{s0, s1, s2, s3}, &loyalty.FitOptions{MaxIterations: 30})
+		fit, err := btyd.FitSBG([]int64{s0, s1, s2, s3}, &btyd.FitOptions{MaxIterations: 30})
 		if err != nil {
 			return
 		}

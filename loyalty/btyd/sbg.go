@@ -1,4 +1,4 @@
-package loyalty
+package btyd
 
 import (
 	"fmt"
@@ -42,14 +42,14 @@ type SBGFit struct {
 // zero.
 func FitSBG(survivors []int64, opts *FitOptions) (SBGFit, error) {
 	if len(survivors) < 2 {
-		return SBGFit{}, fmt.Errorf("loyalty: sBG fit needs survivors for at least two periods, have %d: %w", len(survivors), ErrLength)
+		return SBGFit{}, fmt.Errorf("btyd: sBG fit needs survivors for at least two periods, have %d: %w", len(survivors), ErrLength)
 	}
 	if survivors[0] <= 0 {
-		return SBGFit{}, fmt.Errorf("loyalty: sBG cohort size %d must be positive: %w", survivors[0], ErrInvalid)
+		return SBGFit{}, fmt.Errorf("btyd: sBG cohort size %d must be positive: %w", survivors[0], ErrInvalid)
 	}
 	for t := 1; t < len(survivors); t++ {
 		if survivors[t] < 0 || survivors[t] > survivors[t-1] {
-			return SBGFit{}, fmt.Errorf("loyalty: sBG survivors[%d] = %d must be in [0, survivors[%d] = %d]: %w",
+			return SBGFit{}, fmt.Errorf("btyd: sBG survivors[%d] = %d must be in [0, survivors[%d] = %d]: %w",
 				t, survivors[t], t-1, survivors[t-1], ErrInvalid)
 		}
 	}
@@ -139,10 +139,10 @@ func (m SBG) Retention(t int) float64 {
 // parameters.
 func (m SBG) Project(cohort float64, periods int) ([]float64, error) {
 	if !m.valid() {
-		return nil, fmt.Errorf("loyalty: sBG parameters %+v must be finite and > 0: %w", m, ErrInvalid)
+		return nil, fmt.Errorf("btyd: sBG parameters %+v must be finite and > 0: %w", m, ErrInvalid)
 	}
 	if !(cohort >= 0) || math.IsInf(cohort, 1) || periods < 0 {
-		return nil, fmt.Errorf("loyalty: sBG projection of cohort %v over %d periods: %w", cohort, periods, ErrInvalid)
+		return nil, fmt.Errorf("btyd: sBG projection of cohort %v over %d periods: %w", cohort, periods, ErrInvalid)
 	}
 	out := make([]float64, periods+1)
 	s := 1.0

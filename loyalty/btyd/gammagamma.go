@@ -1,4 +1,4 @@
-package loyalty
+package btyd
 
 import (
 	"fmt"
@@ -44,19 +44,19 @@ func FitGammaGamma(data []Summary, opts *FitOptions) (GammaGammaFit, error) {
 	var xs, ms []float64
 	for i, s := range data {
 		if s.Frequency < 0 {
-			return GammaGammaFit{}, fmt.Errorf("loyalty: customer %d: frequency %d is negative: %w", i, s.Frequency, ErrInvalid)
+			return GammaGammaFit{}, fmt.Errorf("btyd: customer %d: frequency %d is negative: %w", i, s.Frequency, ErrInvalid)
 		}
 		if s.Frequency == 0 {
 			continue
 		}
 		if !(s.MeanSpend > 0) || math.IsInf(s.MeanSpend, 1) {
-			return GammaGammaFit{}, fmt.Errorf("loyalty: customer %d: mean spend %v, want > 0: %w", i, s.MeanSpend, ErrInvalid)
+			return GammaGammaFit{}, fmt.Errorf("btyd: customer %d: mean spend %v, want > 0: %w", i, s.MeanSpend, ErrInvalid)
 		}
 		xs = append(xs, float64(s.Frequency))
 		ms = append(ms, s.MeanSpend)
 	}
 	if len(xs) == 0 {
-		return GammaGammaFit{}, fmt.Errorf("loyalty: Gamma-Gamma fit needs at least one repeat customer: %w", ErrLength)
+		return GammaGammaFit{}, fmt.Errorf("btyd: Gamma-Gamma fit needs at least one repeat customer: %w", ErrLength)
 	}
 	// Terms that do not depend on the parameters: ln m̄, ln x.
 	lm, lx := make([]float64, len(xs)), make([]float64, len(xs))
@@ -174,18 +174,18 @@ type ValueOptions struct {
 func CustomerValue(m BGNBD, g GammaGamma, s Summary, opts ValueOptions) (decimal.Decimal, error) {
 	switch {
 	case m.check() != nil || !g.valid() || !(g.Q > 1):
-		return decimal.Decimal{}, fmt.Errorf("loyalty: CustomerValue: invalid models %+v, %+v (q must exceed 1): %w", m, g, ErrInvalid)
+		return decimal.Decimal{}, fmt.Errorf("btyd: CustomerValue: invalid models %+v, %+v (q must exceed 1): %w", m, g, ErrInvalid)
 	case opts.Periods < 1 || !(opts.PeriodLength > 0) || math.IsInf(opts.PeriodLength, 1):
-		return decimal.Decimal{}, fmt.Errorf("loyalty: CustomerValue: %d periods of length %v: %w", opts.Periods, opts.PeriodLength, ErrInvalid)
+		return decimal.Decimal{}, fmt.Errorf("btyd: CustomerValue: %d periods of length %v: %w", opts.Periods, opts.PeriodLength, ErrInvalid)
 	case !(opts.Discount > -1) || math.IsInf(opts.Discount, 1) || !(opts.Margin >= 0 && opts.Margin <= 1):
-		return decimal.Decimal{}, fmt.Errorf("loyalty: CustomerValue: discount %v, margin %v: %w", opts.Discount, opts.Margin, ErrInvalid)
+		return decimal.Decimal{}, fmt.Errorf("btyd: CustomerValue: discount %v, margin %v: %w", opts.Discount, opts.Margin, ErrInvalid)
 	}
 	if err := checkSummary(0, s); err != nil {
 		return decimal.Decimal{}, err
 	}
 	spend := g.ConditionalSpend(s)
 	if math.IsNaN(spend) {
-		return decimal.Decimal{}, fmt.Errorf("loyalty: CustomerValue: mean spend %v of a repeat customer must be > 0: %w", s.MeanSpend, ErrInvalid)
+		return decimal.Decimal{}, fmt.Errorf("btyd: CustomerValue: mean spend %v of a repeat customer must be > 0: %w", s.MeanSpend, ErrInvalid)
 	}
 	var sum, prev float64
 	for k := 1; k <= opts.Periods; k++ {
@@ -195,7 +195,7 @@ func CustomerValue(m BGNBD, g GammaGamma, s Summary, opts ValueOptions) (decimal
 	}
 	v := opts.Margin * spend * sum
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return decimal.Decimal{}, fmt.Errorf("loyalty: CustomerValue: value is not finite: %w", ErrInvalid)
+		return decimal.Decimal{}, fmt.Errorf("btyd: CustomerValue: value is not finite: %w", ErrInvalid)
 	}
 	return decimal.NewFromFloat(v).Round(2), nil
 }

@@ -1,16 +1,16 @@
-package loyalty_test
+package btyd_test
 
 import (
 	"errors"
 	"math"
 	"testing"
 
-	"github.com/cxlab/satisfaction/loyalty"
+	"github.com/cxlab/satisfaction/loyalty/btyd"
 	"github.com/shopspring/decimal"
 )
 
 func TestFitGammaGammaCDNOW(t *testing.T) {
-	fit, err := loyalty.FitGammaGamma(cdnow(t), nil)
+	fit, err := btyd.FitGammaGamma(cdnow(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,30 +37,30 @@ func TestFitGammaGammaCDNOW(t *testing.T) {
 }
 
 func TestGammaGammaSpend(t *testing.T) {
-	g := loyalty.GammaGamma{P: 6.25, Q: 3.74, V: 15.44}
+	g := btyd.GammaGamma{P: 6.25, Q: 3.74, V: 15.44}
 	// By hand: E[M] = pv/(q−1) = 6.25·15.44/2.74 = 96.5/2.74.
 	if got := g.MeanSpend(); math.Abs(got-96.5/2.74) > 1e-12 {
 		t.Errorf("MeanSpend = %v", got)
 	}
 	// E[M | x=2, m̄=22.35] = 6.25·(15.44 + 44.7)/(12.5 + 2.74) = 375.875/15.24.
-	s := loyalty.Summary{Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: 22.35}
+	s := btyd.Summary{Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: 22.35}
 	if got := g.ConditionalSpend(s); math.Abs(got-375.875/15.24) > 1e-12 {
 		t.Errorf("ConditionalSpend = %v", got)
 	}
-	if got := g.ConditionalSpend(loyalty.Summary{T: 3}); got != g.MeanSpend() {
+	if got := g.ConditionalSpend(btyd.Summary{T: 3}); got != g.MeanSpend() {
 		t.Errorf("x = 0: %v", got)
 	}
 	// The weight on the customer's own mean grows with x.
 	prev := math.Inf(1)
 	for x := 1; x < 50; x++ {
-		got := g.ConditionalSpend(loyalty.Summary{Frequency: x, Recency: 1, T: 2, MeanSpend: 10})
+		got := g.ConditionalSpend(btyd.Summary{Frequency: x, Recency: 1, T: 2, MeanSpend: 10})
 		if !(got < prev) || got < 10 {
 			t.Fatalf("x = %d: %v after %v", x, got, prev)
 		}
 		prev = got
 	}
-	for _, v := range []float64{loyalty.GammaGamma{P: 1, Q: 1, V: 1}.MeanSpend(), g.ConditionalSpend(loyalty.Summary{Frequency: 1, MeanSpend: 0}),
-		loyalty.GammaGamma{P: -1, Q: 2, V: 1}.ConditionalSpend(s)} {
+	for _, v := range []float64{btyd.GammaGamma{P: 1, Q: 1, V: 1}.MeanSpend(), g.ConditionalSpend(btyd.Summary{Frequency: 1, MeanSpend: 0}),
+		btyd.GammaGamma{P: -1, Q: 2, V: 1}.ConditionalSpend(s)} {
 		if !math.IsNaN(v) {
 			t.Errorf("invalid input gave %v", v)
 		}
@@ -68,23 +68,23 @@ func TestGammaGammaSpend(t *testing.T) {
 }
 
 func TestCustomerValue(t *testing.T) {
-	m := loyalty.BGNBD{R: 0.2426, Alpha: 4.4137, A: 0.7929, B: 2.4259}
-	g := loyalty.GammaGamma{P: 6.25, Q: 3.74, V: 15.44}
-	s := loyalty.Summary{Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: 22.35}
+	m := btyd.BGNBD{R: 0.2426, Alpha: 4.4137, A: 0.7929, B: 2.4259}
+	g := btyd.GammaGamma{P: 6.25, Q: 3.74, V: 15.44}
+	s := btyd.Summary{Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: 22.35}
 	// One period of 39 weeks at 10%: 0.3 · E[M|x, m̄] · E[Y(39)]/1.1 with
 	// E[M|·] = 24.663713910761153 (above) and E[Y(39)] =
 	// 1.2259206700022416 (mpmath, TestBGNBDPredictions) = 8.2461… → 8.25.
-	v, err := loyalty.CustomerValue(m, g, s, loyalty.ValueOptions{Periods: 1, PeriodLength: 39, Discount: 0.1, Margin: 0.3})
+	v, err := btyd.CustomerValue(m, g, s, btyd.ValueOptions{Periods: 1, PeriodLength: 39, Discount: 0.1, Margin: 0.3})
 	if err != nil || !v.Equal(decimal.RequireFromString("8.25")) {
 		t.Errorf("one period: %v, %v", v, err)
 	}
 	// 52 months of 4.345 weeks at 1% a month: mpmath (30 digits) sum of the
 	// discounted monthly increments of E[Y] = 27.2001573… → 27.20.
-	v, err = loyalty.CustomerValue(m, g, s, loyalty.ValueOptions{Periods: 52, PeriodLength: 4.345, Discount: 0.01, Margin: 0.3})
+	v, err = btyd.CustomerValue(m, g, s, btyd.ValueOptions{Periods: 52, PeriodLength: 4.345, Discount: 0.01, Margin: 0.3})
 	if err != nil || !v.Equal(decimal.RequireFromString("27.20")) {
 		t.Errorf("52 months: %v, %v", v, err)
 	}
-	bad := []loyalty.ValueOptions{
+	bad := []btyd.ValueOptions{
 		{Periods: 0, PeriodLength: 1, Discount: 0.1, Margin: 0.3},
 		{Periods: 1, PeriodLength: 0, Discount: 0.1, Margin: 0.3},
 		{Periods: 1, PeriodLength: 1, Discount: -1, Margin: 0.3},
@@ -92,27 +92,27 @@ func TestCustomerValue(t *testing.T) {
 		{Periods: 1, PeriodLength: 1, Discount: 0.1, Margin: 1.5},
 	}
 	for _, o := range bad {
-		if _, err := loyalty.CustomerValue(m, g, s, o); !errors.Is(err, loyalty.ErrInvalid) {
+		if _, err := btyd.CustomerValue(m, g, s, o); !errors.Is(err, btyd.ErrInvalid) {
 			t.Errorf("%+v: %v", o, err)
 		}
 	}
-	if _, err := loyalty.CustomerValue(m, loyalty.GammaGamma{P: 1, Q: 0.5, V: 1}, s, loyalty.ValueOptions{Periods: 1, PeriodLength: 1, Margin: 1}); !errors.Is(err, loyalty.ErrInvalid) {
+	if _, err := btyd.CustomerValue(m, btyd.GammaGamma{P: 1, Q: 0.5, V: 1}, s, btyd.ValueOptions{Periods: 1, PeriodLength: 1, Margin: 1}); !errors.Is(err, btyd.ErrInvalid) {
 		t.Errorf("q < 1: %v", err)
 	}
-	if _, err := loyalty.CustomerValue(m, g, loyalty.Summary{Frequency: 1, Recency: 9, T: 5}, loyalty.ValueOptions{Periods: 1, PeriodLength: 1, Margin: 1}); !errors.Is(err, loyalty.ErrInvalid) {
+	if _, err := btyd.CustomerValue(m, g, btyd.Summary{Frequency: 1, Recency: 9, T: 5}, btyd.ValueOptions{Periods: 1, PeriodLength: 1, Margin: 1}); !errors.Is(err, btyd.ErrInvalid) {
 		t.Errorf("recency after T: %v", err)
 	}
 }
 
 func TestFitGammaGammaErrors(t *testing.T) {
-	for _, data := range [][]loyalty.Summary{
+	for _, data := range [][]btyd.Summary{
 		nil,
 		{{Frequency: 0, T: 1}},
 		{{Frequency: 1, Recency: 1, T: 2, MeanSpend: 0}},
 		{{Frequency: 1, Recency: 1, T: 2, MeanSpend: math.Inf(1)}},
 		{{Frequency: -2, T: 2}},
 	} {
-		if _, err := loyalty.FitGammaGamma(data, nil); err == nil {
+		if _, err := btyd.FitGammaGamma(data, nil); err == nil {
 			t.Errorf("FitGammaGamma(%+v) accepted", data)
 		}
 	}
@@ -123,8 +123,8 @@ func FuzzFitGammaGamma(f *testing.F) {
 	f.Add(1, 1e-300, 1, 1e300, 0, 0.0)
 	f.Add(-1, math.NaN(), 3, math.Inf(1), 1, -5.0)
 	f.Fuzz(func(t *testing.T, x1 int, m1 float64, x2 int, m2 float64, x3 int, m3 float64) {
-		data := []loyalty.Summary{{Frequency: x1, MeanSpend: m1}, {Frequency: x2, MeanSpend: m2}, {Frequency: x3, MeanSpend: m3}}
-		fit, err := loyalty.FitGammaGamma(data, &loyalty.FitOptions{MaxIterations: 20})
+		data := []btyd.Summary{{Frequency: x1, MeanSpend: m1}, {Frequency: x2, MeanSpend: m2}, {Frequency: x3, MeanSpend: m3}}
+		fit, err := btyd.FitGammaGamma(data, &btyd.FitOptions{MaxIterations: 20})
 		if err != nil {
 			return
 		}

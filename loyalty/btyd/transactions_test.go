@@ -1,4 +1,4 @@
-package loyalty_test
+package btyd_test
 
 import (
 	"bufio"
@@ -9,18 +9,18 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cxlab/satisfaction/loyalty"
+	"github.com/cxlab/satisfaction/loyalty/btyd"
 	"github.com/shopspring/decimal"
 )
 
 // cdnowTransactions reads the CDNOW transaction log (testdata/README.md).
-func cdnowTransactions(t testing.TB) []loyalty.Transaction {
+func cdnowTransactions(t testing.TB) []btyd.Transaction {
 	f, err := os.Open("testdata/CDNOW_sample.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var txs []loyalty.Transaction
+	var txs []btyd.Transaction
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		fs := strings.Fields(sc.Text())
@@ -31,7 +31,7 @@ func cdnowTransactions(t testing.TB) []loyalty.Transaction {
 		if err != nil {
 			t.Fatal(err)
 		}
-		txs = append(txs, loyalty.Transaction{Customer: fs[0], Time: at, Amount: decimal.RequireFromString(fs[4])})
+		txs = append(txs, btyd.Transaction{Customer: fs[0], Time: at, Amount: decimal.RequireFromString(fs[4])})
 	}
 	return txs
 }
@@ -40,7 +40,7 @@ const week = 7 * 24 * time.Hour
 
 func TestSummarizeReproducesCDNOW(t *testing.T) {
 	calEnd := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
-	got, hold, err := loyalty.Summarize(cdnowTransactions(t), week, calEnd, &loyalty.SummaryOptions{HoldoutEnd: time.Date(1998, 6, 30, 0, 0, 0, 0, time.UTC)})
+	got, hold, err := btyd.Summarize(cdnowTransactions(t), week, calEnd, &btyd.SummaryOptions{HoldoutEnd: time.Date(1998, 6, 30, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestSummarizeReproducesCDNOW(t *testing.T) {
 func TestSummarizeByHand(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2026, 1, d, 9, 0, 0, 0, time.UTC) }
 	d := decimal.RequireFromString
-	txs := []loyalty.Transaction{
+	txs := []btyd.Transaction{
 		{"b", day(3), d("10")},
 		{"a", day(1), d("5")},
 		{"a", day(1).Add(3 * time.Hour), d("7")}, // same day: merged with the first
@@ -83,13 +83,13 @@ func TestSummarizeByHand(t *testing.T) {
 		{"c", day(22), d("1")}, // first purchase after the end: left out
 	}
 	end := day(20)
-	got, hold, err := loyalty.Summarize(txs, week, end, nil)
+	got, hold, err := btyd.Summarize(txs, week, end, nil)
 	if err != nil || hold != nil {
 		t.Fatal(err)
 	}
 	// b: one purchase; T = 17 days. a: repeat purchases on days 8 and 15 →
 	// x = 2, t_x = 14 days = 2 weeks, T = 19 days, mean (20+40)/2 = 30.
-	want := []loyalty.Summary{
+	want := []btyd.Summary{
 		{Customer: "b", Frequency: 0, Recency: 0, T: 17.0 / 7},
 		{Customer: "a", Frequency: 2, Recency: 2, T: 19.0 / 7, MeanSpend: 30},
 	}
@@ -104,28 +104,28 @@ func TestSummarizeByHand(t *testing.T) {
 	}
 	// Without merging, a's same-day purchase counts: x = 3, and in days T
 	// is 19 (09:00 on day 1 to 09:00 on day 20).
-	got, _, err = loyalty.Summarize(txs, 24*time.Hour, end, &loyalty.SummaryOptions{Granularity: -1})
+	got, _, err = btyd.Summarize(txs, 24*time.Hour, end, &btyd.SummaryOptions{Granularity: -1})
 	if err != nil || got[1].Frequency != 3 || got[1].T != 19 {
 		t.Errorf("no merging: %+v, %v", got, err)
 	}
 	bad := []struct {
 		name string
-		txs  []loyalty.Transaction
+		txs  []btyd.Transaction
 		unit time.Duration
 		end  time.Time
-		opts *loyalty.SummaryOptions
+		opts *btyd.SummaryOptions
 		want error
 	}{
-		{"empty", nil, week, end, nil, loyalty.ErrLength},
-		{"zero unit", txs, 0, end, nil, loyalty.ErrInvalid},
-		{"no end", txs, week, time.Time{}, nil, loyalty.ErrInvalid},
-		{"holdout before end", txs, week, end, &loyalty.SummaryOptions{HoldoutEnd: day(2)}, loyalty.ErrInvalid},
-		{"no customer", []loyalty.Transaction{{"", day(1), d("1")}}, week, end, nil, loyalty.ErrInvalid},
-		{"no time", []loyalty.Transaction{{"a", time.Time{}, d("1")}}, week, end, nil, loyalty.ErrInvalid},
-		{"refund", []loyalty.Transaction{{"a", day(1), d("-1")}}, week, end, nil, loyalty.ErrInvalid},
+		{"empty", nil, week, end, nil, btyd.ErrLength},
+		{"zero unit", txs, 0, end, nil, btyd.ErrInvalid},
+		{"no end", txs, week, time.Time{}, nil, btyd.ErrInvalid},
+		{"holdout before end", txs, week, end, &btyd.SummaryOptions{HoldoutEnd: day(2)}, btyd.ErrInvalid},
+		{"no customer", []btyd.Transaction{{"", day(1), d("1")}}, week, end, nil, btyd.ErrInvalid},
+		{"no time", []btyd.Transaction{{"a", time.Time{}, d("1")}}, week, end, nil, btyd.ErrInvalid},
+		{"refund", []btyd.Transaction{{"a", day(1), d("-1")}}, week, end, nil, btyd.ErrInvalid},
 	}
 	for _, b := range bad {
-		if _, _, err := loyalty.Summarize(b.txs, b.unit, b.end, b.opts); !errors.Is(err, b.want) {
+		if _, _, err := btyd.Summarize(b.txs, b.unit, b.end, b.opts); !errors.Is(err, b.want) {
 			t.Errorf("%s: %v", b.name, err)
 		}
 	}
@@ -136,11 +136,11 @@ func FuzzSummarize(f *testing.F) {
 	f.Add("", int64(-1), int64(0), "", int64(0), int64(0), int64(0), int64(0))
 	f.Add("x", int64(1<<40), int64(1), "x", int64(1<<40), int64(1), int64(1<<41), int64(1))
 	f.Fuzz(func(t *testing.T, c1 string, t1, a1 int64, c2 string, t2, a2, end, unit int64) {
-		txs := []loyalty.Transaction{
+		txs := []btyd.Transaction{
 			{Customer: c1, Time: time.Unix(t1, 0), Amount: decimal.New(a1, -2)},
 			{Customer: c2, Time: time.Unix(t2, 0), Amount: decimal.New(a2, -2)},
 		}
-		sums, _, err := loyalty.Summarize(txs, time.Duration(unit), time.Unix(end, 0), nil)
+		sums, _, err := btyd.Summarize(txs, time.Duration(unit), time.Unix(end, 0), nil)
 		if err != nil {
 			return
 		}

@@ -1,4 +1,4 @@
-package loyalty
+package btyd
 
 import (
 	"errors"
@@ -60,7 +60,7 @@ func fitLogSpace(name string, fp fitProblem, opts *FitOptions) ([]float64, FitIn
 	if opts != nil {
 		if opts.Start != nil {
 			if len(opts.Start) != fp.n {
-				return nil, FitInfo{}, fmt.Errorf("loyalty: %s: %d starting values, want %d: %w", name, len(opts.Start), fp.n, ErrLength)
+				return nil, FitInfo{}, fmt.Errorf("btyd: %s: %d starting values, want %d: %w", name, len(opts.Start), fp.n, ErrLength)
 			}
 			start = opts.Start
 		}
@@ -71,7 +71,7 @@ func fitLogSpace(name string, fp fitProblem, opts *FitOptions) ([]float64, FitIn
 	theta := make([]float64, fp.n)
 	for i, v := range start {
 		if !(v > 0) || math.IsInf(v, 1) {
-			return nil, FitInfo{}, fmt.Errorf("loyalty: %s: starting value %d is %v, want > 0: %w", name, i, v, ErrInvalid)
+			return nil, FitInfo{}, fmt.Errorf("btyd: %s: starting value %d is %v, want > 0: %w", name, i, v, ErrInvalid)
 		}
 		theta[i] = math.Log(v)
 	}
@@ -103,7 +103,7 @@ func fitLogSpace(name string, fp fitProblem, opts *FitOptions) ([]float64, FitIn
 	}
 	ll0 := fp.ll(expAll(theta))
 	if math.IsNaN(ll0) || math.IsInf(ll0, 0) {
-		return nil, FitInfo{}, fmt.Errorf("loyalty: %s: %w at the starting values", name, errFitNaN)
+		return nil, FitInfo{}, fmt.Errorf("btyd: %s: %w at the starting values", name, errFitNaN)
 	}
 	settings := &optimize.Settings{
 		GradientThreshold: 1e-8 * math.Max(1, math.Abs(ll0)),
@@ -113,7 +113,7 @@ func fitLogSpace(name string, fp fitProblem, opts *FitOptions) ([]float64, FitIn
 	res, err := optimize.Minimize(prob, theta, settings, &optimize.BFGS{})
 	info := FitInfo{Evaluations: evals}
 	if res == nil {
-		return nil, info, fmt.Errorf("loyalty: %s: optimiser failed: %v: %w", name, err, ErrNotConverged)
+		return nil, info, fmt.Errorf("btyd: %s: optimiser failed: %v: %w", name, err, ErrNotConverged)
 	}
 	est := expAll(res.X)
 	info.LogLik = fp.ll(est)
@@ -142,7 +142,7 @@ func fitLogSpace(name string, fp fitProblem, opts *FitOptions) ([]float64, FitIn
 	}
 	info.StdErr = fitStdErr(fp, est)
 	if math.IsNaN(info.LogLik) || math.IsInf(info.LogLik, 0) {
-		return nil, info, fmt.Errorf("loyalty: %s: %w at the estimate", name, errFitNaN)
+		return nil, info, fmt.Errorf("btyd: %s: %w at the estimate", name, errFitNaN)
 	}
 	return est, info, nil
 }

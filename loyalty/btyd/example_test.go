@@ -1,17 +1,17 @@
-package loyalty_test
+package btyd_test
 
 import (
 	"fmt"
 	"time"
 
-	"github.com/cxlab/satisfaction/loyalty"
+	"github.com/cxlab/satisfaction/loyalty/btyd"
 	"github.com/shopspring/decimal"
 )
 
 func ExampleFitSBG() {
 	// Customers still active out of 1,000 at the start of years 0–7: the
 	// "regular" cohort of Fader & Hardie (2007).
-	fit, err := loyalty.FitSBG([]int64{1000, 631, 468, 382, 326, 289, 262, 241}, nil)
+	fit, err := btyd.FitSBG([]int64{1000, 631, 468, 382, 326, 289, 262, 241}, nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -42,11 +42,11 @@ func ExampleFitBGNBD() {
 		{0, 0, 38.71}, {0, 0, 38.71}, {0, 0, 38.71}, {0, 0, 38.71}, {1, 27.14, 38.71}, {0, 0, 38.71},
 		{0, 0, 38.71}, {1, 2.14, 38.71}, {0, 0, 38.71}, {0, 0, 38.71},
 	}
-	data := make([]loyalty.Summary, len(rows))
+	data := make([]btyd.Summary, len(rows))
 	for i, r := range rows {
-		data[i] = loyalty.Summary{Frequency: int(r[0]), Recency: r[1], T: r[2]}
+		data[i] = btyd.Summary{Frequency: int(r[0]), Recency: r[1], T: r[2]}
 	}
-	fit, err := loyalty.FitBGNBD(data, nil)
+	fit, err := btyd.FitBGNBD(data, nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -66,10 +66,10 @@ func ExampleFitBGNBD() {
 }
 
 func ExampleCustomerValue() {
-	m := loyalty.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426} // CDNOW, weeks
-	g := loyalty.GammaGamma{P: 6.25, Q: 3.74, V: 15.44}            // CDNOW, dollars
-	s := loyalty.Summary{Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: 22.35}
-	v, err := loyalty.CustomerValue(m, g, s, loyalty.ValueOptions{
+	m := btyd.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426} // CDNOW, weeks
+	g := btyd.GammaGamma{P: 6.25, Q: 3.74, V: 15.44}            // CDNOW, dollars
+	s := btyd.Summary{Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: 22.35}
+	v, err := btyd.CustomerValue(m, g, s, btyd.ValueOptions{
 		Periods: 12, PeriodLength: 52.0 / 12, Discount: 0.01, Margin: 0.3, // a year of months at 1%
 	})
 	fmt.Println(v, err)
@@ -79,14 +79,14 @@ func ExampleCustomerValue() {
 func ExampleSummarize() {
 	d := decimal.RequireFromString
 	day := func(m time.Month, dd int) time.Time { return time.Date(2026, m, dd, 12, 0, 0, 0, time.UTC) }
-	txs := []loyalty.Transaction{
+	txs := []btyd.Transaction{
 		{Customer: "ana", Time: day(1, 5), Amount: d("30")},
 		{Customer: "ana", Time: day(2, 2), Amount: d("45")},
 		{Customer: "ana", Time: day(3, 2), Amount: d("55")},
 		{Customer: "bo", Time: day(2, 16), Amount: d("20")},
 	}
 	week := 7 * 24 * time.Hour // the unit is required: no silent days-vs-weeks mix-up
-	sums, _, err := loyalty.Summarize(txs, week, day(3, 30), nil)
+	sums, _, err := btyd.Summarize(txs, week, day(3, 30), nil)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -1,4 +1,4 @@
-package loyalty_test
+package btyd_test
 
 import (
 	"encoding/csv"
@@ -9,11 +9,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cxlab/satisfaction/loyalty"
+	"github.com/cxlab/satisfaction/loyalty/btyd"
 )
 
 // cdnow reads the CDNOW calibration summary (testdata/README.md).
-func cdnow(t testing.TB) []loyalty.Summary {
+func cdnow(t testing.TB) []btyd.Summary {
 	f, err := os.Open("testdata/cdnow_customers_summary_with_transactions.csv")
 	if err != nil {
 		t.Fatal(err)
@@ -23,20 +23,20 @@ func cdnow(t testing.TB) []loyalty.Summary {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := make([]loyalty.Summary, 0, len(rows)-1)
+	out := make([]btyd.Summary, 0, len(rows)-1)
 	for _, r := range rows[1:] {
 		x, _ := strconv.Atoi(r[1])
 		tx, _ := strconv.ParseFloat(r[2], 64)
 		T, _ := strconv.ParseFloat(r[3], 64)
 		z, _ := strconv.ParseFloat(r[4], 64)
-		out = append(out, loyalty.Summary{Customer: r[0], Frequency: x, Recency: tx, T: T, MeanSpend: z})
+		out = append(out, btyd.Summary{Customer: r[0], Frequency: x, Recency: tx, T: T, MeanSpend: z})
 	}
 	return out
 }
 
 func TestFitBGNBDCDNOW(t *testing.T) {
 	data := cdnow(t)
-	fit, err := loyalty.FitBGNBD(data, nil)
+	fit, err := btyd.FitBGNBD(data, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestFitBGNBDCDNOW(t *testing.T) {
 	// The log-likelihood at the published parameters, by mpmath at 40
 	// digits straight from eq. 6 without grouping customers:
 	// −9582.4268311823647.
-	ll, err := loyalty.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}.LogLikelihood(data)
+	ll, err := btyd.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}.LogLikelihood(data)
 	if err != nil || math.Abs(ll-(-9582.4268311823647)) > 1e-9 {
 		t.Errorf("LogLikelihood = %.13g, %v", ll, err)
 	}
@@ -82,7 +82,7 @@ func TestFitBGNBDCDNOW(t *testing.T) {
 // formulas of FHL (2005), eqs. 8–11 (no Euler transformation), for
 // r = 0.2426, α = 4.4137, a = 0.7929, b = 2.4259.
 func TestBGNBDPredictions(t *testing.T) {
-	m := loyalty.BGNBD{R: 0.2426, Alpha: 4.4137, A: 0.7929, B: 2.4259}
+	m := btyd.BGNBD{R: 0.2426, Alpha: 4.4137, A: 0.7929, B: 2.4259}
 	rel := func(name string, got, want, tol float64) {
 		t.Helper()
 		if math.Abs(got-want) > tol*math.Abs(want) {
@@ -108,7 +108,7 @@ func TestBGNBDPredictions(t *testing.T) {
 		{10000, 200, 77, 78, 1588.4303036153891, "z = 0.99 and a power of 10^-…: the naive form overflows"},
 		{39, 5, 5, 78, 0.00020383603043505395, "long silent: nearly surely gone"},
 	} {
-		s := loyalty.Summary{Frequency: c.x, Recency: c.tx, T: c.T}
+		s := btyd.Summary{Frequency: c.x, Recency: c.tx, T: c.T}
 		rel("ConditionalPurchases "+c.comment, m.ConditionalPurchases(c.t, s), c.want, 1e-10)
 	}
 	for _, c := range []struct {
@@ -119,24 +119,24 @@ func TestBGNBDPredictions(t *testing.T) {
 		{2, 30.43, 38.86, 0.72661429391889358}, {1, 1.71, 38.86, 0.21223717624433726},
 		{20, 20, 78, 5.4478223044381778e-10}, {200, 1, 78, 4.1397658706259355e-235},
 	} {
-		rel("ProbAlive", m.ProbAlive(loyalty.Summary{Frequency: c.x, Recency: c.tx, T: c.T}), c.want, 1e-11)
+		rel("ProbAlive", m.ProbAlive(btyd.Summary{Frequency: c.x, Recency: c.tx, T: c.T}), c.want, 1e-11)
 	}
 	for n, want := range []float64{0.57430275547074107, 0.19919341043747182, 0.085323797041015372, 0.045798214765730394, 0.027631894366570008} {
 		rel("ProbPurchases", m.ProbPurchases(n, 39), want, 1e-12)
 	}
 	rel("ProbPurchases(10, 78)", m.ProbPurchases(10, 78), 0.0061087941817076622, 1e-11)
-	if m.ProbAlive(loyalty.Summary{T: 5}) != 1 || m.ExpectedPurchases(0) != 0 || m.ProbPurchases(0, 0) != 1 || m.ProbPurchases(2, 0) != 0 {
+	if m.ProbAlive(btyd.Summary{T: 5}) != 1 || m.ExpectedPurchases(0) != 0 || m.ProbPurchases(0, 0) != 1 || m.ProbPurchases(2, 0) != 0 {
 		t.Error("edge values")
 	}
 	for _, v := range []float64{m.ExpectedPurchases(-1), m.ExpectedPurchases(math.NaN()), m.ProbPurchases(-1, 3),
-		loyalty.BGNBD{R: -1, Alpha: 1, A: 1, B: 1}.ExpectedPurchases(3), m.ProbAlive(loyalty.Summary{Frequency: 2, Recency: 9, T: 5}),
-		m.ConditionalPurchases(math.Inf(1), loyalty.Summary{T: 3})} {
+		btyd.BGNBD{R: -1, Alpha: 1, A: 1, B: 1}.ExpectedPurchases(3), m.ProbAlive(btyd.Summary{Frequency: 2, Recency: 9, T: 5}),
+		m.ConditionalPurchases(math.Inf(1), btyd.Summary{T: 3})} {
 		if !math.IsNaN(v) {
 			t.Errorf("invalid input gave %v", v)
 		}
 	}
 	// a = 1 exactly: the limit.
-	one := loyalty.BGNBD{R: 0.5, Alpha: 3, A: 1, B: 2}
+	one := btyd.BGNBD{R: 0.5, Alpha: 3, A: 1, B: 2}
 	lo, hi := one, one
 	lo.A, hi.A = 1-1e-4, 1+1e-4
 	if e := one.ExpectedPurchases(10); math.Abs(e-(lo.ExpectedPurchases(10)+hi.ExpectedPurchases(10))/2) > 1e-6 || math.IsNaN(e) {
@@ -147,44 +147,44 @@ func TestBGNBDPredictions(t *testing.T) {
 func TestFitBGNBDErrors(t *testing.T) {
 	bad := []struct {
 		name string
-		s    loyalty.Summary
+		s    btyd.Summary
 	}{
-		{"negative frequency", loyalty.Summary{Frequency: -1, T: 5}},
-		{"recency after T", loyalty.Summary{Frequency: 1, Recency: 6, T: 5}},
-		{"repeat purchases at time 0", loyalty.Summary{Frequency: 2, Recency: 0, T: 5}},
-		{"recency without purchases", loyalty.Summary{Frequency: 0, Recency: 1, T: 5}},
-		{"zero age", loyalty.Summary{}},
-		{"NaN age", loyalty.Summary{T: math.NaN()}},
-		{"infinite age", loyalty.Summary{T: math.Inf(1)}},
+		{"negative frequency", btyd.Summary{Frequency: -1, T: 5}},
+		{"recency after T", btyd.Summary{Frequency: 1, Recency: 6, T: 5}},
+		{"repeat purchases at time 0", btyd.Summary{Frequency: 2, Recency: 0, T: 5}},
+		{"recency without purchases", btyd.Summary{Frequency: 0, Recency: 1, T: 5}},
+		{"zero age", btyd.Summary{}},
+		{"NaN age", btyd.Summary{T: math.NaN()}},
+		{"infinite age", btyd.Summary{T: math.Inf(1)}},
 	}
 	for _, b := range bad {
-		data := []loyalty.Summary{{Frequency: 1, Recency: 1, T: 5}, b.s}
-		if _, err := loyalty.FitBGNBD(data, nil); !errors.Is(err, loyalty.ErrInvalid) || !strings.Contains(err.Error(), "customer 1") {
+		data := []btyd.Summary{{Frequency: 1, Recency: 1, T: 5}, b.s}
+		if _, err := btyd.FitBGNBD(data, nil); !errors.Is(err, btyd.ErrInvalid) || !strings.Contains(err.Error(), "customer 1") {
 			t.Errorf("%s: %v", b.name, err)
 		}
 	}
-	if _, err := loyalty.FitBGNBD(nil, nil); !errors.Is(err, loyalty.ErrLength) {
+	if _, err := btyd.FitBGNBD(nil, nil); !errors.Is(err, btyd.ErrLength) {
 		t.Errorf("empty: %v", err)
 	}
 	data := cdnow(t)
-	if _, err := loyalty.FitBGNBD(data, &loyalty.FitOptions{Start: []float64{1}}); !errors.Is(err, loyalty.ErrLength) {
+	if _, err := btyd.FitBGNBD(data, &btyd.FitOptions{Start: []float64{1}}); !errors.Is(err, btyd.ErrLength) {
 		t.Errorf("short start: %v", err)
 	}
-	if _, err := loyalty.FitBGNBD(data, &loyalty.FitOptions{Start: []float64{1, -1, 1, 1}}); !errors.Is(err, loyalty.ErrInvalid) {
+	if _, err := btyd.FitBGNBD(data, &btyd.FitOptions{Start: []float64{1, -1, 1, 1}}); !errors.Is(err, btyd.ErrInvalid) {
 		t.Errorf("negative start: %v", err)
 	}
-	fit, err := loyalty.FitBGNBD(data, &loyalty.FitOptions{MaxIterations: 2})
+	fit, err := btyd.FitBGNBD(data, &btyd.FitOptions{MaxIterations: 2})
 	if err != nil || fit.Converged || fit.Iterations > 2 {
 		t.Errorf("two iterations: converged %v after %d, %v", fit.Converged, fit.Iterations, err)
 	}
 	// Six customers cannot identify a and b: they run off to ∞ (a fixed
 	// dropout probability), and the fit says it did not converge.
-	six := []loyalty.Summary{{Frequency: 2, Recency: 30.4, T: 38.9}, {Frequency: 1, Recency: 1.7, T: 38.9}, {T: 38.9},
+	six := []btyd.Summary{{Frequency: 2, Recency: 30.4, T: 38.9}, {Frequency: 1, Recency: 1.7, T: 38.9}, {T: 38.9},
 		{Frequency: 5, Recency: 35, T: 36}, {T: 36}, {Frequency: 3, Recency: 10, T: 37}}
-	if fit, err := loyalty.FitBGNBD(six, nil); err != nil || fit.Converged {
+	if fit, err := btyd.FitBGNBD(six, nil); err != nil || fit.Converged {
 		t.Errorf("six customers: %+v, %v", fit, err)
 	}
-	if _, err := (loyalty.BGNBD{R: 0, Alpha: 1, A: 1, B: 1}).LogLikelihood(data); !errors.Is(err, loyalty.ErrInvalid) {
+	if _, err := (btyd.BGNBD{R: 0, Alpha: 1, A: 1, B: 1}).LogLikelihood(data); !errors.Is(err, btyd.ErrInvalid) {
 		t.Errorf("LogLikelihood with r = 0: %v", err)
 	}
 }
@@ -196,8 +196,8 @@ func FuzzFitBGNBD(f *testing.F) {
 	f.Add(3, 0.0, 1.0, 1, 2.0, 1.0, uint8(2))
 	f.Add(1000, 1e-300, 1e300, 1, math.NaN(), math.Inf(1), uint8(5))
 	f.Fuzz(func(t *testing.T, x1 int, tx1, T1 float64, x2 int, tx2, T2 float64, iters uint8) {
-		data := []loyalty.Summary{{Frequency: x1, Recency: tx1, T: T1}, {Frequency: x2, Recency: tx2, T: T2}}
-		fit, err := loyalty.FitBGNBD(data, &loyalty.FitOptions{MaxIterations: int(iters%8) + 1})
+		data := []btyd.Summary{{Frequency: x1, Recency: tx1, T: T1}, {Frequency: x2, Recency: tx2, T: T2}}
+		fit, err := btyd.FitBGNBD(data, &btyd.FitOptions{MaxIterations: int(iters%8) + 1})
 		if err != nil {
 			return
 		}

@@ -1,9 +1,9 @@
-package loyalty_test
+package btyd_test
 
 import (
 	"testing"
 
-	"github.com/cxlab/satisfaction/loyalty"
+	"github.com/cxlab/satisfaction/loyalty/btyd"
 )
 
 // BenchmarkFitBGNBDCDNOW fits BG/NBD to the 2,357 CDNOW customers.
@@ -11,10 +11,10 @@ func BenchmarkFitBGNBDCDNOW(b *testing.B) {
 	data := cdnow(b)
 	b.ReportAllocs()
 	b.ResetTimer()
-	var fit loyalty.BGNBDFit
+	var fit btyd.BGNBDFit
 	for i := 0; i < b.N; i++ {
 		var err error
-		fit, err = loyalty.FitBGNBD(data, nil)
+		fit, err = btyd.FitBGNBD(data, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

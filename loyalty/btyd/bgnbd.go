@@ -1,4 +1,4 @@
-package loyalty
+package btyd
 
 import (
 	"fmt"
@@ -32,15 +32,15 @@ type Summary struct {
 func checkSummary(i int, s Summary) error {
 	switch {
 	case s.Frequency < 0:
-		return fmt.Errorf("loyalty: customer %d: frequency %d is negative: %w", i, s.Frequency, ErrInvalid)
+		return fmt.Errorf("btyd: customer %d: frequency %d is negative: %w", i, s.Frequency, ErrInvalid)
 	case !(s.T > 0) || math.IsInf(s.T, 1):
-		return fmt.Errorf("loyalty: customer %d: age T = %v, want finite and > 0: %w", i, s.T, ErrInvalid)
+		return fmt.Errorf("btyd: customer %d: age T = %v, want finite and > 0: %w", i, s.T, ErrInvalid)
 	case !(s.Recency >= 0) || s.Recency > s.T:
-		return fmt.Errorf("loyalty: customer %d: recency %v outside [0, T = %v]: %w", i, s.Recency, s.T, ErrInvalid)
+		return fmt.Errorf("btyd: customer %d: recency %v outside [0, T = %v]: %w", i, s.Recency, s.T, ErrInvalid)
 	case s.Frequency > 0 && s.Recency == 0:
-		return fmt.Errorf("loyalty: customer %d: %d repeat purchases but recency 0: %w", i, s.Frequency, ErrInvalid)
+		return fmt.Errorf("btyd: customer %d: %d repeat purchases but recency 0: %w", i, s.Frequency, ErrInvalid)
 	case s.Frequency == 0 && s.Recency != 0:
-		return fmt.Errorf("loyalty: customer %d: no repeat purchase but recency %v: %w", i, s.Recency, ErrInvalid)
+		return fmt.Errorf("btyd: customer %d: no repeat purchase but recency %v: %w", i, s.Recency, ErrInvalid)
 	}
 	return nil
 }
@@ -83,7 +83,7 @@ type bgnbdData struct {
 
 func bgnbdPrepare(data []Summary) (*bgnbdData, error) {
 	if len(data) == 0 {
-		return nil, fmt.Errorf("loyalty: BG/NBD fit needs at least one customer: %w", ErrLength)
+		return nil, fmt.Errorf("btyd: BG/NBD fit needs at least one customer: %w", ErrLength)
 	}
 	type key struct {
 		x     int
@@ -246,7 +246,7 @@ func (m BGNBD) LogLikelihood(data []Summary) (float64, error) {
 func (m BGNBD) check() error {
 	for _, v := range []float64{m.R, m.Alpha, m.A, m.B} {
 		if !(v > 0) || math.IsInf(v, 1) {
-			return fmt.Errorf("loyalty: BG/NBD parameters %+v must be finite and > 0: %w", m, ErrInvalid)
+			return fmt.Errorf("btyd: BG/NBD parameters %+v must be finite and > 0: %w", m, ErrInvalid)
 		}
 	}
 	return nil
