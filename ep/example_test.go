@@ -68,7 +68,10 @@ func ExampleChoose() {
 		{Name: "premium", Product: d("650"), Service: d("120"), Personnel: d("60"), Image: d("40"), Monetary: d("700"), Time: d("20")},
 	}
 	for _, o := range offers {
-		fmt.Printf("%-8s value %s cost %s delivered %s\n", o.Name, o.TotalValue(), o.TotalCost(), o.Delivered())
+		v, _ := o.TotalValue() // the offers are valid: no error
+		c, _ := o.TotalCost()
+		dv, _ := o.Delivered()
+		fmt.Printf("%-8s value %s cost %s delivered %s\n", o.Name, v, c, dv)
 	}
 	best, _ := ep.Choose(offers)
 	fmt.Println("chosen:", offers[best].Name)

@@ -1,8 +1,9 @@
 package ep
 
 import (
-	"fmt"
 	"math"
+
+	"github.com/cxlab/satisfaction/internal/nanjson"
 )
 
 // Sources holds the three sources from which a customer forms an
@@ -35,38 +36,79 @@ type Weights struct {
 // the neutral default.
 func EqualWeights() Weights { return Weights{Experience: 1, WordOfMouth: 1, Promises: 1} }
 
+// MarshalJSON encodes the sources with a missing (NaN) source as null.
+func (s Sources) MarshalJSON() ([]byte, error) {
+	type plain Sources
+	return nanjson.Marshal(plain(s))
+}
+
+// UnmarshalJSON decodes sources; null decodes as NaN (a missing source).
+func (s *Sources) UnmarshalJSON(b []byte) error {
+	if s == nil {
+		return errorf("UnmarshalJSON into a nil *Sources: %w", ErrInvalid)
+	}
+	type plain Sources
+	return nanjson.Unmarshal(b, (*plain)(s))
+}
+
+// MarshalJSON encodes the weights with NaN and ±Inf as null (such weights
+// are not valid, but they survive the round trip).
+func (w Weights) MarshalJSON() ([]byte, error) {
+	type plain Weights
+	return nanjson.Marshal(plain(w))
+}
+
+// UnmarshalJSON decodes weights; null decodes as NaN.
+func (w *Weights) UnmarshalJSON(b []byte) error {
+	if w == nil {
+		return errorf("UnmarshalJSON into a nil *Weights: %w", ErrInvalid)
+	}
+	type plain Weights
+	return nanjson.Unmarshal(b, (*plain)(w))
+}
+
 // Blend returns the expectation formed from the available sources:
 //
 //	E = Σ wᵢ·sᵢ / Σ wᵢ   over the sources sᵢ that are not NaN,
 //
 // that is, missing sources are skipped and the remaining weights are
-// renormalised. It returns an error wrapping [ErrInvalid] if a weight is
+// renormalised. The sum is formed with the weights divided by the largest
+// of them and the sources divided by 4, so that E is finite for every
+// finite input (a weighted mean lies between its smallest and largest
+// source). It returns an error wrapping [ErrInvalid] if a weight is
 // negative, NaN or ±Inf, if a source is ±Inf, or if no source with a
 // positive weight is present.
 func Blend(s Sources, w Weights) (float64, error) {
 	src := [3]float64{s.Experience, s.WordOfMouth, s.Promises}
 	wt := [3]float64{w.Experience, w.WordOfMouth, w.Promises}
 	names := [3]string{"experience", "word of mouth", "promises"}
-	var num, den float64
+	var wmax float64
 	for i := range src {
 		if !finiteNonNeg(wt[i]) {
-			return math.NaN(), fmt.Errorf("ep: weight of %s is %v, want finite and ≥ 0: %w", names[i], wt[i], ErrInvalid)
+			return math.NaN(), errorf("weight of %s is %v, want finite and ≥ 0: %w", names[i], wt[i], ErrInvalid)
 		}
 		if math.IsInf(src[i], 0) {
-			return math.NaN(), fmt.Errorf("ep: expectation source %s is %v: %w", names[i], src[i], ErrInvalid)
+			return math.NaN(), errorf("expectation source %s is %v: %w", names[i], src[i], ErrInvalid)
 		}
+		if !math.IsNaN(src[i]) {
+			wmax = max(wmax, wt[i])
+		}
+	}
+	if wmax == 0 {
+		return math.NaN(), errorf("no expectation source with a positive weight is present: %w", ErrInvalid)
+	}
+	var num, den float64
+	for i := range src {
 		if math.IsNaN(src[i]) || wt[i] == 0 {
 			continue
 		}
-		num += wt[i] * src[i]
-		den += wt[i]
+		v := wt[i] / wmax // in (0, 1]
+		num += v * (src[i] / 4)
+		den += v
 	}
-	if den == 0 {
-		return math.NaN(), fmt.Errorf("ep: no expectation source with a positive weight is present: %w", ErrInvalid)
-	}
-	e := num / den
+	e := num / den * 4 // |num/den| ≤ max|sᵢ|/4: no overflow
 	if !finite(e) {
-		return math.NaN(), fmt.Errorf("ep: blended expectation overflows: %w", ErrInvalid)
+		return math.NaN(), errorf("blended expectation is %v: %w", e, ErrInvalid)
 	}
 	return e, nil
 }
@@ -82,10 +124,10 @@ func Blend(s Sources, w Weights) (float64, error) {
 // wrapping [ErrInvalid] for NaN or ±Inf inputs or λ outside [0, 1].
 func Update(expectation, performance, rate float64) (float64, error) {
 	if !finite(expectation) || !finite(performance) {
-		return math.NaN(), fmt.Errorf("ep: expectation %v and performance %v must be finite: %w", expectation, performance, ErrInvalid)
+		return math.NaN(), errorf("expectation %v and performance %v must be finite: %w", expectation, performance, ErrInvalid)
 	}
 	if !(rate >= 0 && rate <= 1) {
-		return math.NaN(), fmt.Errorf("ep: learning rate %v outside [0, 1]: %w", rate, ErrInvalid)
+		return math.NaN(), errorf("learning rate %v outside [0, 1]: %w", rate, ErrInvalid)
 	}
 	// (1−λ)E + λP stays between E and P and cannot overflow.
 	return (1-rate)*expectation + rate*performance, nil
@@ -102,23 +144,23 @@ func Update(expectation, performance, rate float64) (float64, error) {
 // [ErrModel] or [ErrInvalid], naming the index of a bad performance)
 // returns no outcomes.
 func Replay(m Model, initial, rate float64, performances []float64) ([]Outcome, float64, error) {
-	if err := m.Validate(); err != nil {
-		return nil, math.NaN(), err
+	if err := m.validate(); err != nil {
+		return nil, math.NaN(), errorf("%w", err)
 	}
 	if _, err := Update(initial, initial, rate); err != nil {
 		return nil, math.NaN(), err
 	}
 	for i, p := range performances {
 		if !finite(p) {
-			return nil, math.NaN(), fmt.Errorf("ep: performance %d is %v: %w", i, p, ErrInvalid)
+			return nil, math.NaN(), errorf("performance %d is %v: %w", i, p, ErrInvalid)
 		}
 	}
 	out := make([]Outcome, len(performances))
 	e := initial
 	for i, p := range performances {
-		o, err := m.Compare(e, p)
+		o, err := m.compare(e, p)
 		if err != nil {
-			return nil, math.NaN(), fmt.Errorf("ep: performance %d: %w", i, err)
+			return nil, math.NaN(), errorf("performance %d: %w", i, err)
 		}
 		out[i] = o
 		e, _ = Update(e, p, rate) // inputs checked above; a convex combination stays finite

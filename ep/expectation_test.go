@@ -24,6 +24,11 @@ func TestBlend(t *testing.T) {
 		{"only promise", ep.Sources{nan, nan, 5}, ep.Weights{2, 1, 1}, 5},             // 5/1
 		{"zero weight skips", ep.Sources{6, 4, 1e6}, ep.Weights{1, 1, 0}, 5},          // (6+4)/2
 		{"missing with zero weight", ep.Sources{6, nan, 2}, ep.Weights{0, 3, 1}, 2.0}, // 2·1/1
+		// (M·M + M·M + 5·1)/(M + M + 1) = M to double precision: the
+		// products overflow, the weighted mean does not.
+		{"huge weights and sources", ep.Sources{math.MaxFloat64, math.MaxFloat64, 5}, ep.Weights{math.MaxFloat64, math.MaxFloat64, 1}, math.MaxFloat64},
+		// (1e308·1 + (−1e308)·1 + 3·2)/4 = 1.5.
+		{"opposite huge sources", ep.Sources{1e308, -1e308, 3}, ep.Weights{1, 1, 2}, 1.5},
 	}
 	for _, tt := range tests {
 		got, err := ep.Blend(tt.s, tt.w)
@@ -41,7 +46,6 @@ func TestBlend(t *testing.T) {
 		{ep.Sources{5, 5, 5}, ep.Weights{nan, 1, 1}},
 		{ep.Sources{5, 5, 5}, ep.Weights{math.Inf(1), 1, 1}},
 		{ep.Sources{math.Inf(-1), 5, 5}, ep.EqualWeights()},
-		{ep.Sources{math.MaxFloat64, math.MaxFloat64, 5}, ep.Weights{math.MaxFloat64, math.MaxFloat64, 1}},
 	}
 	for _, b := range bad {
 		if got, err := ep.Blend(b.s, b.w); !errors.Is(err, ep.ErrInvalid) || !math.IsNaN(got) {

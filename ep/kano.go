@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/cxlab/satisfaction/internal/nanjson"
 )
 
 // Answer is an answer to one of the paired Kano questions: "how do you feel
@@ -40,7 +42,7 @@ func (a Answer) String() string {
 // MarshalText encodes the answer as its name.
 func (a Answer) MarshalText() ([]byte, error) {
 	if a < AnswerUnknown || a > AnswerDislike {
-		return nil, fmt.Errorf("ep: cannot marshal Answer(%d): %w", int(a), ErrInvalid)
+		return nil, errorf("cannot marshal Answer(%d): %w", int(a), ErrInvalid)
 	}
 	return []byte(answerNames[a]), nil
 }
@@ -49,6 +51,9 @@ func (a Answer) MarshalText() ([]byte, error) {
 // be" and "live with" with a space are accepted too). On error a is left
 // unchanged.
 func (a *Answer) UnmarshalText(text []byte) error {
+	if a == nil {
+		return errorf("UnmarshalText into a nil *Answer: %w", ErrInvalid)
+	}
 	s := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(string(text))), " ", "-")
 	for i, name := range answerNames {
 		if s == name {
@@ -56,7 +61,7 @@ func (a *Answer) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("ep: unknown Kano answer %q: %w", string(text), ErrInvalid)
+	return errorf("unknown Kano answer %q: %w", string(text), ErrInvalid)
 }
 
 // Category is a Kano quality category of a product or service attribute
@@ -102,7 +107,7 @@ func (c Category) String() string {
 // MarshalText encodes the category as its name.
 func (c Category) MarshalText() ([]byte, error) {
 	if c < CategoryUnknown || c > Questionable {
-		return nil, fmt.Errorf("ep: cannot marshal Category(%d): %w", int(c), ErrInvalid)
+		return nil, errorf("cannot marshal Category(%d): %w", int(c), ErrInvalid)
 	}
 	return []byte(categoryNames[c]), nil
 }
@@ -110,6 +115,9 @@ func (c Category) MarshalText() ([]byte, error) {
 // UnmarshalText decodes a category from its name (case-insensitive). On
 // error c is left unchanged.
 func (c *Category) UnmarshalText(text []byte) error {
+	if c == nil {
+		return errorf("UnmarshalText into a nil *Category: %w", ErrInvalid)
+	}
 	s := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(string(text))), " ", "-")
 	for i, name := range categoryNames {
 		if s == name {
@@ -117,7 +125,7 @@ func (c *Category) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("ep: unknown Kano category %q: %w", string(text), ErrInvalid)
+	return errorf("unknown Kano category %q: %w", string(text), ErrInvalid)
 }
 
 // kanoTable is the standard Kano evaluation table (Berger et al. 1993):
@@ -146,34 +154,75 @@ var kanoTable = [5][5]Category{
 // answer is not one of the five.
 func Classify(functional, dysfunctional Answer) (Category, error) {
 	if functional < AnswerLike || functional > AnswerDislike || dysfunctional < AnswerLike || dysfunctional > AnswerDislike {
-		return CategoryUnknown, fmt.Errorf("ep: Kano answers %v/%v: %w", functional, dysfunctional, ErrInvalid)
+		return CategoryUnknown, errorf("Kano answers %v/%v: %w", functional, dysfunctional, ErrInvalid)
 	}
 	return kanoTable[functional-1][dysfunctional-1], nil
 }
 
 // KanoTally counts the Kano categories of one attribute over respondents.
-// Its zero value is ready to use.
+// Its zero value is ready to use; the total count never exceeds
+// math.MaxInt64.
+//
+// A KanoTally is not safe for concurrent use: Add and Merge mutate it.
+// Result does not, and may run concurrently with other Result calls; the
+// source of a Merge is only read. A nil *KanoTally reads as empty.
 type KanoTally struct {
 	counts [NumCategories]int64
 }
 
+func (t *KanoTally) n() int64 {
+	if t == nil {
+		return 0
+	}
+	var n int64
+	for _, c := range t.counts {
+		n += c
+	}
+	return n
+}
+
 // Add classifies one respondent's answer pair, counts it and returns its
-// category. An invalid pair returns an error and counts nothing.
+// category. An invalid pair (see [Classify]), a count that would overflow
+// int64 or a nil t returns an error wrapping [ErrInvalid] and counts
+// nothing.
 func (t *KanoTally) Add(functional, dysfunctional Answer) (Category, error) {
+	if t == nil {
+		return CategoryUnknown, errorf("cannot tally into a nil *KanoTally: %w", ErrInvalid)
+	}
 	c, err := Classify(functional, dysfunctional)
 	if err != nil {
 		return c, err
+	}
+	if t.n() == math.MaxInt64 {
+		return CategoryUnknown, errorf("Kano answers %v/%v: the count %d would overflow int64: %w", functional, dysfunctional, t.n(), ErrInvalid)
 	}
 	t.counts[c-1]++
 	return c, nil
 }
 
-// Merge adds the counts of o to t.
-func (t *KanoTally) Merge(o *KanoTally) {
-	for i, c := range o.counts {
-		t.counts[i] += c
+// Merge adds the counts of o to t. A nil o adds nothing; o may be t. It
+// returns an error wrapping [ErrInvalid], and changes nothing, if the
+// total count would overflow int64 or t is nil. o is only read.
+func (t *KanoTally) Merge(o *KanoTally) error {
+	if o == nil {
+		return nil
 	}
+	if t == nil {
+		return errorf("cannot merge into a nil *KanoTally: %w", ErrInvalid)
+	}
+	if on := o.n(); t.n() > math.MaxInt64-on {
+		return errorf("merging %d Kano answers into %d would overflow int64: %w", on, t.n(), ErrInvalid)
+	}
+	for i := range t.counts {
+		t.counts[i] += o.counts[i]
+	}
+	return nil
 }
+
+// ReasonNoAOMI is the Reason of a Kano result whose coefficients are
+// undefined because no answer was attractive, one-dimensional, must-be or
+// indifferent.
+const ReasonNoAOMI = "no attractive, one-dimensional, must-be or indifferent answers"
 
 // KanoResult summarises the Kano answers for one attribute.
 type KanoResult struct {
@@ -185,11 +234,31 @@ type KanoResult struct {
 	// ties); CategoryUnknown when N = 0.
 	Dominant Category `json:"dominant"`
 	// Satisfaction is Berger et al.'s better coefficient
-	// CS+ = (A + O) / (A + O + M + I), from 0 to 1.
+	// CS+ = (A + O) / (A + O + M + I), from 0 to 1 (NaN when
+	// A + O + M + I = 0).
 	Satisfaction float64 `json:"satisfaction"`
 	// Dissatisfaction is Berger et al.'s worse coefficient
-	// CS− = −(O + M) / (A + O + M + I), from −1 to 0.
+	// CS− = −(O + M) / (A + O + M + I), from −1 to 0 (NaN when
+	// A + O + M + I = 0).
 	Dissatisfaction float64 `json:"dissatisfaction"`
+	// Reason says why the coefficients are NaN: [ReasonNoAnswers] when
+	// N = 0, else [ReasonNoAOMI]; "" when they are defined.
+	Reason string `json:"reason,omitempty"`
+}
+
+// MarshalJSON encodes the result with NaN coefficients as null.
+func (r KanoResult) MarshalJSON() ([]byte, error) {
+	type plain KanoResult
+	return nanjson.Marshal(plain(r))
+}
+
+// UnmarshalJSON decodes a result; null decodes as NaN.
+func (r *KanoResult) UnmarshalJSON(b []byte) error {
+	if r == nil {
+		return errorf("UnmarshalJSON into a nil *KanoResult: %w", ErrInvalid)
+	}
+	type plain KanoResult
+	return nanjson.Unmarshal(b, (*plain)(r))
 }
 
 // Result returns the counts, the dominant category and Berger et al.'s
@@ -198,29 +267,35 @@ type KanoResult struct {
 //	CS+ = (A + O) / (A + O + M + I)
 //	CS− = −(O + M) / (A + O + M + I)
 //
-// which are NaN when A + O + M + I = 0. When categories tie for the most
-// answers, the dominant one is chosen in the order must-be, one-dimensional,
-// attractive, indifferent, reverse, questionable — the rule "M > O > A > I"
-// of Berger et al.: when in doubt, treat the attribute as the one whose
-// neglect costs most.
+// which are NaN, with a Reason, when A + O + M + I = 0. When categories
+// tie for the most answers (counts are integers, so ties are exact), the
+// dominant one is chosen in the order must-be, one-dimensional,
+// attractive, indifferent, reverse, questionable — the rule
+// "M > O > A > I" of Berger et al.: when in doubt, treat the attribute as
+// the one whose neglect costs most.
 func (t *KanoTally) Result() KanoResult {
-	r := KanoResult{Counts: t.counts}
-	for _, c := range t.counts {
-		r.N += c
+	var counts [NumCategories]int64
+	if t != nil {
+		counts = t.counts
 	}
+	r := KanoResult{Counts: counts, N: t.n()}
 	if r.N > 0 {
 		best := int64(-1)
 		for _, c := range [...]Category{MustBe, OneDimensional, Attractive, Indifferent, Reverse, Questionable} {
-			if n := t.counts[c-1]; n > best {
+			if n := counts[c-1]; n > best {
 				best, r.Dominant = n, c
 			}
 		}
 	}
-	a, o, m, i := t.counts[Attractive-1], t.counts[OneDimensional-1], t.counts[MustBe-1], t.counts[Indifferent-1]
+	a, o, m, i := counts[Attractive-1], counts[OneDimensional-1], counts[MustBe-1], counts[Indifferent-1]
+	// The four counts sum to at most N ≤ math.MaxInt64: no overflow.
 	den := float64(a + o + m + i)
-	if den == 0 {
-		r.Satisfaction, r.Dissatisfaction = math.NaN(), math.NaN()
-	} else {
+	switch {
+	case r.N == 0:
+		r.Satisfaction, r.Dissatisfaction, r.Reason = math.NaN(), math.NaN(), ReasonNoAnswers
+	case den == 0:
+		r.Satisfaction, r.Dissatisfaction, r.Reason = math.NaN(), math.NaN(), ReasonNoAOMI
+	default:
 		r.Satisfaction = float64(a+o) / den
 		r.Dissatisfaction = float64(-(o + m)) / den // +0, not −0, when O+M = 0
 	}

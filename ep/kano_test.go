@@ -50,7 +50,9 @@ func TestKanoTally(t *testing.T) {
 	add(&other, ep.AnswerMustBe, ep.AnswerDislike, 3)  // must-be
 	add(&other, ep.AnswerNeutral, ep.AnswerNeutral, 4) // indifferent
 	add(&other, ep.AnswerDislike, ep.AnswerLike, 1)    // reverse
-	k.Merge(&other)
+	if err := k.Merge(&other); err != nil {
+		t.Fatal(err)
+	}
 	// By hand: A=12, O=5, M=3, I=4 → CS+ = 17/24, CS− = −8/24.
 	want := ep.KanoResult{
 		N:               25,

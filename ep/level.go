@@ -43,7 +43,7 @@ const (
 const NumLevels = 5
 
 // ErrLevel is returned (wrapped) when a value is not a known Level.
-var ErrLevel = errors.New("ep: invalid satisfaction level")
+var ErrLevel = errors.New("invalid satisfaction level")
 
 var levelNames = [...]string{
 	Unknown:          "unknown",
@@ -107,7 +107,7 @@ func (l Level) Chinese() string {
 // "unknown"; a value outside the scale is an error wrapping [ErrLevel].
 func (l Level) MarshalText() ([]byte, error) {
 	if l < Unknown || l > Delighted {
-		return nil, fmt.Errorf("ep: cannot marshal Level(%d): %w", int(l), ErrLevel)
+		return nil, errorf("cannot marshal Level(%d): %w", int(l), ErrLevel)
 	}
 	return []byte(levelNames[l]), nil
 }
@@ -120,6 +120,9 @@ func (l Level) MarshalText() ([]byte, error) {
 // the empty string decode as Unknown. Anything else is an error wrapping
 // [ErrLevel], and l is left unchanged.
 func (l *Level) UnmarshalText(text []byte) error {
+	if l == nil {
+		return errorf("UnmarshalText into a nil *Level: %w", ErrLevel)
+	}
 	s := strings.ToLower(strings.TrimSpace(string(text)))
 	if s == "" {
 		*l = Unknown
@@ -139,7 +142,7 @@ func (l *Level) UnmarshalText(text []byte) error {
 		*l = Level(s[0] - '0')
 		return nil
 	}
-	return fmt.Errorf("ep: unknown satisfaction level %q: %w", string(text), ErrLevel)
+	return errorf("unknown satisfaction level %q: %w", string(text), ErrLevel)
 }
 
 // LevelOf converts an answer on the 5-point satisfaction scale (1 = very
@@ -148,7 +151,7 @@ func (l *Level) UnmarshalText(text []byte) error {
 // [ErrLevel].
 func LevelOf(rating float64) (Level, error) {
 	if math.IsNaN(rating) || rating < 1 || rating > 5 || rating != math.Trunc(rating) {
-		return Unknown, fmt.Errorf("ep: rating %v is not a whole number on the 1..5 scale: %w", rating, ErrLevel)
+		return Unknown, errorf("rating %v is not a whole number on the 1..5 scale: %w", rating, ErrLevel)
 	}
 	return Level(rating), nil
 }

@@ -3,6 +3,8 @@ package ep
 import (
 	"fmt"
 	"math"
+
+	"github.com/cxlab/satisfaction/internal/nanjson"
 )
 
 // Form is the way a Model measures disconfirmation, the distance between
@@ -33,7 +35,7 @@ func (f Form) String() string {
 // MarshalText encodes the form as "subtractive" or "ratio".
 func (f Form) MarshalText() ([]byte, error) {
 	if f != Subtractive && f != Ratio {
-		return nil, fmt.Errorf("ep: cannot marshal Form(%d): %w", int(f), ErrModel)
+		return nil, errorf("cannot marshal Form(%d): %w", int(f), ErrModel)
 	}
 	return []byte(formNames[f]), nil
 }
@@ -41,13 +43,16 @@ func (f Form) MarshalText() ([]byte, error) {
 // UnmarshalText decodes "subtractive" or "ratio" (case-sensitive). On error
 // f is left unchanged.
 func (f *Form) UnmarshalText(text []byte) error {
+	if f == nil {
+		return errorf("UnmarshalText into a nil *Form: %w", ErrModel)
+	}
 	for i, name := range formNames {
 		if string(text) == name {
 			*f = Form(i)
 			return nil
 		}
 	}
-	return fmt.Errorf("ep: unknown form %q: %w", string(text), ErrModel)
+	return errorf("unknown form %q: %w", string(text), ErrModel)
 }
 
 // Model turns an expectation and a performance into a satisfaction level:
@@ -118,19 +123,44 @@ func KotlerModel() Model {
 // margins with Tolerance ≤ Delight and Tolerance ≤ Severe, and Confirmed
 // Neutral or Satisfied. The error wraps [ErrModel].
 func (m Model) Validate() error {
-	switch {
-	case m.Form != Subtractive && m.Form != Ratio:
-		return fmt.Errorf("ep: model form %v is not subtractive or ratio: %w", m.Form, ErrModel)
-	case !finiteNonNeg(m.Tolerance):
-		return fmt.Errorf("ep: model tolerance %v must be finite and ≥ 0: %w", m.Tolerance, ErrModel)
-	case !finiteNonNeg(m.Delight) || m.Delight < m.Tolerance:
-		return fmt.Errorf("ep: model delight margin %v must be finite and ≥ tolerance %v: %w", m.Delight, m.Tolerance, ErrModel)
-	case !finiteNonNeg(m.Severe) || m.Severe < m.Tolerance:
-		return fmt.Errorf("ep: model severe margin %v must be finite and ≥ tolerance %v: %w", m.Severe, m.Tolerance, ErrModel)
-	case m.Confirmed != Neutral && m.Confirmed != Satisfied:
-		return fmt.Errorf("ep: model confirmed level %v must be neutral or satisfied: %w", m.Confirmed, ErrModel)
+	if err := m.validate(); err != nil {
+		return errorf("%w", err)
 	}
 	return nil
+}
+
+// validate is Validate without the package prefix.
+func (m Model) validate() error {
+	switch {
+	case m.Form != Subtractive && m.Form != Ratio:
+		return fmt.Errorf("model form %v is not subtractive or ratio: %w", m.Form, ErrModel)
+	case !finiteNonNeg(m.Tolerance):
+		return fmt.Errorf("model tolerance %v must be finite and ≥ 0: %w", m.Tolerance, ErrModel)
+	case !finiteNonNeg(m.Delight) || m.Delight < m.Tolerance:
+		return fmt.Errorf("model delight margin %v must be finite and ≥ tolerance %v: %w", m.Delight, m.Tolerance, ErrModel)
+	case !finiteNonNeg(m.Severe) || m.Severe < m.Tolerance:
+		return fmt.Errorf("model severe margin %v must be finite and ≥ tolerance %v: %w", m.Severe, m.Tolerance, ErrModel)
+	case m.Confirmed != Neutral && m.Confirmed != Satisfied:
+		return fmt.Errorf("model confirmed level %v must be neutral or satisfied: %w", m.Confirmed, ErrModel)
+	}
+	return nil
+}
+
+// MarshalJSON encodes the model with NaN and ±Inf margins as null (such a
+// model is not valid, but it survives the round trip).
+func (m Model) MarshalJSON() ([]byte, error) {
+	type plain Model
+	return nanjson.Marshal(plain(m))
+}
+
+// UnmarshalJSON decodes a model; null decodes as NaN. It does not
+// validate: call [Model.Validate].
+func (m *Model) UnmarshalJSON(b []byte) error {
+	if m == nil {
+		return errorf("UnmarshalJSON into a nil *Model: %w", ErrModel)
+	}
+	type plain Model
+	return nanjson.Unmarshal(b, (*plain)(m))
 }
 
 func finiteNonNeg(x float64) bool { return x >= 0 && !math.IsInf(x, 1) }
@@ -153,25 +183,50 @@ type Outcome struct {
 // value is NaN or ±Inf, or, in Ratio form, if the expectation is not
 // positive or the performance is negative.
 func (m Model) Compare(expectation, performance float64) (Outcome, error) {
-	if err := m.Validate(); err != nil {
-		return Outcome{}, err
+	if err := m.validate(); err != nil {
+		return Outcome{}, errorf("%w", err)
 	}
+	o, err := m.compare(expectation, performance)
+	if err != nil {
+		return Outcome{}, errorf("%w", err)
+	}
+	return o, nil
+}
+
+// compare is Compare for a valid m, with errors without the package
+// prefix.
+func (m Model) compare(expectation, performance float64) (Outcome, error) {
 	if !finite(expectation) || !finite(performance) {
-		return Outcome{}, fmt.Errorf("ep: expectation %v and performance %v must be finite: %w", expectation, performance, ErrInvalid)
+		return Outcome{}, fmt.Errorf("expectation %v and performance %v must be finite: %w", expectation, performance, ErrInvalid)
 	}
 	var d float64
 	if m.Form == Ratio {
 		if expectation <= 0 || performance < 0 {
-			return Outcome{}, fmt.Errorf("ep: ratio form needs expectation > 0 and performance ≥ 0, got %v and %v: %w", expectation, performance, ErrInvalid)
+			return Outcome{}, fmt.Errorf("ratio form needs expectation > 0 and performance ≥ 0, got %v and %v: %w", expectation, performance, ErrInvalid)
 		}
 		d = performance/expectation - 1
 	} else {
 		d = performance - expectation
 	}
 	if math.IsInf(d, 0) {
-		return Outcome{}, fmt.Errorf("ep: disconfirmation of expectation %v and performance %v overflows: %w", expectation, performance, ErrInvalid)
+		return Outcome{}, fmt.Errorf("disconfirmation of expectation %v and performance %v overflows: %w", expectation, performance, ErrInvalid)
 	}
 	return Outcome{Expectation: expectation, Performance: performance, Disconfirmation: d, Level: m.level(d)}, nil
+}
+
+// MarshalJSON encodes the outcome with NaN and ±Inf as null.
+func (o Outcome) MarshalJSON() ([]byte, error) {
+	type plain Outcome
+	return nanjson.Marshal(plain(o))
+}
+
+// UnmarshalJSON decodes an outcome; null decodes as NaN.
+func (o *Outcome) UnmarshalJSON(b []byte) error {
+	if o == nil {
+		return errorf("UnmarshalJSON into a nil *Outcome: %w", ErrInvalid)
+	}
+	type plain Outcome
+	return nanjson.Unmarshal(b, (*plain)(o))
 }
 
 // level maps a disconfirmation to a level; m must be valid.

@@ -64,7 +64,9 @@ func TestTallySummary(t *testing.T) {
 	if err := b.AddN(ep.Delighted, 10); err != nil {
 		t.Fatal(err)
 	}
-	a.Merge(&b)
+	if err := a.Merge(&b); err != nil {
+		t.Fatal(err)
+	}
 	got := a.Summary()
 	// By hand: N = 50; CSAT = (25+10)/50 = 0.7; mean = (1·2 + 2·3 + 3·10 +
 	// 4·25 + 5·10)/50 = 188/50 = 3.76. Wilson(35, 50): SciPy as above.
@@ -118,7 +120,9 @@ func TestEffortTally(t *testing.T) {
 		}
 	}
 	var other ep.EffortTally
-	et.Merge(&other)
+	if err := et.Merge(&other); err != nil {
+		t.Fatal(err)
+	}
 	// By hand: N = 60; mean = (1+4+9+16+50+120+140)/60 = 340/60; easy
 	// (5–7) = 50/60. Wilson(50, 60): SciPy as in TestWilson.
 	want := ep.EffortSummary{

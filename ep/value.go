@@ -33,39 +33,88 @@ type Offer struct {
 	Physical decimal.Decimal `json:"physical"`
 }
 
+// MaxPlaces is the largest number of decimal places [Offer.Ratio]
+// accepts. The cost of the division grows with the number of places; the
+// limit keeps it bounded (about 10 µs) while leaving far more precision
+// than any price has.
+const MaxPlaces = 1000
+
+// MaxExponent bounds the decimal exponent of every amount of an [Offer]:
+// an amount a·10^e with |e| > MaxExponent is rejected. Adding decimals
+// rescales them to a common exponent, which costs time and memory in
+// proportion to the difference of their exponents; the bound keeps every
+// sum and comparison fast (10^±1000 is far beyond any amount of money).
+const MaxExponent = 1000
+
 // TotalValue returns the total customer value:
-// product + service + personnel + image.
-func (o Offer) TotalValue() decimal.Decimal {
+// product + service + personnel + image. It returns an error wrapping
+// [ErrInvalid] if o is not valid (see [Offer.Validate]).
+func (o Offer) TotalValue() (decimal.Decimal, error) {
+	if err := o.validate(); err != nil {
+		return decimal.Decimal{}, errorf("%w", err)
+	}
+	return o.totalValue(), nil
+}
+
+func (o Offer) totalValue() decimal.Decimal {
 	return o.Product.Add(o.Service).Add(o.Personnel).Add(o.Image)
 }
 
 // TotalCost returns the total customer cost:
-// monetary + time + energy + physical.
-func (o Offer) TotalCost() decimal.Decimal {
+// monetary + time + energy + physical. It returns an error wrapping
+// [ErrInvalid] if o is not valid (see [Offer.Validate]).
+func (o Offer) TotalCost() (decimal.Decimal, error) {
+	if err := o.validate(); err != nil {
+		return decimal.Decimal{}, errorf("%w", err)
+	}
+	return o.totalCost(), nil
+}
+
+func (o Offer) totalCost() decimal.Decimal {
 	return o.Monetary.Add(o.Time).Add(o.Energy).Add(o.Physical)
 }
 
 // Delivered returns the customer delivered value, total value − total
-// cost (Kotler, seed 003). It is exact; no rounding takes place.
-func (o Offer) Delivered() decimal.Decimal { return o.TotalValue().Sub(o.TotalCost()) }
+// cost (Kotler, seed 003). It is exact; no rounding takes place. It
+// returns an error wrapping [ErrInvalid] if o is not valid (see
+// [Offer.Validate]).
+func (o Offer) Delivered() (decimal.Decimal, error) {
+	if err := o.validate(); err != nil {
+		return decimal.Decimal{}, errorf("%w", err)
+	}
+	return o.totalValue().Sub(o.totalCost()), nil
+}
 
 // Ratio returns total value / total cost rounded half away from zero to
-// the given number of decimal places. It returns an error wrapping
-// [ErrInvalid] if the total cost is zero or a component is negative.
+// the given number of decimal places (0 to [MaxPlaces]). It returns an
+// error wrapping [ErrInvalid] if places is outside that range, if o is
+// not valid (see [Offer.Validate]) or if the total cost is zero.
 func (o Offer) Ratio(places int32) (decimal.Decimal, error) {
-	if err := o.Validate(); err != nil {
-		return decimal.Decimal{}, err
+	if places < 0 || places > MaxPlaces {
+		return decimal.Decimal{}, errorf("offer %q: %d decimal places outside 0..%d: %w", o.Name, places, MaxPlaces, ErrInvalid)
 	}
-	c := o.TotalCost()
+	if err := o.validate(); err != nil {
+		return decimal.Decimal{}, errorf("%w", err)
+	}
+	c := o.totalCost()
 	if c.IsZero() {
-		return decimal.Decimal{}, fmt.Errorf("ep: offer %q has zero total cost: value/cost ratio undefined: %w", o.Name, ErrInvalid)
+		return decimal.Decimal{}, errorf("offer %q has zero total cost: value/cost ratio undefined: %w", o.Name, ErrInvalid)
 	}
-	return o.TotalValue().DivRound(c, places), nil
+	return o.totalValue().DivRound(c, places), nil
 }
 
 // Validate reports an error wrapping [ErrInvalid] that names the first
-// negative component of the offer, or nil.
+// negative component of the offer, or the first whose decimal exponent is
+// outside ±[MaxExponent]; nil if there is none.
 func (o Offer) Validate() error {
+	if err := o.validate(); err != nil {
+		return errorf("%w", err)
+	}
+	return nil
+}
+
+// validate is Validate without the package prefix.
+func (o Offer) validate() error {
 	parts := [...]struct {
 		name string
 		v    decimal.Decimal
@@ -77,7 +126,12 @@ func (o Offer) Validate() error {
 	}
 	for _, p := range parts {
 		if p.v.Sign() < 0 {
-			return fmt.Errorf("ep: offer %q: %s %s is negative: %w", o.Name, p.name, p.v, ErrInvalid)
+			return fmt.Errorf("offer %q: %s %s is negative: %w", o.Name, p.name, p.v, ErrInvalid)
+		}
+		// The zero Decimal has exponent 0; any other value's exponent
+		// is what Add would rescale by.
+		if e := p.v.Exponent(); e < -MaxExponent || e > MaxExponent {
+			return fmt.Errorf("offer %q: %s has decimal exponent %d outside ±%d: %w", o.Name, p.name, e, MaxExponent, ErrInvalid)
 		}
 	}
 	return nil
@@ -88,21 +142,22 @@ func (o Offer) Validate() error {
 //
 // Ties are broken by the higher value/cost ratio (an offer with zero cost
 // and positive value ranks above any offer with a cost), then by the
-// earlier position in offers. It returns an error wrapping [ErrEmpty] for
-// no offers, or one wrapping [ErrInvalid] naming an offer with a negative
-// component.
+// earlier position in offers. Amounts are compared exactly, so a tie is an
+// exact tie. It returns an error wrapping [ErrEmpty] for no offers, or one
+// wrapping [ErrInvalid] naming the index of the first offer that is not
+// valid.
 func Choose(offers []Offer) (int, error) {
 	if len(offers) == 0 {
-		return -1, fmt.Errorf("ep: no offers to choose from: %w", ErrEmpty)
+		return -1, errorf("no offers to choose from: %w", ErrEmpty)
 	}
 	for i, o := range offers {
-		if err := o.Validate(); err != nil {
-			return -1, fmt.Errorf("ep: offer %d: %w", i, err)
+		if err := o.validate(); err != nil {
+			return -1, errorf("offer %d: %w", i, err)
 		}
 	}
 	best := 0
 	for i := 1; i < len(offers); i++ {
-		c := offers[i].Delivered().Cmp(offers[best].Delivered())
+		c := delivered(offers[i]).Cmp(delivered(offers[best]))
 		if c > 0 || c == 0 && ratioGreater(offers[i], offers[best]) {
 			best = i
 		}
@@ -110,11 +165,13 @@ func Choose(offers []Offer) (int, error) {
 	return best, nil
 }
 
+func delivered(o Offer) decimal.Decimal { return o.totalValue().Sub(o.totalCost()) }
+
 // ratioGreater reports whether a's value/cost ratio exceeds b's, comparing
 // va/ca with vb/cb by cross-multiplication so no division is rounded.
 func ratioGreater(a, b Offer) bool {
-	va, ca := a.TotalValue(), a.TotalCost()
-	vb, cb := b.TotalValue(), b.TotalCost()
+	va, ca := a.totalValue(), a.totalCost()
+	vb, cb := b.totalValue(), b.totalCost()
 	switch {
 	case ca.IsZero() && cb.IsZero():
 		return va.GreaterThan(vb)

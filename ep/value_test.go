@@ -19,16 +19,17 @@ func TestOfferValue(t *testing.T) {
 	// By hand: value 500+120.50+80+50 = 750.50; cost 600+40+25.25+10 =
 	// 675.25; delivered 75.25; ratio 750.50/675.25 = 1.11144… → 1.1114.
 	checks := []struct {
-		name      string
-		got, want decimal.Decimal
+		name string
+		f    func() (decimal.Decimal, error)
+		want decimal.Decimal
 	}{
-		{"TotalValue", o.TotalValue(), dec("750.50")},
-		{"TotalCost", o.TotalCost(), dec("675.25")},
-		{"Delivered", o.Delivered(), dec("75.25")},
+		{"TotalValue", o.TotalValue, dec("750.50")},
+		{"TotalCost", o.TotalCost, dec("675.25")},
+		{"Delivered", o.Delivered, dec("75.25")},
 	}
 	for _, c := range checks {
-		if !c.got.Equal(c.want) {
-			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
+		if got, err := c.f(); err != nil || !got.Equal(c.want) {
+			t.Errorf("%s = %s, %v; want %s", c.name, got, err, c.want)
 		}
 	}
 	r, err := o.Ratio(4)
@@ -96,13 +97,18 @@ func FuzzChoose(f *testing.F) {
 		if err != nil || best < 0 || best > 1 {
 			t.Fatalf("Choose = %d, %v", best, err)
 		}
-		if offers[best].Delivered().LessThan(offers[1-best].Delivered()) {
-			t.Fatalf("chose %d with smaller delivered value", best)
+		db, err1 := offers[best].Delivered()
+		do, err2 := offers[1-best].Delivered()
+		if err1 != nil || err2 != nil || db.LessThan(do) {
+			t.Fatalf("chose %d with smaller delivered value (%v, %v)", best, err1, err2)
 		}
-		if places >= 0 && places <= 20 {
-			if _, err := offers[0].Ratio(places); err != nil && !offers[0].TotalCost().IsZero() {
-				t.Fatalf("Ratio: %v", err)
-			}
+		r, err := offers[0].Ratio(places)
+		cost, _ := offers[0].TotalCost()
+		if ok := places >= 0 && places <= ep.MaxPlaces && !cost.IsZero(); ok != (err == nil) {
+			t.Fatalf("Ratio(%d) = %v, %v", places, r, err)
+		}
+		if err != nil && !errors.Is(err, ep.ErrInvalid) {
+			t.Fatalf("Ratio(%d) error %v does not wrap ErrInvalid", places, err)
 		}
 	})
 }

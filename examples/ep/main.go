@@ -126,7 +126,19 @@ func report(w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "  %-16s %8s %8s %10s %7s\n", o.Name, o.TotalValue().StringFixed(2), o.TotalCost().StringFixed(2), o.Delivered().StringFixed(2), r.StringFixed(2))
+		v, err := o.TotalValue()
+		if err != nil {
+			return err
+		}
+		c, err := o.TotalCost()
+		if err != nil {
+			return err
+		}
+		dv, err := o.Delivered()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  %-16s %8s %8s %10s %7s\n", o.Name, v.StringFixed(2), c.StringFixed(2), dv.StringFixed(2), r.StringFixed(2))
 	}
 	best, err := ep.Choose(offers)
 	if err != nil {
