@@ -19,11 +19,12 @@ const (
 )
 
 // BaseEconomics describes a customer base for comparing acquisition with
-// retention.
+// retention. It is a plain value, safe to copy and to share.
 type BaseEconomics struct {
 	// Customers is the size of the base.
 	Customers int64 `json:"customers"`
-	// LossRate is the share lost per year, in [0, 1] (seed: SeedLossRate).
+	// LossRate is the share lost per year, a fraction in [0, 1] (seed:
+	// SeedLossRate).
 	LossRate float64 `json:"loss_rate"`
 	// AcquisitionCost is the cost of winning one new customer.
 	AcquisitionCost decimal.Decimal `json:"acquisition_cost"`
@@ -56,21 +57,24 @@ type SteadyState struct {
 func (b BaseEconomics) check() error {
 	switch {
 	case b.Customers < 0:
-		return fmt.Errorf("loyalty: base of %d customers: %w", b.Customers, ErrInvalid)
+		return fmt.Errorf("loyalty: BaseEconomics.Customers %d is negative: %w", b.Customers, ErrInvalid)
 	case !(b.LossRate >= 0 && b.LossRate <= 1):
-		return fmt.Errorf("loyalty: loss rate %v outside [0, 1]: %w", b.LossRate, ErrInvalid)
+		return fmt.Errorf("loyalty: BaseEconomics.LossRate %v outside [0, 1] (a fraction per year): %w", b.LossRate, ErrInvalid)
 	case !(b.RetentionCostRatio >= 0) || math.IsInf(b.RetentionCostRatio, 1):
-		return fmt.Errorf("loyalty: retention cost ratio %v must be finite and ≥ 0: %w", b.RetentionCostRatio, ErrInvalid)
+		return fmt.Errorf("loyalty: BaseEconomics.RetentionCostRatio %v must be finite and ≥ 0: %w", b.RetentionCostRatio, ErrInvalid)
 	case b.AcquisitionCost.Sign() < 0:
-		return fmt.Errorf("loyalty: acquisition cost %s is negative: %w", b.AcquisitionCost, ErrInvalid)
+		return fmt.Errorf("loyalty: BaseEconomics.AcquisitionCost %s is negative: %w", b.AcquisitionCost, ErrInvalid)
 	}
 	return nil
 }
 
 // SteadyState returns the yearly spend needed to hold the base steady by
 // acquisition alone (replacing the customers lost) and by retention alone
-// (keeping them), with money rounded half away from zero to cents.
-// Errors wrap [ErrInvalid].
+// (keeping them), with money rounded half away from zero to cents. The
+// arithmetic is exact decimal, so any base size is fine. Errors wrap
+// [ErrInvalid] and name the field: Customers < 0, LossRate outside
+// [0, 1] (rates are fractions) or NaN, RetentionCostRatio negative or not
+// finite, AcquisitionCost < 0.
 func (b BaseEconomics) SteadyState() (SteadyState, error) {
 	if err := b.check(); err != nil {
 		return SteadyState{}, err
@@ -84,14 +88,14 @@ func (b BaseEconomics) SteadyState() (SteadyState, error) {
 // BreakEven returns the most a retention programme that lowers the yearly
 // loss rate to newLossRate may cost per year and still pay for itself in
 // acquisition spend saved: Customers·(LossRate − newLossRate)·AcquisitionCost,
-// rounded half away from zero to cents. Errors wrap [ErrInvalid], also for
-// newLossRate outside [0, LossRate].
+// rounded half away from zero to cents. Errors wrap [ErrInvalid], as for
+// SteadyState, or for newLossRate outside [0, LossRate] or NaN.
 func (b BaseEconomics) BreakEven(newLossRate float64) (decimal.Decimal, error) {
 	if err := b.check(); err != nil {
 		return decimal.Decimal{}, err
 	}
 	if !(newLossRate >= 0 && newLossRate <= b.LossRate) {
-		return decimal.Decimal{}, fmt.Errorf("loyalty: new loss rate %v outside [0, %v]: %w", newLossRate, b.LossRate, ErrInvalid)
+		return decimal.Decimal{}, fmt.Errorf("loyalty: BreakEven new loss rate %v outside [0, LossRate %v]: %w", newLossRate, b.LossRate, ErrInvalid)
 	}
 	saved := decimal.NewFromInt(b.Customers).Mul(decimal.NewFromFloat(b.LossRate).Sub(decimal.NewFromFloat(newLossRate)))
 	return saved.Mul(b.AcquisitionCost).Round(2), nil

@@ -10,7 +10,8 @@ import (
 
 // AfterSales is the yearly cost and benefit of an after-sales service
 // programme, by the lines the source documents name (seed 004), and its
-// upfront investment. Every line must be non-negative.
+// upfront investment. Every line must be non-negative. It is a plain
+// value, safe to copy and to share.
 type AfterSales struct {
 	// Investment is the one-off cost of setting the programme up.
 	Investment decimal.Decimal `json:"investment"`
@@ -77,9 +78,9 @@ type CostBenefit struct {
 
 // Evaluate returns the programme's yearly net benefit, benefit-cost ratio,
 // return on investment and payback period (seed 004: cost-benefit ratio
-// and ROI). Sums are exact decimal arithmetic. It returns an error
-// wrapping [ErrInvalid] for a negative line or investment, or a zero
-// yearly cost (ratios undefined).
+// and ROI). Sums are exact decimal arithmetic, so no amount overflows. It
+// returns an error wrapping [ErrInvalid], naming the line, for a negative
+// line or investment, or a zero yearly cost (ratios undefined).
 func (a AfterSales) Evaluate() (CostBenefit, error) {
 	if a.Investment.Sign() < 0 {
 		return CostBenefit{}, fmt.Errorf("loyalty: after-sales investment %s is negative: %w", a.Investment, ErrInvalid)
@@ -127,20 +128,23 @@ type TornadoBar struct {
 	Swing decimal.Decimal `json:"swing"`
 }
 
-// Tornado varies each cost and benefit line by ±pct percent (one at a
-// time, the others at their values) and returns the resulting yearly net
-// benefits, largest swing first (ties in the order of the lines): the
-// inputs whose estimates matter most come first (seed 004: sensitivity
-// analysis). pct must be in (0, 100]; errors as for Evaluate, or wrapping
-// [ErrInvalid] for pct.
-func (a AfterSales) Tornado(pct float64) ([]TornadoBar, error) {
-	if !(pct > 0 && pct <= 100) {
-		return nil, fmt.Errorf("loyalty: tornado percentage %v outside (0, 100]: %w", pct, ErrInvalid)
+// Tornado varies each cost and benefit line by ±change (a fraction: 0.1
+// for ±10%; one line at a time, the others at their values) and returns
+// the resulting yearly net benefits, largest swing first: the inputs whose
+// estimates matter most come first (sensitivity analysis). Swings are
+// exact decimals (rounded to cents), so equal swings are exact ties; ties
+// keep the order of the lines: labour, materials, facilities,
+// communication, management, retained margin, repeat purchases, add-on
+// purchases, referrals, avoided costs. change must be in (0, 1]; errors
+// as for Evaluate, or wrapping [ErrInvalid] for change.
+func (a AfterSales) Tornado(change float64) ([]TornadoBar, error) {
+	if !(change > 0 && change <= 1) {
+		return nil, fmt.Errorf("loyalty: Tornado change %v outside (0, 1] (a fraction, 0.1 for ±10%%): %w", change, ErrInvalid)
 	}
 	if _, err := a.Evaluate(); err != nil {
 		return nil, err
 	}
-	f := decimal.NewFromFloat(pct).Div(decimal.NewFromInt(100))
+	f := decimal.NewFromFloat(change)
 	out := make([]TornadoBar, 0, len(afterSalesLines))
 	for _, l := range afterSalesLines {
 		net := func(scale decimal.Decimal) decimal.Decimal {
@@ -190,20 +194,27 @@ type MarginalStep struct {
 // steps' marginal benefits and the point where the net benefit (benefit −
 // spend) is greatest — for a concave curve, the spend where the marginal
 // benefit of one more unit falls to its marginal cost of one. Ties go to
-// the smaller spend. Errors wrap [ErrLength] for fewer than two points and
-// [ErrInvalid] for a negative spend or a repeated spend.
+// the smaller spend (decimal arithmetic is exact, so a tie is exact).
+// Errors wrap [ErrEmpty] for no points, [ErrLength] for one point and
+// [ErrInvalid] for a negative spend or a repeated spend (naming the
+// point's index).
 func OptimalSpend(points []SpendPoint) (SpendPoint, []MarginalStep, error) {
+	if len(points) == 0 {
+		return SpendPoint{}, nil, fmt.Errorf("loyalty: OptimalSpend needs at least two points, have none: %w", ErrEmpty)
+	}
 	if len(points) < 2 {
-		return SpendPoint{}, nil, fmt.Errorf("loyalty: marginal analysis needs at least two points, have %d: %w", len(points), ErrLength)
+		return SpendPoint{}, nil, fmt.Errorf("loyalty: OptimalSpend needs at least two points, have %d: %w", len(points), ErrLength)
+	}
+	for i, p := range points {
+		if p.Spend.Sign() < 0 {
+			return SpendPoint{}, nil, fmt.Errorf("loyalty: OptimalSpend point %d: spend %s is negative: %w", i, p.Spend, ErrInvalid)
+		}
 	}
 	ps := append([]SpendPoint(nil), points...)
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Spend.LessThan(ps[j].Spend) })
 	for i, p := range ps {
-		if p.Spend.Sign() < 0 {
-			return SpendPoint{}, nil, fmt.Errorf("loyalty: marginal analysis: spend %s is negative: %w", p.Spend, ErrInvalid)
-		}
 		if i > 0 && p.Spend.Equal(ps[i-1].Spend) {
-			return SpendPoint{}, nil, fmt.Errorf("loyalty: marginal analysis: spend %s appears twice: %w", p.Spend, ErrInvalid)
+			return SpendPoint{}, nil, fmt.Errorf("loyalty: OptimalSpend: spend %s appears twice: %w", p.Spend, ErrInvalid)
 		}
 	}
 	steps := make([]MarginalStep, len(ps)-1)
@@ -220,25 +231,52 @@ func OptimalSpend(points []SpendPoint) (SpendPoint, []MarginalStep, error) {
 	return ps[best], steps, nil
 }
 
+// MaxSpendSteps is the largest grid [OptimalSpendFunc] accepts: the
+// number of steps n, so at most MaxSpendSteps + 1 calls of the benefit
+// function.
+const MaxSpendSteps = 1 << 20
+
 // OptimalSpendFunc samples a response curve benefit(spend) at n + 1 evenly
-// spaced spends from lo to hi and returns the sampled spend with the
-// greatest net benefit (benefit − spend), as [OptimalSpend] does for
-// points. The grid's spacing bounds the answer's precision. It returns an
-// error wrapping [ErrInvalid] for lo < 0, hi ≤ lo, n < 1, non-finite
-// bounds, or a non-finite benefit.
+// spaced spends from lo to hi, sᵢ = lo + (hi − lo)·i/n, and returns the
+// sampled spend with the greatest net benefit (benefit − spend), as
+// [OptimalSpend] does for points. The grid's spacing bounds the answer's
+// precision. Nets within 1e-12 of each other, relative to the larger in
+// magnitude, are ties, and ties go to the smaller spend, so rounding noise
+// in benefit does not decide the answer. benefit is called from one
+// goroutine, in order of increasing spend.
+//
+// It returns NaN, NaN and an error wrapping [ErrInvalid], naming the
+// argument, for a nil benefit, lo < 0, hi ≤ lo, NaN or infinite bounds,
+// n < 1 or n > [MaxSpendSteps], a benefit that is NaN or ±Inf, or a net
+// benefit outside the range of float64.
 func OptimalSpendFunc(benefit func(spend float64) float64, lo, hi float64, n int) (spend, net float64, err error) {
-	if benefit == nil || !(lo >= 0) || !(hi > lo) || math.IsInf(hi, 1) || n < 1 {
-		return math.NaN(), math.NaN(), fmt.Errorf("loyalty: OptimalSpendFunc over [%v, %v] with %d steps: %w", lo, hi, n, ErrInvalid)
+	nan := math.NaN()
+	switch {
+	case benefit == nil:
+		return nan, nan, fmt.Errorf("loyalty: OptimalSpendFunc: benefit function is nil: %w", ErrInvalid)
+	case !(lo >= 0) || math.IsInf(lo, 1):
+		return nan, nan, fmt.Errorf("loyalty: OptimalSpendFunc: lo %v must be finite and ≥ 0: %w", lo, ErrInvalid)
+	case !(hi > lo) || math.IsInf(hi, 1):
+		return nan, nan, fmt.Errorf("loyalty: OptimalSpendFunc: hi %v must be finite and > lo %v: %w", hi, lo, ErrInvalid)
+	case n < 1 || n > MaxSpendSteps:
+		return nan, nan, fmt.Errorf("loyalty: OptimalSpendFunc: steps n = %d outside 1..%d: %w", n, MaxSpendSteps, ErrInvalid)
 	}
-	spend, net = math.NaN(), math.Inf(-1)
+	spend, net = nan, nan
 	for i := 0; i <= n; i++ {
-		s := lo + (hi-lo)*float64(i)/float64(n)
+		s := lo + (hi-lo)*(float64(i)/float64(n))
+		if i == n {
+			s = hi
+		}
 		b := benefit(s)
 		if math.IsNaN(b) || math.IsInf(b, 0) {
-			return math.NaN(), math.NaN(), fmt.Errorf("loyalty: OptimalSpendFunc: benefit(%v) = %v: %w", s, b, ErrInvalid)
+			return nan, nan, fmt.Errorf("loyalty: OptimalSpendFunc: benefit(%v) = %v is not finite: %w", s, b, ErrInvalid)
 		}
-		if b-s > net {
-			spend, net = s, b-s
+		v := b - s
+		if math.IsInf(v, 0) {
+			return nan, nan, fmt.Errorf("loyalty: OptimalSpendFunc: net benefit(%v) − %v is outside the range of float64: %w", b, s, ErrInvalid)
+		}
+		if i == 0 || v-net > 1e-12*math.Max(math.Abs(v), math.Abs(net)) {
+			spend, net = s, v
 		}
 	}
 	return spend, net, nil

@@ -65,14 +65,17 @@ type CLVInput struct {
 	// Margin is the margin per period (in the first period, with growth).
 	Margin decimal.Decimal `json:"margin"`
 	// Retention is the probability r of staying from one period to the
-	// next, in [0, 1).
+	// next, a fraction in [0, 1).
 	Retention float64 `json:"retention"`
-	// Discount is the discount rate d per period, > −1.
+	// Discount is the discount rate d per period, a fraction in [0, 1]
+	// (0.1 for 10%; 10 is an error, not 1000%).
 	Discount float64 `json:"discount"`
-	// Growth is the rate g at which the margin grows each period, > −1.
+	// Growth is the rate g at which the margin grows each period, a
+	// fraction in (−1, 1].
 	Growth float64 `json:"growth"`
 	// Horizon is the number of margins counted; 0 means an infinite
-	// horizon.
+	// horizon. Any horizon up to math.MaxInt costs the same: the sum is
+	// in closed form.
 	Horizon int `json:"horizon"`
 	// Timing is the convention for when margins arrive.
 	Timing Timing `json:"timing"`
@@ -92,11 +95,15 @@ type CLVInput struct {
 // (Gupta & Lehmann 2003; Berger & Nasr 1998), minus AcquisitionCost. The
 // multiplier is computed in float64 (about 15 significant digits), turned
 // into a decimal and multiplied by the margin; the result is rounded half
-// away from zero to cents.
+// away from zero to cents. A finite sum is (1 − qᴺ)/(1 − q), computed as
+// −expm1(N·ln q)/(1 − q), so any horizon takes the same time.
 //
-// It returns an error wrapping [ErrInvalid] for r outside [0, 1), d ≤ −1,
-// g ≤ −1, NaN or ±Inf, a negative horizon, an unknown timing, or an
-// infinite horizon with 1+d ≤ r(1+g) (the value would be infinite).
+// Rates are fractions: r in [0, 1), d in [0, 1], g in (−1, 1]. It returns
+// an error wrapping [ErrInvalid], naming the field, for a rate outside its
+// range, NaN or ±Inf, a negative horizon, an unknown timing, an infinite
+// horizon with 1+d ≤ r(1+g) (the value would be infinite), or a
+// multiplier outside the range of float64 (fast growth over a long
+// horizon).
 func CLV(in CLVInput) (decimal.Decimal, error) {
 	mult, err := clvMultiplier(in.Retention, in.Discount, in.Growth, in.Horizon, in.Timing)
 	if err != nil {
@@ -110,10 +117,10 @@ func clvMultiplier(r, d, g float64, horizon int, timing Timing) (decimal.Decimal
 	switch {
 	case !(r >= 0 && r < 1):
 		return decimal.Decimal{}, fmt.Errorf("loyalty: CLV retention %v outside [0, 1): %w", r, ErrInvalid)
-	case !(d > -1) || math.IsInf(d, 1):
-		return decimal.Decimal{}, fmt.Errorf("loyalty: CLV discount rate %v must be finite and > −1: %w", d, ErrInvalid)
-	case !(g > -1) || math.IsInf(g, 1):
-		return decimal.Decimal{}, fmt.Errorf("loyalty: CLV growth rate %v must be finite and > −1: %w", g, ErrInvalid)
+	case !(d >= 0 && d <= 1):
+		return decimal.Decimal{}, fmt.Errorf("loyalty: CLV discount rate %v outside [0, 1] (a fraction per period, 0.1 for 10%%): %w", d, ErrInvalid)
+	case !(g > -1 && g <= 1):
+		return decimal.Decimal{}, fmt.Errorf("loyalty: CLV growth rate %v outside (−1, 1] (a fraction per period): %w", g, ErrInvalid)
 	case horizon < 0:
 		return decimal.Decimal{}, fmt.Errorf("loyalty: CLV horizon %d is negative: %w", horizon, ErrInvalid)
 	case timing < StartOfPeriod || timing > EndFirstCertain:
@@ -140,7 +147,7 @@ func clvMultiplier(r, d, g float64, horizon int, timing Timing) (decimal.Decimal
 		m = sum / (1 + d)
 	}
 	if math.IsNaN(m) || math.IsInf(m, 0) {
-		return decimal.Decimal{}, fmt.Errorf("loyalty: CLV multiplier overflows: %w", ErrInvalid)
+		return decimal.Decimal{}, fmt.Errorf("loyalty: CLV multiplier for retention %v, discount %v, growth %v over %d periods is outside the range of float64: %w", r, d, g, horizon, ErrInvalid)
 	}
 	return decimal.NewFromFloat(m), nil
 }
@@ -155,15 +162,17 @@ func clvMultiplier(r, d, g float64, horizon int, timing Timing) (decimal.Decimal
 //	EndAfterSurvival  Σₜ₌₁^{N}   m S(t)/(1+d)ᵗ
 //	EndFirstCertain   Σₜ₌₁^{N}   m S(t−1)/(1+d)ᵗ
 //
-// minus acquisition, rounded half away from zero to cents. Rates must lie
-// in [0, 1]; d > −1; errors wrap [ErrInvalid] (or [ErrLength] for no
-// periods).
+// minus acquisition, rounded half away from zero to cents. Rates are
+// fractions: each retention in [0, 1], the discount rate d per period in
+// [0, 1]. The work is linear in len(retention). Errors wrap [ErrEmpty]
+// for no periods and [ErrInvalid] otherwise, naming the argument (and the
+// index of a bad retention).
 func CLVCurve(margin decimal.Decimal, retention []float64, discount float64, timing Timing, acquisition decimal.Decimal) (decimal.Decimal, error) {
 	if len(retention) == 0 {
-		return decimal.Decimal{}, fmt.Errorf("loyalty: CLVCurve needs at least one period: %w", ErrLength)
+		return decimal.Decimal{}, fmt.Errorf("loyalty: CLVCurve needs at least one period of retention: %w", ErrEmpty)
 	}
-	if !(discount > -1) || math.IsInf(discount, 1) {
-		return decimal.Decimal{}, fmt.Errorf("loyalty: CLVCurve discount rate %v must be finite and > −1: %w", discount, ErrInvalid)
+	if !(discount >= 0 && discount <= 1) {
+		return decimal.Decimal{}, fmt.Errorf("loyalty: CLVCurve discount rate %v outside [0, 1] (a fraction per period): %w", discount, ErrInvalid)
 	}
 	if timing < StartOfPeriod || timing > EndFirstCertain {
 		return decimal.Decimal{}, fmt.Errorf("loyalty: CLVCurve timing %v is not a known convention: %w", timing, ErrInvalid)
@@ -191,14 +200,16 @@ func CLVCurve(margin decimal.Decimal, retention []float64, discount float64, tim
 		}
 	}
 	if math.IsNaN(sum) || math.IsInf(sum, 0) {
-		return decimal.Decimal{}, fmt.Errorf("loyalty: CLVCurve value overflows: %w", ErrInvalid)
+		return decimal.Decimal{}, fmt.Errorf("loyalty: CLVCurve multiplier is outside the range of float64: %w", ErrInvalid)
 	}
 	return margin.Mul(decimal.NewFromFloat(sum)).Sub(acquisition).Round(2), nil
 }
 
 // ExpectedLifetime returns the expected number of periods a customer
-// stays with constant retention r, 1/(1 − r) (counting the first period).
-// It returns an error wrapping [ErrInvalid] for r outside [0, 1).
+// stays with constant retention r, 1/(1 − r) (counting the first period):
+// the mean of a geometric distribution. The result is finite for every r
+// in [0, 1) (at most 2⁵³ for r = 1 − 2⁻⁵³). It returns NaN and an error
+// wrapping [ErrInvalid] for r outside [0, 1) or NaN.
 func ExpectedLifetime(r float64) (float64, error) {
 	if !(r >= 0 && r < 1) {
 		return math.NaN(), fmt.Errorf("loyalty: expected lifetime for retention %v outside [0, 1): %w", r, ErrInvalid)
@@ -206,11 +217,14 @@ func ExpectedLifetime(r float64) (float64, error) {
 	return 1 / (1 - r), nil
 }
 
-// ContinuousRate converts a discount rate d per period into the equivalent
-// continuously compounded rate ln(1 + d).
+// ContinuousRate converts a discount rate d per period (a fraction, 0.1
+// for 10%) into the equivalent continuously compounded rate ln(1 + d),
+// computed as math.Log1p(d). Like the functions of package math it
+// reports a domain error as NaN, not as an error.
 //
 // Special cases are: ContinuousRate(d) = NaN for d ≤ −1 or NaN;
-// ContinuousRate(+Inf) = +Inf.
+// ContinuousRate(+Inf) = +Inf;
+// ContinuousRate(±0) = ±0.
 func ContinuousRate(d float64) float64 {
 	if !(d > -1) {
 		return math.NaN()
@@ -219,7 +233,10 @@ func ContinuousRate(d float64) float64 {
 }
 
 // PeriodRate converts a continuously compounded rate c into the equivalent
-// rate per period, eᶜ − 1 (the inverse of ContinuousRate).
+// rate per period, eᶜ − 1 (the inverse of ContinuousRate), computed as
+// math.Expm1(c).
 //
-// Special cases are: PeriodRate(NaN) = NaN; PeriodRate(−Inf) = −1.
+// Special cases are: PeriodRate(NaN) = NaN; PeriodRate(−Inf) = −1;
+// PeriodRate(c) = +Inf for c > ln(MaxFloat64) ≈ 709.78 (overflow);
+// PeriodRate(±0) = ±0.
 func PeriodRate(c float64) float64 { return math.Expm1(c) }

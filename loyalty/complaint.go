@@ -18,7 +18,8 @@ const (
 
 // Recovery holds the rates of the service-recovery model: how many
 // dissatisfied customers complain, and how many of each path buy again.
-// All rates are shares in [0, 1].
+// All rates are fractions in [0, 1] (0.05 for 5%). It is a plain value,
+// safe to copy and to share.
 type Recovery struct {
 	// Complain is the share of dissatisfied customers who complain.
 	Complain float64 `json:"complain"`
@@ -86,7 +87,8 @@ type Handling struct {
 }
 
 // RecoveryReport is the expected fate of a group of dissatisfied
-// customers. Counts are expected numbers of customers, not rounded.
+// customers. Counts are expected numbers of customers, not rounded; all
+// are finite.
 type RecoveryReport struct {
 	// Dissatisfied is the number of dissatisfied customers.
 	Dissatisfied float64 `json:"dissatisfied"`
@@ -144,6 +146,9 @@ func (r Recovery) Apply(dissatisfied float64, h Handling) (RecoveryReport, error
 		rep.Resolved*r.RepurchaseResolved + rep.Unresolved*r.RepurchaseUnresolved
 	rep.Lost = dissatisfied - rep.Kept
 	rep.Saved = rep.Quick*(r.RepurchaseQuick-r.RepurchaseUnresolved) + rep.Resolved*(r.RepurchaseResolved-r.RepurchaseUnresolved)
+	if math.IsInf(rep.Kept, 0) || math.IsInf(rep.Lost, 0) || math.IsInf(rep.Saved, 0) {
+		return RecoveryReport{}, fmt.Errorf("loyalty: recovery of %v dissatisfied customers: a total is outside the range of float64: %w", dissatisfied, ErrInvalid)
+	}
 	return rep, nil
 }
 
@@ -197,11 +202,11 @@ type Escalation struct {
 // overflow time.Duration saturate at its maximum.
 //
 // It is a pure function of durations. It returns an error wrapping
-// [ErrLength] if tiers is empty, and one wrapping [ErrInvalid] if age is
-// negative or a limit is not positive.
+// [ErrEmpty] if tiers is empty, and one wrapping [ErrInvalid] if age is
+// negative or a limit is not positive (naming the tier).
 func Escalate(age time.Duration, tiers []Tier) (Escalation, error) {
 	if len(tiers) == 0 {
-		return Escalation{}, fmt.Errorf("loyalty: escalation needs at least one tier: %w", ErrLength)
+		return Escalation{}, fmt.Errorf("loyalty: escalation needs at least one tier: %w", ErrEmpty)
 	}
 	if age < 0 {
 		return Escalation{}, fmt.Errorf("loyalty: escalation ticket age %v < 0: %w", age, ErrInvalid)

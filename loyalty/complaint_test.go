@@ -103,7 +103,7 @@ func TestEscalate(t *testing.T) {
 	if err != nil || got.Tier != 1 || got.Deadline != math.MaxInt64 || got.Overdue {
 		t.Errorf("saturating Escalate = %+v, %v", got, err)
 	}
-	if _, err := loyalty.Escalate(0, nil); !errors.Is(err, loyalty.ErrLength) {
+	if _, err := loyalty.Escalate(0, nil); !errors.Is(err, loyalty.ErrEmpty) {
 		t.Errorf("no tiers: error %v", err)
 	}
 	if _, err := loyalty.Escalate(-1, tiers); !errors.Is(err, loyalty.ErrInvalid) {

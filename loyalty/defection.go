@@ -12,8 +12,9 @@ import (
 // the loss rate of delighted customers; Loss[ep.Unknown] is unused and
 // must be 0. Retention at a level is 1 − Loss[level].
 //
-// A Defection is a plain value: copy [SeedDefection] and change the rates
-// to describe a business.
+// A Defection is a plain value, safe to copy and to share: copy
+// [SeedDefection] and change the rates to describe a business. Rates are
+// fractions (0.1 for 10%).
 type Defection struct {
 	// Loss holds the per-period loss rate of each level, each in [0, 1].
 	Loss [ep.NumLevels + 1]float64 `json:"loss"`
@@ -47,7 +48,9 @@ func (d Defection) Validate() error {
 }
 
 // Retention returns 1 − Loss[l], the share of customers at level l kept for
-// a period. It returns NaN if l is not a known level.
+// a period.
+//
+// Special cases are: Retention(l) = NaN if l is not a known level.
 func (d Defection) Retention(l ep.Level) float64 {
 	if !l.Valid() {
 		return math.NaN()
@@ -66,8 +69,12 @@ type Losses struct {
 	TotalLost float64 `json:"total_lost"`
 	// Kept is N − TotalLost.
 	Kept float64 `json:"kept"`
-	// Retention is the blended retention rate Kept / N (NaN when N = 0).
+	// Retention is the blended retention rate Kept / N (NaN when N = 0,
+	// with a Reason).
 	Retention float64 `json:"retention"`
+	// Reason says why Retention is NaN (no customers); it is empty when
+	// it is defined.
+	Reason string `json:"reason,omitempty"`
 }
 
 // Lost returns the expected customers lost from a distribution of
@@ -77,7 +84,8 @@ type Losses struct {
 //	retention = 1 − Σ lost(l) / Σ n(l)
 //
 // It returns an error wrapping [ErrInvalid] if d is not valid or t is nil.
-// An empty tally gives zero losses and a NaN retention.
+// An empty tally gives zero losses and a NaN retention with a Reason. All
+// other numbers are finite: counts are at most 2⁶³ and rates at most 1.
 func (d Defection) Lost(t *ep.Tally) (Losses, error) {
 	if err := d.Validate(); err != nil {
 		return Losses{}, err
@@ -106,6 +114,11 @@ func (d Defection) defectionOf(c [ep.NumLevels + 1]float64, n int64) Losses {
 		r.TotalLost += r.Lost[l]
 	}
 	r.Kept = float64(n) - r.TotalLost
+	if n == 0 {
+		r.Retention = math.NaN()
+		r.Reason = "no customers: the retention rate is undefined"
+		return r
+	}
 	r.Retention = r.Kept / float64(n)
 	return r
 }
@@ -120,7 +133,7 @@ const SeedValueMultiple = 10.0
 type UpgradeOptions struct {
 	// Multiple is the value of a delighted customer in units of a
 	// satisfied one; 0 means [SeedValueMultiple]. It must be finite and
-	// ≥ 0.
+	// ≥ 0 (a value gain that overflows float64 is an error).
 	Multiple float64 `json:"multiple"`
 }
 
@@ -150,8 +163,9 @@ type Upgrade struct {
 // satisfied customer is worth far more than a merely satisfied one).
 //
 // It returns an error wrapping [ErrInvalid] if d is not valid, t is nil,
-// share is outside [0, 1] or NaN, or the multiple is negative or not
-// finite. t is not changed.
+// share (a fraction) is outside [0, 1] or NaN, the multiple is negative or
+// not finite, or the value gain is outside the range of float64 (a
+// multiple near 1e308). t is not changed.
 func (d Defection) Upgrade(t *ep.Tally, share float64, opts *UpgradeOptions) (Upgrade, error) {
 	before, err := d.Lost(t)
 	if err != nil {
@@ -172,12 +186,16 @@ func (d Defection) Upgrade(t *ep.Tally, share float64, opts *UpgradeOptions) (Up
 	c[ep.Satisfied] -= moved
 	c[ep.Delighted] += moved
 	after := d.defectionOf(c, t.N())
-	return Upgrade{
+	u := Upgrade{
 		Moved:     moved,
 		Before:    before,
 		After:     after,
 		Saved:     before.TotalLost - after.TotalLost,
 		Multiple:  m,
 		ValueGain: moved * (m*d.Retention(ep.Delighted) - d.Retention(ep.Satisfied)),
-	}, nil
+	}
+	if math.IsInf(u.ValueGain, 0) || math.IsNaN(u.ValueGain) {
+		return Upgrade{}, fmt.Errorf("loyalty: Upgrade: value gain of moving %v customers at multiple %v is outside the range of float64: %w", moved, m, ErrInvalid)
+	}
+	return u, nil
 }

@@ -55,7 +55,7 @@ func ExampleAfterSales_Tornado() {
 	}
 	r, _ := a.Evaluate()
 	fmt.Printf("net %s, ratio %s, ROI %s, payback %s years\n", r.Net, r.Ratio, r.ROI, r.PaybackYears)
-	bars, _ := a.Tornado(10)
+	bars, _ := a.Tornado(0.10) // ±10%
 	for _, b := range bars[:3] {
 		fmt.Printf("%-16s %s … %s\n", b.Input, b.Low, b.High)
 	}

@@ -63,50 +63,76 @@ type LeverResult struct {
 
 // RetentionLever returns how much a new customer's value rises when the
 // yearly defection rate falls from defection to defection − reduction
-// (Reichheld & Sasser 1990; the source documents' "5% less defection
-// raises profit by 25–85%", seed 001). The value of a customer acquired
-// now at cost acquisition is
+// (Reichheld & Sasser 1990: 5% less defection raised profit by 25–85% in
+// the industries they studied). The value of a customer acquired now at
+// cost acquisition is
 //
 //	V(δ) = −acquisition + Σₜ₌₁^∞ profitₜ (1−δ)^{t−1}/(1+d)ᵗ
 //
 // with profitₜ from profile (year t), the last year's profit continuing
 // after the profile ends: end-of-year margins, the first year certain.
-// How large the change is depends on how steeply profit grows with
-// tenure, which is why the documents give a range; [IllustrativeProfile]
-// shows the mechanism. Money is rounded half away from zero to cents.
+// With q = (1−δ)/(1+d) and n years in the profile, the weight of year t is
+// q^{t−1}/(1+d) and the tail after year n sums to profitₙ·qⁿ/(d+δ). How
+// large the change is depends on how steeply profit grows with tenure,
+// which is why the published range is wide; [IllustrativeProfile] shows
+// the mechanism. The weights are float64; each year's profit is
+// multiplied by its weight in decimal, so large profits cannot overflow.
+// Money is rounded half away from zero to cents.
 //
-// Errors wrap [ErrLength] for an empty profile and [ErrInvalid] for rates
-// outside (0, 1], a reduction not below the defection rate, d ≤ −1 or
-// NaN, or a customer worth nothing before the change.
+// Rates are fractions per year: defection in (0, 1], reduction in
+// [0, defection), the discount rate d in [0, 1]. Errors wrap [ErrEmpty]
+// for an empty profile and [ErrInvalid], naming the argument, for a rate
+// outside its range or NaN, a customer worth nothing before the change
+// (a relative change is meaningless), or a result outside the range of
+// float64 (a tail weight 1/(d+δ) or a relative change that overflows).
 func RetentionLever(profile []YearProfit, defection, reduction, discount float64, acquisition decimal.Decimal) (LeverResult, error) {
 	if len(profile) == 0 {
-		return LeverResult{}, fmt.Errorf("loyalty: RetentionLever needs a profit profile: %w", ErrLength)
+		return LeverResult{}, fmt.Errorf("loyalty: RetentionLever needs a profit profile of at least one year: %w", ErrEmpty)
 	}
 	switch {
 	case !(defection > 0 && defection <= 1):
 		return LeverResult{}, fmt.Errorf("loyalty: RetentionLever defection %v outside (0, 1]: %w", defection, ErrInvalid)
 	case !(reduction >= 0 && reduction < defection):
 		return LeverResult{}, fmt.Errorf("loyalty: RetentionLever reduction %v must be in [0, defection %v): %w", reduction, defection, ErrInvalid)
-	case !(discount > -1) || math.IsInf(discount, 1) || !(discount+defection-reduction > 0):
-		return LeverResult{}, fmt.Errorf("loyalty: RetentionLever discount rate %v: %w", discount, ErrInvalid)
+	case !(discount >= 0 && discount <= 1):
+		return LeverResult{}, fmt.Errorf("loyalty: RetentionLever discount rate %v outside [0, 1] (a fraction per year): %w", discount, ErrInvalid)
 	}
-	value := func(delta float64) decimal.Decimal {
-		var sum float64
-		n := len(profile)
+	n := len(profile)
+	value := func(delta float64) (decimal.Decimal, error) {
+		q := (1 - delta) / (1 + discount)
+		var sum decimal.Decimal
 		for t := 1; t <= n; t++ {
-			w := math.Pow(1-delta, float64(t-1)) / math.Pow(1+discount, float64(t))
-			sum += profile[t-1].Total().InexactFloat64() * w
+			w := math.Pow(q, float64(t-1)) / (1 + discount)
+			sum = sum.Add(profile[t-1].Total().Mul(decimal.NewFromFloat(w)))
 		}
 		// The tail: the last year's profit forever, a geometric series.
-		last := profile[n-1].Total().InexactFloat64()
-		sum += last * math.Pow(1-delta, float64(n)) / math.Pow(1+discount, float64(n)) / (discount + delta)
-		return decimal.NewFromFloat(sum).Sub(acquisition).Round(2)
+		tail := math.Pow(q, float64(n)) / (discount + delta)
+		if math.IsInf(tail, 0) || math.IsNaN(tail) {
+			return decimal.Decimal{}, fmt.Errorf("loyalty: RetentionLever: tail weight at defection %v, discount %v is outside the range of float64: %w", delta, discount, ErrInvalid)
+		}
+		sum = sum.Add(profile[n-1].Total().Mul(decimal.NewFromFloat(tail)))
+		return sum.Sub(acquisition).Round(2), nil
 	}
-	r := LeverResult{Before: value(defection), After: value(defection - reduction),
-		LifetimeBefore: 1 / defection, LifetimeAfter: 1 / (defection - reduction)}
+	before, err := value(defection)
+	if err != nil {
+		return LeverResult{}, err
+	}
+	after, err := value(defection - reduction)
+	if err != nil {
+		return LeverResult{}, err
+	}
+	r := LeverResult{Before: before, After: after, LifetimeBefore: 1 / defection, LifetimeAfter: 1 / (defection - reduction)}
 	if r.Before.Sign() <= 0 {
 		return LeverResult{}, fmt.Errorf("loyalty: RetentionLever: a customer is worth %s before the change, so a relative change is meaningless: %w", r.Before, ErrInvalid)
 	}
-	r.Change = r.After.Div(r.Before).InexactFloat64() - 1
+	r.Change = r.After.DivRound(r.Before, 16).InexactFloat64() - 1
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"change", r.Change}, {"lifetime before", r.LifetimeBefore}, {"lifetime after", r.LifetimeAfter}} {
+		if math.IsInf(f.v, 0) || math.IsNaN(f.v) {
+			return LeverResult{}, fmt.Errorf("loyalty: RetentionLever: %s is outside the range of float64: %w", f.name, ErrInvalid)
+		}
+	}
 	return r, nil
 }

@@ -124,7 +124,7 @@ func TestCLVErrors(t *testing.T) {
 	if _, err := loyalty.CLV(in); err != nil {
 		t.Errorf("finite horizon with fast growth: %v", err)
 	}
-	if _, err := loyalty.CLVCurve(dec("1"), nil, 0.1, loyalty.StartOfPeriod, decimal.Zero); !errors.Is(err, loyalty.ErrLength) {
+	if _, err := loyalty.CLVCurve(dec("1"), nil, 0.1, loyalty.StartOfPeriod, decimal.Zero); !errors.Is(err, loyalty.ErrEmpty) {
 		t.Errorf("empty curve: %v", err)
 	}
 	if _, err := loyalty.CLVCurve(dec("1"), []float64{1.2}, 0.1, loyalty.StartOfPeriod, decimal.Zero); !errors.Is(err, loyalty.ErrInvalid) {
@@ -239,7 +239,7 @@ func TestRetentionLever(t *testing.T) {
 			t.Errorf("%+v: %v", c, err)
 		}
 	}
-	if _, err := loyalty.RetentionLever(nil, 0.1, 0.05, 0.1, decimal.Zero); !errors.Is(err, loyalty.ErrLength) {
+	if _, err := loyalty.RetentionLever(nil, 0.1, 0.05, 0.1, decimal.Zero); !errors.Is(err, loyalty.ErrEmpty) {
 		t.Errorf("empty profile: %v", err)
 	}
 	if _, err := loyalty.RetentionLever(flat, 0.1, 0.05, 0.1, dec("1000")); !errors.Is(err, loyalty.ErrInvalid) {
@@ -288,7 +288,7 @@ func TestAfterSales(t *testing.T) {
 	// ±10%: each line swings by 20% of its value; retained margin 36,000
 	// (net 82,000 to 118,000), labour 24,000 (a cost: 112,000 to 88,000),
 	// …; facilities and add-ons tie at 5,000 and keep the lines' order.
-	bars, err := afterSalesSample().Tornado(10)
+	bars, err := afterSalesSample().Tornado(0.1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,8 +304,10 @@ func TestAfterSales(t *testing.T) {
 	if b := bars[1]; !b.Low.Equal(dec("112000")) || !b.High.Equal(dec("88000")) {
 		t.Errorf("labour bar %+v", b)
 	}
-	if _, err := afterSalesSample().Tornado(0); !errors.Is(err, loyalty.ErrInvalid) {
-		t.Errorf("Tornado(0): %v", err)
+	for _, c := range []float64{0, -0.1, 1.5, 10, math.NaN(), math.Inf(1)} {
+		if _, err := afterSalesSample().Tornado(c); !errors.Is(err, loyalty.ErrInvalid) {
+			t.Errorf("Tornado(%v): %v", c, err)
+		}
 	}
 	neg := afterSalesSample()
 	neg.Referrals = dec("-1")
@@ -389,7 +391,7 @@ func FuzzAfterSales(f *testing.F) {
 		if r, err := a.Evaluate(); err == nil && !r.Net.Equal(r.Benefit.Sub(r.Cost)) {
 			t.Fatalf("net %s ≠ %s − %s", r.Net, r.Benefit, r.Cost)
 		}
-		_, _ = a.Tornado(pct)
+		_, _ = a.Tornado(pct / 100)
 		_, _, _ = loyalty.OptimalSpend([]loyalty.SpendPoint{{decimal.NewFromInt(inv), decimal.NewFromInt(benefit)}, {decimal.NewFromInt(cost), decimal.NewFromInt(benefit)}})
 	})
 }

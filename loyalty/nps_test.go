@@ -121,7 +121,9 @@ func TestNPSMerge(t *testing.T) {
 	for s := 0; s <= 10; s++ {
 		_ = whole.AddN(s, npsCountsA[s]+npsCountsB[s])
 	}
-	a.Merge(b)
+	if err := a.Merge(b); err != nil {
+		t.Fatal(err)
+	}
 	if d := cmp.Diff(whole.Report(), a.Report()); d != "" {
 		t.Errorf("merged report differs from the whole (-whole +merged):\n%s", d)
 	}
@@ -178,7 +180,9 @@ func FuzzNPS(f *testing.F) {
 		if ra.N > 0 && rb.N > 0 && !(d.SE >= 0 && d.Interval.Low <= d.Diff+1e-9 && d.Interval.High >= d.Diff-1e-9) {
 			t.Fatalf("difference %+v", d)
 		}
-		a.Merge(&b)
+		if err := a.Merge(&b); err != nil {
+			t.Fatal(err)
+		}
 		if !cmp.Equal(a.Report(), whole.Report(), cmpopts.EquateNaNs()) {
 			t.Fatalf("merge of halves %+v != whole %+v", a.Report(), whole.Report())
 		}

@@ -2,6 +2,7 @@ package loyalty
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/cxlab/satisfaction/ep"
@@ -118,8 +119,9 @@ type TrustStep struct {
 //	otherwise          Failures = 0 (a run is broken), Progress unchanged
 //
 // A customer therefore never skips a stage, up or down. Policies are
-// plain values, safe to share; copy one and change it to model a different
-// business.
+// plain values whose methods only read them: safe to share between
+// goroutines as long as no one changes Steps meanwhile; copy one (and its
+// Steps) and change it to model a different business.
 type TrustPolicy struct {
 	// Steps holds one rule per stage, in increasing stage order, the first
 	// for StageNone.
@@ -185,8 +187,12 @@ func OliverTrust() TrustPolicy {
 // Validate reports whether p is usable: at least two steps, the first for
 // StageNone, stages strictly increasing and known, Advance ≥ 1 for every
 // step but the last, Run ≥ 1, Failure a known level below every AtLeast.
-// The error wraps [ErrInvalid] (or [ErrLength] for too few steps).
+// The error wraps [ErrEmpty] for no steps, [ErrLength] for one step and
+// [ErrInvalid] otherwise, and names the step.
 func (p TrustPolicy) Validate() error {
+	if len(p.Steps) == 0 {
+		return fmt.Errorf("loyalty: trust policy has no steps, needs at least 2: %w", ErrEmpty)
+	}
 	if len(p.Steps) < 2 {
 		return fmt.Errorf("loyalty: trust policy has %d steps, needs at least 2: %w", len(p.Steps), ErrLength)
 	}
@@ -213,7 +219,9 @@ func (p TrustPolicy) Validate() error {
 }
 
 // TrustState is where a customer stands under a [TrustPolicy]. The zero
-// value is a new customer: no trust, nothing counted.
+// value is a new customer: no trust, nothing counted. It is a plain value:
+// [TrustPolicy.Observe] and [TrustPolicy.Replay] return new states and
+// never change the one passed in, so states may be shared freely.
 type TrustState struct {
 	// Stage is the customer's trust stage.
 	Stage Stage `json:"stage"`
@@ -284,8 +292,9 @@ func (p TrustPolicy) trustStep(i int, s TrustState, l ep.Level) (TrustState, int
 }
 
 // Observe returns the state after one experience of level l, by the rule
-// of [TrustPolicy]. It is pure: s is not changed. It returns an error
-// wrapping [ErrInvalid] (or [ErrLength]) if p is not valid, if s is not a
+// of [TrustPolicy]. It is pure: s is not changed. It returns s and an
+// error wrapping [ErrInvalid] (or [ErrEmpty], [ErrLength]) if p is not
+// valid, if s is not a
 // state of p (unknown stage, Progress or Failures out of range), or if l
 // is not a known level.
 func (p TrustPolicy) Observe(s TrustState, l ep.Level) (TrustState, error) {
@@ -414,17 +423,42 @@ const SeedAttitude = Affective
 // TrustCrossTab counts customers by trust stage and repeat patronage (a
 // caller-supplied fact: does the customer buy again regularly?) and reads
 // the counts as Dick & Basu's (1994) loyalty matrix. Its zero value is
-// empty and ready to use; it is not safe for concurrent use (count shards
-// separately and Merge them).
+// empty and ready to use. Counts are int64 and never wrap: a count that
+// would overflow is an error.
+//
+// Concurrency: a TrustCrossTab is not safe for concurrent use while it is
+// being changed (Add, Merge into it). Its read methods (N, Report) do not
+// change it and may be called concurrently with each other, and the
+// source of a Merge is only read. To count in parallel, count shards
+// separately and Merge them; the merge is exact.
 type TrustCrossTab struct {
 	counts [NumStages + 1][2]int64
 }
 
+// N returns the number of customers counted (0 for a nil cross-tab).
+func (t *TrustCrossTab) N() int64 {
+	if t == nil {
+		return 0
+	}
+	var n int64
+	for _, row := range t.counts {
+		n += row[0] + row[1]
+	}
+	return n
+}
+
 // Add counts one customer. It returns an error wrapping [ErrInvalid], and
-// counts nothing, if s is not a known stage.
+// counts nothing, if s is not a known stage, the total would overflow
+// int64, or t is nil.
 func (t *TrustCrossTab) Add(s Stage, highPatronage bool) error {
+	if t == nil {
+		return fmt.Errorf("loyalty: TrustCrossTab.Add on a nil cross-tab: %w", ErrInvalid)
+	}
 	if s < StageNone || s > Behavioural {
-		return fmt.Errorf("loyalty: cross-tab stage %v is not a known stage: %w", s, ErrInvalid)
+		return fmt.Errorf("loyalty: TrustCrossTab.Add: stage %v is not a known stage: %w", s, ErrInvalid)
+	}
+	if t.N() == math.MaxInt64 {
+		return fmt.Errorf("loyalty: TrustCrossTab.Add: a cross-tab of %d customers is full (int64): %w", t.N(), ErrInvalid)
 	}
 	j := 0
 	if highPatronage {
@@ -434,12 +468,26 @@ func (t *TrustCrossTab) Add(s Stage, highPatronage bool) error {
 	return nil
 }
 
-// Merge adds the counts of o to t.
-func (t *TrustCrossTab) Merge(o *TrustCrossTab) {
-	for i := range t.counts {
-		t.counts[i][0] += o.counts[i][0]
-		t.counts[i][1] += o.counts[i][1]
+// Merge adds the counts of o to t; o is only read, and a nil o is an empty
+// cross-tab. It returns an error wrapping [ErrInvalid], and changes
+// nothing, if t is nil or the merged total would overflow int64. Merging
+// a cross-tab into itself doubles it.
+func (t *TrustCrossTab) Merge(o *TrustCrossTab) error {
+	if t == nil {
+		return fmt.Errorf("loyalty: TrustCrossTab.Merge into a nil cross-tab: %w", ErrInvalid)
 	}
+	if o == nil {
+		return nil
+	}
+	if n, m := t.N(), o.N(); n > math.MaxInt64-m {
+		return fmt.Errorf("loyalty: TrustCrossTab.Merge of %d customers into %d would overflow int64: %w", m, n, ErrInvalid)
+	}
+	add := o.counts // a copy, in case o == t
+	for i := range t.counts {
+		t.counts[i][0] += add[i][0]
+		t.counts[i][1] += add[i][1]
+	}
+	return nil
 }
 
 // CrossTabReport is the Dick & Basu reading of a [TrustCrossTab].
@@ -454,17 +502,25 @@ type CrossTabReport struct {
 	// Counts holds the customers in each condition, indexed by
 	// Condition (index 0, ConditionUnknown, is always 0).
 	Counts [5]int64 `json:"counts"`
-	// Shares holds Counts / N (NaN when N = 0; index 0 is always 0).
+	// Shares holds Counts / N (NaN when N = 0, with a Reason; index 0 is
+	// always 0).
 	Shares [5]float64 `json:"shares"`
+	// Reason says why Shares are NaN (no customers counted); it is empty
+	// when they are defined.
+	Reason string `json:"reason,omitempty"`
 }
 
 // Report reads the counts as Dick & Basu's matrix, taking the stages at or
 // above attitude as a high relative attitude (use [SeedAttitude] for the
-// seed-000 reading). It returns an error wrapping [ErrInvalid] if attitude
-// is not a stage above StageNone.
+// seed-000 reading). A nil cross-tab reads as an empty one; with no
+// customers the shares are NaN and Reason says why. It returns an error
+// wrapping [ErrInvalid] if attitude is not a stage above StageNone.
 func (t *TrustCrossTab) Report(attitude Stage) (CrossTabReport, error) {
 	if attitude <= StageNone || attitude > Behavioural {
-		return CrossTabReport{}, fmt.Errorf("loyalty: cross-tab attitude stage %v must be cognitive to behavioural: %w", attitude, ErrInvalid)
+		return CrossTabReport{}, fmt.Errorf("loyalty: TrustCrossTab.Report: attitude stage %v must be cognitive to behavioural: %w", attitude, ErrInvalid)
+	}
+	if t == nil {
+		t = &TrustCrossTab{}
 	}
 	r := CrossTabReport{Cells: t.counts, Attitude: attitude}
 	for s, row := range t.counts {
@@ -477,5 +533,8 @@ func (t *TrustCrossTab) Report(attitude Stage) (CrossTabReport, error) {
 		r.Shares[i] = float64(n) / float64(r.N)
 	}
 	r.Shares[ConditionUnknown] = 0
+	if r.N == 0 {
+		r.Reason = "no customers counted: the shares are undefined"
+	}
 	return r, nil
 }

@@ -274,7 +274,9 @@ func TestTrustCrossTab(t *testing.T) {
 	if err := a.Add(loyalty.Stage(6), true); !errors.Is(err, loyalty.ErrInvalid) {
 		t.Errorf("Add(stage 6) error %v", err)
 	}
-	a.Merge(&b)
+	if err := a.Merge(&b); err != nil {
+		t.Fatal(err)
+	}
 	r, err := a.Report(loyalty.SeedAttitude)
 	if err != nil {
 		t.Fatal(err)

@@ -10,7 +10,7 @@ import (
 // WordOfMouth holds how many people a customer at each satisfaction level
 // tells about the company, favourably and unfavourably, over a period.
 // Both arrays are indexed by [ep.Level]; index ep.Unknown is unused and
-// must be 0.
+// must be 0. It is a plain value, safe to copy and to share.
 type WordOfMouth struct {
 	// Positive is the number of people told favourably per customer.
 	Positive [ep.NumLevels + 1]float64 `json:"positive"`
@@ -64,8 +64,9 @@ type Reach struct {
 // Reach returns the people reached positively and negatively by a group of
 // customers with the given distribution of satisfaction levels, and the
 // net (seed 004). People told by several customers are counted once per
-// telling. It returns an error wrapping [ErrInvalid] if w is not valid or
-// t is nil.
+// telling. It returns an error wrapping [ErrInvalid] if w is not valid, t
+// is nil, or a total is outside the range of float64 (figures near 1e308
+// times many customers): every number it returns is finite.
 func (w WordOfMouth) Reach(t *ep.Tally) (Reach, error) {
 	if err := w.Validate(); err != nil {
 		return Reach{}, err
@@ -80,5 +81,13 @@ func (w WordOfMouth) Reach(t *ep.Tally) (Reach, error) {
 		r.Negative += n * w.Negative[l]
 	}
 	r.Net = r.Positive - r.Negative
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"positive", r.Positive}, {"negative", r.Negative}, {"net", r.Net}} {
+		if math.IsInf(f.v, 0) || math.IsNaN(f.v) {
+			return Reach{}, fmt.Errorf("loyalty: word of mouth reach: %s total is outside the range of float64: %w", f.name, ErrInvalid)
+		}
+	}
 	return r, nil
 }

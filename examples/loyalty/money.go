@@ -81,7 +81,7 @@ func printMoney(w io.Writer) {
 	}
 	fmt.Fprintf(w, "\nAfter-sales service programme: cost %s, benefit %s a year; net %s, benefit-cost %s, ROI %s%%, payback %s years\n",
 		cb.Cost, cb.Benefit, cb.Net, cb.Ratio, cb.ROI.Mul(d("100")), cb.PaybackYears)
-	bars, err := a.Tornado(20)
+	bars, err := a.Tornado(0.20)
 	if err != nil {
 		fmt.Fprintln(w, err)
 		return
