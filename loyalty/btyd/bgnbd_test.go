@@ -153,7 +153,8 @@ func TestFitBGNBDErrors(t *testing.T) {
 		{"recency after T", btyd.Summary{Frequency: 1, Recency: 6, T: 5}},
 		{"repeat purchases at time 0", btyd.Summary{Frequency: 2, Recency: 0, T: 5}},
 		{"recency without purchases", btyd.Summary{Frequency: 0, Recency: 1, T: 5}},
-		{"zero age", btyd.Summary{}},
+		{"negative age", btyd.Summary{T: -1}},
+		{"repeat purchase at age 0", btyd.Summary{Frequency: 1, Recency: 0, T: 0}},
 		{"NaN age", btyd.Summary{T: math.NaN()}},
 		{"infinite age", btyd.Summary{T: math.Inf(1)}},
 	}
@@ -163,7 +164,7 @@ func TestFitBGNBDErrors(t *testing.T) {
 			t.Errorf("%s: %v", b.name, err)
 		}
 	}
-	if _, err := btyd.FitBGNBD(nil, nil); !errors.Is(err, btyd.ErrLength) {
+	if _, err := btyd.FitBGNBD(nil, nil); !errors.Is(err, btyd.ErrEmpty) {
 		t.Errorf("empty: %v", err)
 	}
 	data := cdnow(t)
@@ -174,14 +175,14 @@ func TestFitBGNBDErrors(t *testing.T) {
 		t.Errorf("negative start: %v", err)
 	}
 	fit, err := btyd.FitBGNBD(data, &btyd.FitOptions{MaxIterations: 2})
-	if err != nil || fit.Converged || fit.Iterations > 2 {
+	if !errors.Is(err, btyd.ErrNotConverged) || fit.Converged || fit.Iterations > 2 || fit.Reason == "" {
 		t.Errorf("two iterations: converged %v after %d, %v", fit.Converged, fit.Iterations, err)
 	}
 	// Six customers cannot identify a and b: they run off to ∞ (a fixed
-	// dropout probability), and the fit says it did not converge.
+	// dropout probability), and the fit says so.
 	six := []btyd.Summary{{Frequency: 2, Recency: 30.4, T: 38.9}, {Frequency: 1, Recency: 1.7, T: 38.9}, {T: 38.9},
 		{Frequency: 5, Recency: 35, T: 36}, {T: 36}, {Frequency: 3, Recency: 10, T: 37}}
-	if fit, err := btyd.FitBGNBD(six, nil); err != nil || fit.Converged {
+	if fit, err := btyd.FitBGNBD(six, nil); !errors.Is(err, btyd.ErrNotIdentified) || fit.Converged || len(fit.Unidentified) == 0 {
 		t.Errorf("six customers: %+v, %v", fit, err)
 	}
 	if _, err := (btyd.BGNBD{R: 0, Alpha: 1, A: 1, B: 1}).LogLikelihood(data); !errors.Is(err, btyd.ErrInvalid) {

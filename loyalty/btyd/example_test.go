@@ -1,6 +1,7 @@
 package btyd_test
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -46,7 +47,15 @@ func ExampleFitBGNBD() {
 	for i, r := range rows {
 		data[i] = btyd.Summary{Frequency: int(r[0]), Recency: r[1], T: r[2]}
 	}
+	// Forty customers say little about the dropout process: plain maximum
+	// likelihood cannot bound a and b, and the fit says so.
 	fit, err := btyd.FitBGNBD(data, nil)
+	if errors.Is(err, btyd.ErrNotIdentified) {
+		fmt.Printf("maximum likelihood: %v not identified\n", fit.Unidentified)
+		// An L2 penalty on the log-parameters (lifetimes' penalizer_coef)
+		// keeps them finite.
+		fit, err = btyd.FitBGNBD(data, &btyd.FitOptions{Penalty: 0.1})
+	}
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -58,11 +67,12 @@ func ExampleFitBGNBD() {
 			s.Frequency, s.Recency, fit.ProbAlive(s), fit.ConditionalPurchases(52, s))
 	}
 	// Output:
-	// r 0.231 alpha 5.49 a 0.043 b 0.067 LL -159.05 converged true
-	// x= 2 t_x=30.43: P(alive) 0.939, next 52 weeks 2.392 purchases
-	// x= 1 t_x= 1.71: P(alive) 0.142, next 52 weeks 0.198 purchases
-	// x= 0 t_x= 0.00: P(alive) 1.000, next 52 weeks 0.228 purchases
-	// x=10 t_x=34.14: P(alive) 0.985, next 52 weeks 11.578 purchases
+	// maximum likelihood: [a b] not identified
+	// r 0.219 alpha 4.62 a 0.321 b 0.543 LL -159.31 converged true
+	// x= 2 t_x=30.43: P(alive) 0.749, next 52 weeks 1.703 purchases
+	// x= 1 t_x= 1.71: P(alive) 0.139, next 52 weeks 0.172 purchases
+	// x= 0 t_x= 0.00: P(alive) 1.000, next 52 weeks 0.217 purchases
+	// x=10 t_x=34.14: P(alive) 0.902, next 52 weeks 9.547 purchases
 }
 
 func ExampleCustomerValue() {

@@ -1,10 +1,11 @@
 package btyd
 
 import (
-	"errors"
 	"fmt"
 	"math"
+	"strings"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize"
 )
@@ -12,139 +13,452 @@ import (
 // FitOptions controls a maximum-likelihood fit; nil means the defaults.
 type FitOptions struct {
 	// Start holds starting values of the parameters, in the model's
-	// parameter order (nil: the model's default start).
+	// parameter order (nil: the model's default start, all ones).
 	Start []float64
-	// MaxIterations bounds the optimiser's iterations (0: 1000).
+	// MaxIterations bounds the optimiser's iterations (0: 1000; negative
+	// is an error).
 	MaxIterations int
+	// Penalty is λ ≥ 0 of an L2 penalty on the log-parameters: the fit
+	// maximises
+	//
+	//	LL(p) − λ Σᵢ (ln pᵢ)²
+	//
+	// over the model's parameters p, where LL is the total (not the
+	// per-customer) log-likelihood. It is the maximum a posteriori
+	// estimate under independent Normal(0, 1/(2λ)) priors on ln pᵢ, and
+	// pulls every parameter towards 1 in the units of the data (so a
+	// scale parameter's pull depends on the time or money unit). It is
+	// what lifetimes offers as penalizer_coef for exactly the fits that
+	// run to a boundary; lifetimes, however, adds penalizer_coef · Σ pᵢ²
+	// (on the parameters themselves) to the mean negative
+	// log-likelihood per customer, so its coefficient is not
+	// interchangeable with λ here. Moving one parameter by a factor of
+	// 10 from 1 costs λ·(ln 10)² ≈ 5.3λ log-likelihood units: λ between
+	// 0.01 and 1 is a gentle pull on a few hundred customers, and its
+	// effect fades as data accumulate. Zero (the default) is plain
+	// maximum likelihood. The penalty makes every fit identified; the
+	// standard errors are then those of the penalised objective.
+	Penalty float64
 }
 
 // FitInfo reports how a maximum-likelihood fit went.
 //
-// Fits maximise the log-likelihood over the logarithms of the (positive)
-// parameters with BFGS and analytic gradients (gonum.org/v1/gonum/optimize).
-// Standard errors are the square roots of the diagonal of the inverse of
-// the observed information, the Hessian of −LL at the estimate, obtained
-// by central differences of the analytic gradient; they are NaN where the
-// Hessian is not positive definite.
+// Fits maximise the log-likelihood, less the optional penalty of
+// [FitOptions], over θ = ln p, the logarithms of the (positive)
+// parameters, with BFGS and analytic gradients
+// (gonum.org/v1/gonum/optimize), then polish the estimate with Newton
+// steps. The observed information H is the Hessian of the negative
+// (penalised) log-likelihood in θ, by central differences (step 10⁻⁴)
+// of the analytic gradient. Standard errors of the parameters follow by
+// the delta method: SE(pᵢ) = pᵢ·√[(H⁻¹)ᵢᵢ].
+//
+// A fit is Converged, and returned with a nil error, only when all of
+// these hold; otherwise the error says which failed:
+//
+//   - the optimiser stopped at its gradient or function criterion, not
+//     at the iteration limit ([ErrNotConverged]);
+//   - the data carry information about every parameter (model-specific
+//     checks made before the fit, listed in each Fit function's doc;
+//     [ErrNotIdentified]);
+//   - H is positive definite, with its smallest eigenvalue above 10⁻¹²
+//     of its largest ([ErrNotIdentified]: the likelihood is flat or
+//     curves upwards along the eigenvector of the smallest eigenvalue);
+//   - no parameter, and no combination along an eigenvector of H, can be
+//     multiplied or divided by 10⁶ from the estimate while the penalised
+//     log-likelihood stays within χ²₁(0.95)/2 ≈ 1.92 of its maximum
+//     ([ErrNotIdentified]: the 95% likelihood-ratio region reaches the
+//     boundary of the parameter space, so the data cannot tell the
+//     estimate from a parameter of 0 or ∞ — a fit that runs to a
+//     boundary, or the constant-churn cohort of the sBG, whose
+//     heterogeneity the data cannot distinguish from none);
+//   - a further Newton step would move no parameter by more than a
+//     relative 10⁻⁴ ([ErrNotConverged]);
+//   - every standard error is finite and positive.
+//
+// On an error the fit's parameters hold the point where the search
+// stopped, for diagnosis only: they are not an estimate to predict with.
+// Unidentified then names the parameters concerned and Reason says why.
+// [FitOptions].Penalty is the usual remedy for ErrNotIdentified.
 type FitInfo struct {
-	// LogLik is the maximised log-likelihood.
+	// LogLik is the log-likelihood at the estimate (without the penalty).
 	LogLik float64 `json:"log_lik"`
+	// Penalty is the λ of [FitOptions] the fit used.
+	Penalty float64 `json:"penalty"`
+	// N is the number of customers whose data entered the likelihood
+	// (for the sBG, the cohort size).
+	N int `json:"n"`
 	// Iterations is the number of optimiser iterations.
 	Iterations int `json:"iterations"`
 	// Evaluations is the number of likelihood evaluations.
 	Evaluations int `json:"evaluations"`
-	// Converged reports whether the gradient (in log parameters) vanished
-	// before the iteration limit: below 1e-8·|LL|, or below 1e-6·|LL| where
-	// floating-point rounding stopped the line search first. A fit whose
-	// estimates leave [1e-8, 1e8] — a parameter the data cannot identify,
-	// running off to a boundary — is not converged.
+	// Converged reports a successful fit: true exactly when the fit
+	// returned a nil error (see the criteria above).
 	Converged bool `json:"converged"`
-	// StdErr holds the standard errors in parameter order.
-	StdErr []float64 `json:"-"`
+	// StdErr holds the standard errors in parameter order; finite and
+	// positive when Converged, NaN where undefined otherwise (nil when the
+	// fit stopped before the optimiser ran).
+	StdErr []float64 `json:"std_err"`
+	// Unidentified names the parameters the data cannot determine
+	// (model parameter names such as "a", "b"), or nil.
+	Unidentified []string `json:"unidentified"`
+	// Reason says why the fit is not converged or not identified; empty
+	// for a converged fit.
+	Reason string `json:"reason"`
 }
 
 // fitProblem is a log-likelihood in positive parameters p with its
 // gradient; fitLogSpace maximises it over θ = ln p.
 type fitProblem struct {
-	n     int
+	name  string   // the model, for messages: "sBG"
+	names []string // parameter names, in order
 	ll    func(p []float64) float64
 	grad  func(p, g []float64) // ∂LL/∂p
 	start []float64
+	n     int // customers in the likelihood, for FitInfo.N
 }
 
-var errFitNaN = errors.New("non-finite log-likelihood")
+// fitFlatFactor is how far (ln 10⁶) the identification probe moves the
+// log-parameters, and fitFlatLL the log-likelihood drop, χ²₁(0.95)/2,
+// below which the data cannot tell the moved point from the estimate.
+const (
+	fitFlatFactor = 13.815510557964274 // ln 10⁶
+	fitFlatLL     = 1.9207294103470103 // χ²₁(0.95)/2 = 3.841458820694124/2
+	fitStepTol    = 1e-4
+	fitHessStep   = 1e-4
+)
 
-func fitLogSpace(name string, fp fitProblem, opts *FitOptions) ([]float64, FitInfo, error) {
-	start := fp.start
-	maxIter := 1000
-	if opts != nil {
-		if opts.Start != nil {
-			if len(opts.Start) != fp.n {
-				return nil, FitInfo{}, fmt.Errorf("btyd: %s: %d starting values, want %d: %w", name, len(opts.Start), fp.n, ErrLength)
+// fitOptions validates opts against the problem.
+func fitOptions(fp fitProblem, opts *FitOptions) (start []float64, maxIter int, lambda float64, err error) {
+	start, maxIter = fp.start, 1000
+	if opts == nil {
+		return start, maxIter, 0, nil
+	}
+	if opts.Start != nil {
+		if len(opts.Start) != len(fp.names) {
+			return nil, 0, 0, fmt.Errorf("btyd: %s fit: %d starting values, want %d (%s): %w",
+				fp.name, len(opts.Start), len(fp.names), strings.Join(fp.names, ", "), ErrLength)
+		}
+		for i, v := range opts.Start {
+			if !(v > 0) || math.IsInf(v, 1) {
+				return nil, 0, 0, fmt.Errorf("btyd: %s fit: starting value of %s is %v, want finite and > 0: %w", fp.name, fp.names[i], v, ErrInvalid)
 			}
-			start = opts.Start
 		}
-		if opts.MaxIterations > 0 {
-			maxIter = opts.MaxIterations
-		}
+		start = opts.Start
 	}
-	theta := make([]float64, fp.n)
-	for i, v := range start {
-		if !(v > 0) || math.IsInf(v, 1) {
-			return nil, FitInfo{}, fmt.Errorf("btyd: %s: starting value %d is %v, want > 0: %w", name, i, v, ErrInvalid)
-		}
-		theta[i] = math.Log(v)
+	switch {
+	case opts.MaxIterations < 0:
+		return nil, 0, 0, fmt.Errorf("btyd: %s fit: MaxIterations %d is negative: %w", fp.name, opts.MaxIterations, ErrInvalid)
+	case opts.MaxIterations > 0:
+		maxIter = opts.MaxIterations
 	}
-	p := make([]float64, fp.n)
-	gp := make([]float64, fp.n)
-	toP := func(th []float64) {
+	if !(opts.Penalty >= 0) || math.IsInf(opts.Penalty, 1) {
+		return nil, 0, 0, fmt.Errorf("btyd: %s fit: Penalty %v, want finite and ≥ 0: %w", fp.name, opts.Penalty, ErrInvalid)
+	}
+	return start, maxIter, opts.Penalty, nil
+}
+
+// notIdentified returns the error and FitInfo of a fit that the data
+// cannot identify before any optimisation (the model's own checks).
+func notIdentified(fp fitProblem, lambda float64, params []string, reason string) (FitInfo, error) {
+	info := FitInfo{Penalty: lambda, N: fp.n, Unidentified: params, Reason: reason}
+	return info, fmt.Errorf("btyd: %s fit: %s not identified: %s: %w", fp.name, strings.Join(params, ", "), reason, ErrNotIdentified)
+}
+
+// fitLogSpace maximises fp's log-likelihood, less λ Σ θᵢ², over θ = ln p
+// and applies the convergence criteria of [FitInfo]. It returns the
+// estimate (the last point on an error, or nil if the optimiser did not
+// run), the report and an error.
+func fitLogSpace(fp fitProblem, opts *FitOptions) ([]float64, FitInfo, error) {
+	start, maxIter, lambda, err := fitOptions(fp, opts)
+	if err != nil {
+		return nil, FitInfo{}, err
+	}
+	n := len(fp.names)
+	info := FitInfo{Penalty: lambda, N: fp.n}
+	p := make([]float64, n)
+	gp := make([]float64, n)
+	// f is the penalised negative log-likelihood in θ; +Inf where the
+	// likelihood is not finite, so the line search backs off.
+	f := func(th []float64) float64 {
+		info.Evaluations++
+		var pen float64
+		for i, t := range th {
+			p[i] = math.Exp(t)
+			pen += t * t
+		}
+		v := fp.ll(p)
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return math.Inf(1)
+		}
+		return -v + lambda*pen
+	}
+	grad := func(g, th []float64) {
 		for i, t := range th {
 			p[i] = math.Exp(t)
 		}
+		fp.grad(p, gp)
+		for i := range g {
+			g[i] = -gp[i]*p[i] + 2*lambda*th[i] // chain rule: ∂/∂θ = p ∂/∂p
+		}
 	}
-	evals := 0
-	prob := optimize.Problem{
-		Func: func(th []float64) float64 {
-			evals++
-			toP(th)
-			v := fp.ll(p)
-			if math.IsNaN(v) {
-				return math.Inf(1)
-			}
-			return -v
-		},
-		Grad: func(g, th []float64) {
-			toP(th)
-			fp.grad(p, gp)
-			for i := range g {
-				g[i] = -gp[i] * p[i] // chain rule: ∂/∂θ = p ∂/∂p
-			}
-		},
+	theta := make([]float64, n)
+	for i, v := range start {
+		theta[i] = math.Log(v)
 	}
-	ll0 := fp.ll(expAll(theta))
-	if math.IsNaN(ll0) || math.IsInf(ll0, 0) {
-		return nil, FitInfo{}, fmt.Errorf("btyd: %s: %w at the starting values", name, errFitNaN)
+	f0 := f(theta)
+	if math.IsInf(f0, 1) {
+		return nil, info, fmt.Errorf("btyd: %s fit: log-likelihood not finite at the starting values %v: %w", fp.name, start, ErrNotConverged)
 	}
 	settings := &optimize.Settings{
-		GradientThreshold: 1e-8 * math.Max(1, math.Abs(ll0)),
+		GradientThreshold: 1e-8 * math.Max(1, math.Abs(f0)),
 		MajorIterations:   maxIter,
 		Converger:         &optimize.FunctionConverge{Absolute: 1e-12, Relative: 1e-14, Iterations: 50},
 	}
-	res, err := optimize.Minimize(prob, theta, settings, &optimize.BFGS{})
-	info := FitInfo{Evaluations: evals}
+	res, oerr := optimize.Minimize(optimize.Problem{Func: f, Grad: grad}, theta, settings, &optimize.BFGS{})
 	if res == nil {
-		return nil, info, fmt.Errorf("btyd: %s: optimiser failed: %v: %w", name, err, ErrNotConverged)
+		info.Reason = fmt.Sprintf("optimiser failed: %v", oerr)
+		return nil, info, fmt.Errorf("btyd: %s fit: %s: %w", fp.name, info.Reason, ErrNotConverged)
 	}
-	est := expAll(res.X)
-	info.LogLik = fp.ll(est)
 	info.Iterations = res.Stats.MajorIterations
-	// BFGS is asked for a gradient of 1e-8·|LL|; when rounding stops its
-	// line search short of that, the fit still counts as converged if the
-	// gradient is below 1e-6·|LL| (in log parameters).
-	gth := make([]float64, fp.n)
-	prob.Grad(gth, res.X)
-	var gmax float64
-	for _, v := range gth {
-		gmax = math.Max(gmax, math.Abs(v))
+	theta = res.X
+	fail := func(sentinel error, params []string, reason string) ([]float64, FitInfo, error) {
+		est := expAll(theta)
+		info.LogLik = fp.ll(est)
+		info.Unidentified = params
+		info.Reason = reason
+		if info.StdErr == nil {
+			info.StdErr = nanSlice(n)
+		}
+		what := ""
+		if params != nil {
+			what = strings.Join(params, ", ") + " not identified: "
+		}
+		return est, info, fmt.Errorf("btyd: %s fit: %s%s: %w", fp.name, what, reason, sentinel)
 	}
-	switch {
-	case err == nil && (res.Status == optimize.GradientThreshold || res.Status == optimize.FunctionConvergence):
-		info.Converged = true
-	case res.Status != optimize.IterationLimit && gmax <= 1e-6*math.Max(1, math.Abs(ll0)):
-		info.Converged = true
+	if res.Status == optimize.IterationLimit {
+		return fail(ErrNotConverged, nil, fmt.Sprintf("stopped at the iteration limit (%d)", maxIter))
 	}
-	// A parameter running off towards 0 or ∞ flattens the likelihood
-	// without reaching an optimum: the data cannot identify it.
-	for _, v := range est {
-		if v < 1e-8 || v > 1e8 {
-			info.Converged = false
+	for i, t := range theta {
+		if math.IsNaN(t) || math.IsInf(t, 0) || math.Abs(t) > 700 {
+			return fail(ErrNotIdentified, []string{fp.names[i]}, fmt.Sprintf("the estimate of %s runs to %s", fp.names[i], zeroOrInf(t)))
 		}
 	}
-	info.StdErr = fitStdErr(fp, est)
-	if math.IsNaN(info.LogLik) || math.IsInf(info.LogLik, 0) {
-		return nil, info, fmt.Errorf("btyd: %s: %w at the estimate", name, errFitNaN)
+	// Newton polish: BFGS stops on a gradient tolerance; a few Newton
+	// steps on the exact-gradient Hessian settle the estimate to the
+	// precision the standard errors need and expose a search that is
+	// still moving.
+	g := make([]float64, n)
+	var step []float64
+	var h *mat.SymDense
+	for it := 0; it < 20; it++ {
+		h = fitHessian(grad, theta)
+		grad(g, theta)
+		step = newtonStep(h, g)
+		if step == nil || maxAbs(step) <= fitStepTol*1e-2 {
+			break
+		}
+		f1 := f(theta)
+		moved := false
+		for k, s := 0, 1.0; k < 30; k, s = k+1, s/2 {
+			trial := make([]float64, n)
+			for i := range trial {
+				trial[i] = theta[i] + s*step[i]
+			}
+			if f(trial) <= f1 {
+				theta, moved = trial, true
+				break
+			}
+		}
+		if !moved {
+			break
+		}
 	}
+	h = fitHessian(grad, theta)
+	grad(g, theta)
+	// The likelihood must curve downwards in every direction.
+	var eig mat.EigenSym
+	if !finiteSym(h) || !eig.Factorize(h, true) {
+		return fail(ErrNotIdentified, fp.names, "the Hessian of the log-likelihood is not finite at the estimate")
+	}
+	vals := eig.Values(nil)
+	var vecs mat.Dense
+	eig.VectorsTo(&vecs)
+	if lmax := vals[n-1]; !(vals[0] > 1e-12*lmax) {
+		v := mat.Col(nil, 0, &vecs)
+		// Report the direction towards the boundary the estimate is
+		// nearest (an eigenvector's sign is arbitrary).
+		s := 1.0
+		if floats.Dot(v, theta) < 0 {
+			s = -1
+		}
+		kind := "not positive definite"
+		if vals[0] >= 0 {
+			kind = "singular"
+		}
+		return fail(ErrNotIdentified, dominant(fp.names, v),
+			fmt.Sprintf("the Hessian of the log-likelihood is %s at the estimate (smallest eigenvalue %.3g, largest %.3g): the likelihood does not curve downwards along %s",
+				kind, vals[0], lmax, direction(fp.names, v, s)))
+	}
+	// The 95% likelihood-ratio region must not reach a boundary: probe
+	// along each eigenvector (flattest first) and each axis.
+	fHat := f(theta)
+	probe := func(v []float64) (float64, bool) {
+		for _, s := range []float64{1, -1} {
+			trial := make([]float64, n)
+			for i := range trial {
+				trial[i] = theta[i] + s*fitFlatFactor*v[i]
+			}
+			if d := f(trial); d-fHat < fitFlatLL {
+				return s, true
+			}
+		}
+		return 0, false
+	}
+	dirs := make([][]float64, 0, 2*n)
+	for k := 0; k < n; k++ {
+		dirs = append(dirs, mat.Col(nil, k, &vecs))
+	}
+	for i := 0; i < n; i++ {
+		e := make([]float64, n)
+		e[i] = 1
+		dirs = append(dirs, e)
+	}
+	for _, v := range dirs {
+		if s, flat := probe(v); flat {
+			return fail(ErrNotIdentified, dominant(fp.names, v),
+				fmt.Sprintf("the log-likelihood stays within %.2f of its maximum as %s by a factor of up to 10⁶: the data cannot tell the estimate from the boundary",
+					fitFlatLL, direction(fp.names, v, s)))
+		}
+	}
+	var chol mat.Cholesky
+	if !chol.Factorize(h) {
+		return fail(ErrNotIdentified, fp.names, "the Hessian of the log-likelihood is not positive definite at the estimate")
+	}
+	var inv mat.SymDense
+	if err := chol.InverseTo(&inv); err != nil {
+		return fail(ErrNotIdentified, fp.names, "the Hessian of the log-likelihood cannot be inverted at the estimate")
+	}
+	est := expAll(theta)
+	info.StdErr = make([]float64, n)
+	for i := range info.StdErr {
+		info.StdErr[i] = est[i] * math.Sqrt(inv.At(i, i))
+	}
+	if step = newtonStep(h, g); step == nil || maxAbs(step) > fitStepTol {
+		return fail(ErrNotConverged, nil, fmt.Sprintf("a Newton step from the estimate would still move a parameter by a relative %.3g", maxAbs(step)))
+	}
+	for i, se := range info.StdErr {
+		if !(se > 0) || math.IsInf(se, 1) {
+			return fail(ErrNotIdentified, []string{fp.names[i]}, fmt.Sprintf("the standard error of %s is %v", fp.names[i], se))
+		}
+	}
+	info.LogLik = fp.ll(est)
+	if math.IsNaN(info.LogLik) || math.IsInf(info.LogLik, 0) {
+		return fail(ErrNotConverged, nil, "log-likelihood not finite at the estimate")
+	}
+	info.Converged = true
 	return est, info, nil
+}
+
+// fitHessian returns the symmetrised central-difference Jacobian of grad
+// at th.
+func fitHessian(grad func(g, th []float64), th []float64) *mat.SymDense {
+	n := len(th)
+	full := make([]float64, n*n)
+	gp, gm := make([]float64, n), make([]float64, n)
+	tt := make([]float64, n)
+	for j := 0; j < n; j++ {
+		copy(tt, th)
+		tt[j] = th[j] + fitHessStep
+		grad(gp, tt)
+		tt[j] = th[j] - fitHessStep
+		grad(gm, tt)
+		for i := 0; i < n; i++ {
+			full[i*n+j] = (gp[i] - gm[i]) / (2 * fitHessStep)
+		}
+	}
+	h := mat.NewSymDense(n, nil)
+	for i := 0; i < n; i++ {
+		for j := i; j < n; j++ {
+			h.SetSym(i, j, (full[i*n+j]+full[j*n+i])/2)
+		}
+	}
+	return h
+}
+
+// newtonStep returns −H⁻¹g, or nil if H is not positive definite.
+func newtonStep(h *mat.SymDense, g []float64) []float64 {
+	if !finiteSym(h) {
+		return nil
+	}
+	var chol mat.Cholesky
+	if !chol.Factorize(h) {
+		return nil
+	}
+	var x mat.VecDense
+	if err := chol.SolveVecTo(&x, mat.NewVecDense(len(g), append([]float64(nil), g...))); err != nil {
+		return nil
+	}
+	out := make([]float64, len(g))
+	for i := range out {
+		out[i] = -x.AtVec(i)
+	}
+	return out
+}
+
+func finiteSym(h *mat.SymDense) bool {
+	n := h.SymmetricDim()
+	for i := 0; i < n; i++ {
+		for j := i; j < n; j++ {
+			if v := h.At(i, j); math.IsNaN(v) || math.IsInf(v, 0) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func maxAbs(v []float64) float64 {
+	var m float64
+	for _, x := range v {
+		m = math.Max(m, math.Abs(x))
+	}
+	return m
+}
+
+// dominant names the parameters that carry a direction v (components of
+// at least 0.3 of a unit vector; at least the largest).
+func dominant(names []string, v []float64) []string {
+	big := maxAbs(v)
+	var out []string
+	for i, x := range v {
+		if math.Abs(x) >= 0.3 || math.Abs(x) == big {
+			out = append(out, names[i])
+		}
+	}
+	return out
+}
+
+// direction describes moving along s·v: "a → ∞, b → 0".
+func direction(names []string, v []float64, s float64) string {
+	var parts []string
+	big := maxAbs(v)
+	for i, x := range v {
+		if math.Abs(x) >= 0.3 || math.Abs(x) == big {
+			to := "∞"
+			if s*x < 0 {
+				to = "0"
+			}
+			parts = append(parts, names[i]+" → "+to)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func zeroOrInf(t float64) string {
+	if t < 0 {
+		return "0"
+	}
+	return "∞"
 }
 
 func expAll(th []float64) []float64 {
@@ -155,46 +469,10 @@ func expAll(th []float64) []float64 {
 	return p
 }
 
-// fitStdErr returns √diag((−H)⁻¹) with H the Hessian of LL in the
-// original parameters, by central differences of the gradient.
-func fitStdErr(fp fitProblem, est []float64) []float64 {
-	n := fp.n
-	se := make([]float64, n)
-	for i := range se {
-		se[i] = math.NaN()
+func nanSlice(n int) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		s[i] = math.NaN()
 	}
-	full := make([]float64, n*n) // full[i*n+j] = −∂²LL/∂pᵢ∂pⱼ from ∂LL/∂pᵢ
-	gp, gm := make([]float64, n), make([]float64, n)
-	pp := make([]float64, n)
-	for j := 0; j < n; j++ {
-		step := 1e-5 * est[j]
-		copy(pp, est)
-		pp[j] = est[j] + step
-		fp.grad(pp, gp)
-		pp[j] = est[j] - step
-		fp.grad(pp, gm)
-		for i := 0; i < n; i++ {
-			full[i*n+j] = -(gp[i] - gm[i]) / (2 * step)
-		}
-	}
-	h := mat.NewSymDense(n, nil)
-	for i := 0; i < n; i++ {
-		for j := i; j < n; j++ {
-			h.SetSym(i, j, (full[i*n+j]+full[j*n+i])/2)
-		}
-	}
-	var chol mat.Cholesky
-	if !chol.Factorize(h) {
-		return se
-	}
-	var inv mat.SymDense
-	if err := chol.InverseTo(&inv); err != nil {
-		return se
-	}
-	for i := range se {
-		if v := inv.At(i, i); v > 0 {
-			se[i] = math.Sqrt(v)
-		}
-	}
-	return se
+	return s
 }

@@ -15,32 +15,49 @@ type GammaGammaFit struct {
 }
 
 // FitGammaGamma fits the Gamma-Gamma model by maximum likelihood (see
-// [FitInfo]) on the repeat customers' (x, m̄) = (Frequency, MeanSpend);
-// customers without repeat purchases carry no spend information and are
-// skipped. The log-likelihood of the mean m̄ of x transactions is
+// [FitInfo] for the method and the convergence criteria) on the repeat
+// customers' (x, m̄) = (Frequency, MeanSpend). Customers without repeat
+// purchases carry no spend information and are skipped, as are repeat
+// customers whose MeanSpend is exactly 0 (free orders, or a mean too
+// small for float64, as [Summarize] may report them): a Gamma spend
+// model gives them no density. The log-likelihood of the mean m̄ of x
+// transactions is
 //
 //	ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln m̄ + px ln x − (px+q) ln(v + x m̄)
 //
-// It returns an error wrapping [ErrInvalid] for a repeat customer with a
-// mean spend that is not positive and finite, or a negative frequency, and
-// [ErrLength] when no customer has a repeat purchase.
+// (Fader, Hardie & Lee 2005, "RFM and CLV", appendix), whose cost is one
+// term per customer whatever the counts.
+//
+// It returns an error wrapping [ErrEmpty] for no customers; [ErrInvalid]
+// for a negative frequency or a repeat customer's mean spend that is
+// negative, NaN or +Inf (naming the customer's index), or invalid
+// options; [ErrNotIdentified] when no customer has a repeat purchase with
+// a positive mean spend (without a penalty) or by the criteria of
+// [FitInfo]; and [ErrNotConverged] if the optimiser failed.
 func FitGammaGamma(data []Summary, opts *FitOptions) (GammaGammaFit, error) {
+	if len(data) == 0 {
+		return GammaGammaFit{}, fmt.Errorf("btyd: Gamma-Gamma fit: no customers: %w", ErrEmpty)
+	}
 	var xs, ms []float64
 	for i, s := range data {
+		who := fmt.Sprintf("customer %d", i)
+		if s.Customer != "" {
+			who = fmt.Sprintf("customer %d (%q)", i, s.Customer)
+		}
 		if s.Frequency < 0 {
-			return GammaGammaFit{}, fmt.Errorf("btyd: customer %d: frequency %d is negative: %w", i, s.Frequency, ErrInvalid)
+			return GammaGammaFit{}, fmt.Errorf("btyd: Gamma-Gamma fit: %s: frequency %d is negative: %w", who, s.Frequency, ErrInvalid)
 		}
 		if s.Frequency == 0 {
 			continue
 		}
-		if !(s.MeanSpend > 0) || math.IsInf(s.MeanSpend, 1) {
-			return GammaGammaFit{}, fmt.Errorf("btyd: customer %d: mean spend %v, want > 0: %w", i, s.MeanSpend, ErrInvalid)
+		if !(s.MeanSpend >= 0) || math.IsInf(s.MeanSpend, 1) {
+			return GammaGammaFit{}, fmt.Errorf("btyd: Gamma-Gamma fit: %s: mean spend %v, want finite and ≥ 0: %w", who, s.MeanSpend, ErrInvalid)
+		}
+		if s.MeanSpend == 0 {
+			continue
 		}
 		xs = append(xs, float64(s.Frequency))
 		ms = append(ms, s.MeanSpend)
-	}
-	if len(xs) == 0 {
-		return GammaGammaFit{}, fmt.Errorf("btyd: Gamma-Gamma fit needs at least one repeat customer: %w", ErrLength)
 	}
 	// Terms that do not depend on the parameters: ln m̄, ln x.
 	lm, lx := make([]float64, len(xs)), make([]float64, len(xs))
@@ -71,14 +88,27 @@ func FitGammaGamma(data []Summary, opts *FitOptions) (GammaGammaFit, error) {
 		}
 		return total
 	}
-	est, info, err := fitLogSpace("Gamma-Gamma", fitProblem{
-		n:     3,
+	fp := fitProblem{
+		name:  "Gamma-Gamma",
+		names: []string{"p", "q", "v"},
 		ll:    func(p []float64) float64 { return ll(p, nil) },
 		grad:  func(p, g []float64) { ll(p, g) },
 		start: []float64{1, 1, 1},
-	}, opts)
-	if err != nil {
-		return GammaGammaFit{FitInfo: info}, err
+		n:     len(xs),
 	}
-	return GammaGammaFit{GammaGamma: GammaGamma{P: est[0], Q: est[1], V: est[2]}, FitInfo: info}, nil
+	if len(xs) == 0 {
+		if _, _, lambda, err := fitOptions(fp, opts); err != nil || lambda == 0 {
+			if err != nil {
+				return GammaGammaFit{}, err
+			}
+			info, err := notIdentified(fp, 0, fp.names, "no customer has a repeat purchase with a positive mean spend: the data carry no spend information")
+			return GammaGammaFit{FitInfo: info}, err
+		}
+	}
+	est, info, err := fitLogSpace(fp, opts)
+	fit := GammaGammaFit{FitInfo: info}
+	if est != nil {
+		fit.GammaGamma = GammaGamma{P: est[0], Q: est[1], V: est[2]}
+	}
+	return fit, err
 }

@@ -13,30 +13,44 @@ type SBGFit struct {
 }
 
 // FitSBG fits the sBG model to one cohort by maximum likelihood (see
-// [FitInfo] for the method). survivors[t] is the number of customers still
-// active at the start of period t, survivors[0] the cohort size; at least
-// two values are needed. With nₜ = survivors[t−1] − survivors[t] customers
-// lost in period t and the survivors of the last period right-censored,
+// [FitInfo] for the method and the convergence criteria). survivors[t] is
+// the number of customers still active at the start of period t,
+// survivors[0] the cohort size; at least two values are needed. With
+// nₜ = survivors[t−1] − survivors[t] customers lost in period t and the
+// survivors of the last period right-censored,
 //
 //	LL = Σₜ nₜ ln P(T = t) + survivors[n] ln S(n)
 //	P(T = t) = B(α+1, β+t−1)/B(α, β),   S(t) = B(α, β+t)/B(α, β)
 //
 // (Fader & Hardie 2007, eqs. 5–7), computed with the log-space recursions
 // ln P(1) = ln α − ln(α+β), ln P(t) = ln P(t−1) + ln(β+t−2) − ln(α+β+t−1).
+// The work is linear in len(survivors) and does not depend on the counts.
 //
-// It returns an error wrapping [ErrLength] for fewer than two counts and
-// [ErrInvalid] for a negative count, a count that rises, or a cohort of
-// zero.
+// Without a penalty ([FitOptions].Penalty = 0) the data identify α and β
+// only if some customers churned, and survivors remained at the start of
+// at least two periods (two observed renewal rates); otherwise FitSBG
+// returns an error wrapping [ErrNotIdentified] naming the parameters. A
+// cohort whose churn is constant over the periods carries no information
+// on the heterogeneity of churn: its likelihood is as high at α, β → ∞
+// (one churn probability for everybody) as at the estimate, and the fit
+// reports ErrNotIdentified by the criteria of [FitInfo].
+//
+// It returns an error wrapping [ErrEmpty] for no counts, [ErrLength] for
+// a single count, and [ErrInvalid] for a negative count, a count that
+// rises, or a cohort of zero.
 func FitSBG(survivors []int64, opts *FitOptions) (SBGFit, error) {
+	if len(survivors) == 0 {
+		return SBGFit{}, fmt.Errorf("btyd: sBG fit: no survivor counts: %w", ErrEmpty)
+	}
 	if len(survivors) < 2 {
-		return SBGFit{}, fmt.Errorf("btyd: sBG fit needs survivors for at least two periods, have %d: %w", len(survivors), ErrLength)
+		return SBGFit{}, fmt.Errorf("btyd: sBG fit: survivors for %d period, need at least two: %w", len(survivors), ErrLength)
 	}
 	if survivors[0] <= 0 {
-		return SBGFit{}, fmt.Errorf("btyd: sBG cohort size %d must be positive: %w", survivors[0], ErrInvalid)
+		return SBGFit{}, fmt.Errorf("btyd: sBG fit: cohort size survivors[0] = %d, want > 0: %w", survivors[0], ErrInvalid)
 	}
 	for t := 1; t < len(survivors); t++ {
 		if survivors[t] < 0 || survivors[t] > survivors[t-1] {
-			return SBGFit{}, fmt.Errorf("btyd: sBG survivors[%d] = %d must be in [0, survivors[%d] = %d]: %w",
+			return SBGFit{}, fmt.Errorf("btyd: sBG fit: survivors[%d] = %d outside [0, survivors[%d] = %d]: %w",
 				t, survivors[t], t-1, survivors[t-1], ErrInvalid)
 		}
 	}
@@ -74,14 +88,35 @@ func FitSBG(survivors []int64, opts *FitOptions) (SBGFit, error) {
 		}
 		return v
 	}
-	est, info, err := fitLogSpace("sBG", fitProblem{
-		n:     2,
+	fp := fitProblem{
+		name:  "sBG",
+		names: []string{"alpha", "beta"},
 		ll:    func(p []float64) float64 { return ll(p, nil) },
 		grad:  func(p, g []float64) { ll(p, g) },
 		start: []float64{1, 1},
-	}, opts)
-	if err != nil {
-		return SBGFit{FitInfo: info}, err
+		n:     int(min(survivors[0], int64(math.MaxInt))),
 	}
-	return SBGFit{SBG: SBG{Alpha: est[0], Beta: est[1]}, FitInfo: info}, nil
+	if opts == nil || opts.Penalty == 0 {
+		// Periods whose start had survivors each show one renewal rate.
+		observed := 0
+		for t := 1; t <= n && survivors[t-1] > 0; t++ {
+			observed++
+		}
+		switch {
+		case survivors[n] == survivors[0]:
+			info, err := notIdentified(fp, 0, []string{"alpha", "beta"},
+				"no customer churned: the likelihood rises without bound as alpha → 0 (or beta → ∞)")
+			return SBGFit{FitInfo: info}, err
+		case observed < 2:
+			info, err := notIdentified(fp, 0, []string{"alpha", "beta"},
+				"one observed renewal rate identifies only alpha/(alpha+beta), not the heterogeneity of churn")
+			return SBGFit{FitInfo: info}, err
+		}
+	}
+	est, info, err := fitLogSpace(fp, opts)
+	fit := SBGFit{FitInfo: info}
+	if est != nil {
+		fit.SBG = SBG{Alpha: est[0], Beta: est[1]}
+	}
+	return fit, err
 }
