@@ -3,6 +3,7 @@ package eservqual
 import (
 	"fmt"
 
+	"github.com/cxlab/satisfaction/internal/nanjson"
 	"github.com/cxlab/satisfaction/servqual"
 )
 
@@ -36,23 +37,29 @@ func (k ApproachKind) String() string {
 // MarshalText encodes the kind as its name.
 func (k ApproachKind) MarshalText() ([]byte, error) {
 	if k < ApproachUnknown || k > HighTouch {
-		return nil, fmt.Errorf("eservqual: cannot marshal ApproachKind(%d)", int(k))
+		return nil, errorf("cannot marshal ApproachKind(%d): %w", int(k), ErrInvalid)
 	}
 	return []byte(approachNames[k]), nil
 }
 
-// UnmarshalText decodes a kind from its name. On error k is unchanged.
+// UnmarshalText decodes a kind from its name ("high-tech", "blended",
+// "high-touch" or "unknown", case-sensitive). On error, which wraps
+// [ErrInvalid], k is unchanged.
 func (k *ApproachKind) UnmarshalText(text []byte) error {
+	if k == nil {
+		return errorf("UnmarshalText into a nil *ApproachKind: %w", ErrInvalid)
+	}
 	for i, n := range approachNames {
 		if string(text) == n {
 			*k = ApproachKind(i)
 			return nil
 		}
 	}
-	return fmt.Errorf("eservqual: unknown approach %q", string(text))
+	return errorf("unknown approach %q: %w", string(text), ErrInvalid)
 }
 
-// Approach is the service approach recommended for a segment.
+// Approach is the service approach recommended for a segment. It is an
+// immutable value.
 type Approach struct {
 	// Kind is high-tech, blended or high-touch.
 	Kind ApproachKind `json:"kind"`
@@ -88,12 +95,28 @@ func (s Segment) Approach() Approach {
 type ReferenceShare struct {
 	// Segment is the segment.
 	Segment Segment `json:"segment"`
-	// Low and High bound the reported share (equal for a point figure).
+	// Low and High bound the reported share, a fraction (equal for a
+	// point figure).
 	Low float64 `json:"low"`
 	// High is the upper bound.
 	High float64 `json:"high"`
 	// Source names where the figure comes from.
 	Source string `json:"source"`
+}
+
+// MarshalJSON encodes the figure with NaN and ±Inf as null.
+func (r ReferenceShare) MarshalJSON() ([]byte, error) {
+	type plain ReferenceShare
+	return nanjson.Marshal(plain(r))
+}
+
+// UnmarshalJSON decodes a figure; null decodes as NaN.
+func (r *ReferenceShare) UnmarshalJSON(b []byte) error {
+	if r == nil {
+		return errorf("UnmarshalJSON into a nil *ReferenceShare: %w", ErrInvalid)
+	}
+	type plain ReferenceShare
+	return nanjson.Unmarshal(b, (*plain)(r))
 }
 
 // ReferenceShares returns the published segment shares: the source
@@ -122,15 +145,54 @@ type SegmentReport struct {
 	servqual.Report
 }
 
+// MarshalJSON encodes the report as one object: segment followed by the
+// fields of the servqual report, with NaN as null (a segment of one
+// respondent has undefined standard deviations).
+func (r SegmentReport) MarshalJSON() ([]byte, error) {
+	return marshalWithReport(r.Report, struct {
+		Segment Segment `json:"segment"`
+	}{r.Segment})
+}
+
+// UnmarshalJSON decodes a report encoded by MarshalJSON; null decodes as
+// NaN.
+func (r *SegmentReport) UnmarshalJSON(b []byte) error {
+	if r == nil {
+		return errorf("UnmarshalJSON into a nil *SegmentReport: %w", ErrInvalid)
+	}
+	var extra struct {
+		Segment Segment `json:"segment"`
+	}
+	var rep servqual.Report
+	if err := unmarshalWithReport(b, &rep, &extra); err != nil {
+		return err
+	}
+	*r = SegmentReport{Segment: extra.Segment, Report: rep}
+	return nil
+}
+
 // BySegment scores responses to in (for example E-S-QUAL) separately for
 // each TRI segment, so that a user sees which segment finds the site hard
 // to use. segments[i] is respondent i's segment; respondents with
 // SegmentUnknown are left out. It returns one report per segment, Explorer
-// first, or an error for slices of different lengths, an invalid segment
-// or an invalid response (naming the respondent).
+// first (a segment without respondents has an empty report), or an error
+// that returns no reports: wrapping [ErrInstrument] for a nil in,
+// [ErrLength] for slices of different lengths, [ErrInvalid] for a segment
+// outside the known ones (naming the respondent), and for an invalid
+// response an error naming the respondent that wraps servqual's
+// *InputError and sentinel together with this package's sentinel
+// ([ErrInvalid], or [ErrLength] for a slice of the wrong length).
 func BySegment(in *servqual.Instrument, responses []servqual.Response, segments []Segment) ([]SegmentReport, error) {
+	if in == nil {
+		return nil, errorf("BySegment of a nil instrument: %w", ErrInstrument)
+	}
 	if len(responses) != len(segments) {
-		return nil, fmt.Errorf("eservqual: %d responses but %d segments", len(responses), len(segments))
+		return nil, errorf("%d responses but %d segments: %w", len(responses), len(segments), ErrLength)
+	}
+	for i, s := range segments {
+		if s < SegmentUnknown || s > Laggard {
+			return nil, errorf("respondent %d: invalid segment %v: %w", i, s, ErrInvalid)
+		}
 	}
 	accs := make([]*servqual.Accumulator, NumSegments)
 	for s := range accs {
@@ -141,11 +203,8 @@ func BySegment(in *servqual.Instrument, responses []servqual.Response, segments 
 		if s == SegmentUnknown {
 			continue
 		}
-		if s < Explorer || s > Laggard {
-			return nil, fmt.Errorf("eservqual: respondent %d: invalid segment %v", i, s)
-		}
 		if err := accs[s-1].Add(r); err != nil {
-			return nil, fmt.Errorf("eservqual: respondent %d: %w", i, err)
+			return nil, withRespondent(err, i)
 		}
 	}
 	out := make([]SegmentReport, NumSegments)

@@ -1,7 +1,7 @@
 package eservqual
 
 import (
-	"fmt"
+	"math"
 	"sync"
 
 	"github.com/cxlab/satisfaction/servqual"
@@ -119,68 +119,194 @@ func SeedDriverWeights() []float64 { return []float64{3.0 / 9, 2.0 / 9, 3.0 / 9,
 // DriverWeights returns the importance of acc's dimensions for the
 // outcome with the given key: the Shapley shares of servqual's key-driver
 // analysis on the perception scores when it can be estimated (estimated =
-// true), else fallback (estimated = false) — for E-S-QUAL pass
-// [SeedDriverWeights]. It returns an error if the outcome is unknown or
-// fallback has the wrong length.
+// true), else a copy of fallback (estimated = false) — for E-S-QUAL pass
+// [SeedDriverWeights].
+//
+// The analysis counts as estimated only when [servqual.Accumulator.KeyDrivers]
+// returns no error and no Reason, R² is finite and positive, and every
+// share is finite; shares are then clamped at 0 (a share below zero can
+// only be rounding noise) and renormalised to sum to 1. So an analysis
+// that is undefined for the data (too few respondents, R² = 0,
+// collinear drivers) never yields NaN weights: it yields the fallback.
+//
+// It returns an error wrapping [ErrInstrument] for a nil accumulator or
+// one without an instrument, [ErrLength] if fallback does not have one
+// weight per dimension, and [ErrInvalid] if a fallback weight is
+// negative, NaN or ±Inf, if they sum to zero, or if the instrument has no
+// outcome with that key.
 func DriverWeights(acc *servqual.Accumulator, outcome string, fallback []float64) (weights []float64, estimated bool, err error) {
+	if acc == nil {
+		return nil, false, errorf("driver weights of a nil accumulator: %w", ErrInstrument)
+	}
 	in := acc.Instrument()
 	if in == nil {
-		return nil, false, fmt.Errorf("eservqual: accumulator has no instrument")
+		return nil, false, errorf("driver weights: accumulator has no instrument (use servqual.NewAccumulator): %w", ErrInstrument)
 	}
-	if len(fallback) != in.NumDimensions() {
-		return nil, false, fmt.Errorf("eservqual: %d fallback weights for %d dimensions", len(fallback), in.NumDimensions())
+	p := in.NumDimensions()
+	if len(fallback) != p {
+		return nil, false, errorf("%d fallback weights for the %d dimensions of %s: %w", len(fallback), p, in.Name(), ErrLength)
+	}
+	var sum float64
+	for d, w := range fallback {
+		if !(w >= 0 && !math.IsInf(w, 1)) {
+			return nil, false, errorf("fallback weight %d (%s) is %v, want finite and ≥ 0: %w", d, in.Dimension(d).Key, w, ErrInvalid)
+		}
+		sum += w
+	}
+	if sum == 0 {
+		return nil, false, errorf("fallback weights sum to zero: %w", ErrInvalid)
 	}
 	for o := 0; o < in.NumOutcomes(); o++ {
 		if in.Outcome(o).Key != outcome {
 			continue
 		}
 		d, err := acc.KeyDrivers(servqual.Perception, o)
-		if err != nil {
-			return append([]float64(nil), fallback...), false, nil
+		if w, ok := estimatedShares(d, err, p); ok {
+			return w, true, nil
 		}
-		return d.ShapleyShare, true, nil
+		return append([]float64(nil), fallback...), false, nil
 	}
-	return nil, false, fmt.Errorf("eservqual: instrument %s has no outcome %q", in.Name(), outcome)
+	return nil, false, errorf("instrument %s has no outcome %q: %w", in.Name(), outcome, ErrInvalid)
+}
+
+// estimatedShares returns the Shapley shares of d, clamped at 0 and
+// renormalised, if d is a defined analysis of p drivers.
+func estimatedShares(d servqual.Drivers, err error, p int) ([]float64, bool) {
+	if err != nil || d.Reason != "" || len(d.ShapleyShare) != p ||
+		!(d.RSquared > 0 && d.RSquared <= 1+1e-9) {
+		return nil, false
+	}
+	w := make([]float64, p)
+	var sum float64
+	for i, v := range d.ShapleyShare {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, false
+		}
+		w[i] = max(0, v)
+		sum += w[i]
+	}
+	if !(sum > 0) {
+		return nil, false
+	}
+	for i := range w {
+		w[i] /= sum
+	}
+	return w, true
 }
 
 // RecoverySample accumulates E-RecS-QUAL (or any recovery instrument's)
 // responses. Only customers who had a non-routine encounter belong to the
 // recovery sample; the others are counted, not treated as missing. Create
-// one with [NewRecoverySample]; it is not safe for concurrent use.
+// one with [NewRecoverySample]; the zero value is an empty sample for
+// [ERecSQUAL].
+//
+// A RecoverySample is not safe for concurrent use: Add, Merge and
+// Accumulator may change it. Report does not, and may run concurrently
+// with other Report calls; the source of a Merge is only read. Like the
+// servqual accumulator it wraps, a sample changes nothing when a call
+// returns an error.
 type RecoverySample struct {
 	acc           *servqual.Accumulator
 	notApplicable int64
 }
 
 // NewRecoverySample returns an empty recovery sample for in (usually
-// [ERecSQUAL]).
+// [ERecSQUAL]); a nil in means ERecSQUAL.
 func NewRecoverySample(in *servqual.Instrument) *RecoverySample {
+	if in == nil {
+		in = ERecSQUAL()
+	}
 	return &RecoverySample{acc: servqual.NewAccumulator(in)}
+}
+
+// init gives a zero-value sample its ERecSQUAL accumulator.
+func (s *RecoverySample) init() {
+	if s.acc == nil {
+		s.acc = servqual.NewAccumulator(ERecSQUAL())
+	}
 }
 
 // Add adds one customer. A customer without a non-routine encounter
 // (encounter = false) is counted as not applicable and r is ignored;
-// otherwise r is added as by [servqual.Accumulator.Add], with its errors.
+// otherwise r is added as by [servqual.Accumulator.Add]. Invalid data
+// returns an error that wraps servqual's *InputError and its sentinel
+// together with this package's (ErrInvalid, ErrLength, …), and adds
+// nothing. A nil s, or a count that would overflow int64, is an error
+// wrapping [ErrInvalid].
 func (s *RecoverySample) Add(r servqual.Response, encounter bool) error {
+	if s == nil {
+		return errorf("add to a nil *RecoverySample: %w", ErrInvalid)
+	}
+	s.init()
 	if !encounter {
+		if s.notApplicable == math.MaxInt64 {
+			return errorf("recovery sample: the count of customers without an encounter would overflow int64: %w", ErrInvalid)
+		}
 		s.notApplicable++
 		return nil
 	}
-	return s.acc.Add(r)
+	if s.acc.N() == math.MaxInt64 {
+		return errorf("recovery sample: the count of customers in the sample would overflow int64: %w", ErrInvalid)
+	}
+	if err := s.acc.Add(r); err != nil {
+		return fromServqual(err, "recovery sample")
+	}
+	return nil
 }
 
-// Merge adds o's customers to s.
+// Merge adds o's customers to s. A nil o adds nothing. It returns an
+// error, and changes nothing, if o is s (wrapping [ErrInvalid]), if the
+// samples are of different instruments (wrapping [ErrInstrument]) or if
+// a count would overflow int64 (wrapping [ErrInvalid]). o is only read.
 func (s *RecoverySample) Merge(o *RecoverySample) error {
-	if err := s.acc.Merge(o.acc); err != nil {
-		return err
+	if o == nil {
+		return nil
+	}
+	if s == nil {
+		return errorf("merge into a nil *RecoverySample: %w", ErrInvalid)
+	}
+	if o == s {
+		return errorf("cannot merge a recovery sample into itself: %w", ErrInvalid)
+	}
+	s.init()
+	oacc := o.acc
+	if oacc == nil {
+		if o.notApplicable == 0 {
+			return nil
+		}
+		if s.acc.Instrument() != ERecSQUAL() {
+			return errorf("cannot merge a recovery sample of E-RecS-QUAL into one of %s: %w", s.acc.Instrument().Name(), ErrInstrument)
+		}
+	} else {
+		if s.acc.Instrument() != oacc.Instrument() {
+			return errorf("cannot merge a recovery sample of %s into one of %s: %w", oacc.Instrument().Name(), s.acc.Instrument().Name(), ErrInstrument)
+		}
+		if s.acc.N() > math.MaxInt64-oacc.N() {
+			return errorf("merging %d customers into a sample of %d would overflow int64: %w", oacc.N(), s.acc.N(), ErrInvalid)
+		}
+	}
+	if s.notApplicable > math.MaxInt64-o.notApplicable {
+		return errorf("merging %d customers without an encounter into %d would overflow int64: %w", o.notApplicable, s.notApplicable, ErrInvalid)
+	}
+	if oacc != nil {
+		if err := s.acc.Merge(oacc); err != nil {
+			return fromServqual(err, "recovery sample")
+		}
 	}
 	s.notApplicable += o.notApplicable
 	return nil
 }
 
 // Accumulator returns the accumulator of the customers in the recovery
-// sample, for reliability and driver analyses.
-func (s *RecoverySample) Accumulator() *servqual.Accumulator { return s.acc }
+// sample, for reliability and driver analyses. Adding to it adds to the
+// sample. For a nil s it returns nil.
+func (s *RecoverySample) Accumulator() *servqual.Accumulator {
+	if s == nil {
+		return nil
+	}
+	s.init()
+	return s.acc
+}
 
 // RecoveryReport is the report of a recovery sample.
 type RecoveryReport struct {
@@ -194,8 +320,43 @@ type RecoveryReport struct {
 	NotApplicable int64 `json:"not_applicable"`
 }
 
+// MarshalJSON encodes the report as one object: the fields of the servqual
+// report (with NaN as null) and in_sample and not_applicable.
+func (r RecoveryReport) MarshalJSON() ([]byte, error) {
+	return marshalWithReport(r.Report, struct {
+		InSample      int64 `json:"in_sample"`
+		NotApplicable int64 `json:"not_applicable"`
+	}{r.InSample, r.NotApplicable})
+}
+
+// UnmarshalJSON decodes a report encoded by MarshalJSON; null decodes as
+// NaN.
+func (r *RecoveryReport) UnmarshalJSON(b []byte) error {
+	if r == nil {
+		return errorf("UnmarshalJSON into a nil *RecoveryReport: %w", ErrInvalid)
+	}
+	var extra struct {
+		InSample      int64 `json:"in_sample"`
+		NotApplicable int64 `json:"not_applicable"`
+	}
+	var rep servqual.Report
+	if err := unmarshalWithReport(b, &rep, &extra); err != nil {
+		return err
+	}
+	*r = RecoveryReport{Report: rep, InSample: extra.InSample, NotApplicable: extra.NotApplicable}
+	return nil
+}
+
 // Report returns the statistics of the recovery sample and how many
-// customers were in and outside it.
+// customers were in and outside it. A nil or zero-value s reports an
+// empty ERecSQUAL sample.
 func (s *RecoverySample) Report() RecoveryReport {
-	return RecoveryReport{Report: s.acc.Report(), InSample: s.acc.N(), NotApplicable: s.notApplicable}
+	if s == nil {
+		return RecoveryReport{Report: servqual.NewAccumulator(ERecSQUAL()).Report()}
+	}
+	acc := s.acc
+	if acc == nil {
+		acc = servqual.NewAccumulator(ERecSQUAL()) // not stored: Report does not mutate
+	}
+	return RecoveryReport{Report: acc.Report(), InSample: acc.N(), NotApplicable: s.notApplicable}
 }

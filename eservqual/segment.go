@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/cxlab/satisfaction/internal/nanjson"
 )
 
 // Segment is a technology-readiness segment (Parasuraman & Colby 2001).
@@ -50,15 +52,19 @@ func (s Segment) String() string {
 // MarshalText encodes the segment as its TRI 1.0 name.
 func (s Segment) MarshalText() ([]byte, error) {
 	if s < SegmentUnknown || s > Laggard {
-		return nil, fmt.Errorf("eservqual: cannot marshal Segment(%d)", int(s))
+		return nil, errorf("cannot marshal Segment(%d): %w", int(s), ErrInvalid)
 	}
 	return []byte(segmentNames[s]), nil
 }
 
 // UnmarshalText decodes a segment from its name, singular or plural and in
 // any case: the TRI 1.0 names, and the TRI 2.0 names "hesitator" (=
-// Paranoid) and "avoider" (= Laggard). On error s is unchanged.
+// Paranoid) and "avoider" (= Laggard). On error, which wraps
+// [ErrInvalid], s is unchanged.
 func (s *Segment) UnmarshalText(text []byte) error {
+	if s == nil {
+		return errorf("UnmarshalText into a nil *Segment: %w", ErrInvalid)
+	}
 	name := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(string(text))), "s")
 	switch name {
 	case "hesitator":
@@ -74,7 +80,7 @@ func (s *Segment) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("eservqual: unknown TRI segment %q", string(text))
+	return errorf("unknown TRI segment %q: %w", string(text), ErrInvalid)
 }
 
 // Profiles returns the documented profile set: one centroid per segment
@@ -98,27 +104,71 @@ func Profiles() [NumSegments]Profile {
 	}
 }
 
+// tieTolerance is the relative difference of squared distances below
+// which two distances count as tied: rounding noise in a distance is a
+// few ulps of the squared coordinates, far below it.
+const tieTolerance = 1e-12
+
 // Nearest returns the segment whose profile is nearest to p (Euclidean
 // distance over the four dimensions), using Profiles when profiles is nil.
-// Ties go to the earlier segment. A profile with a NaN or ±Inf dimension
-// gives SegmentUnknown.
+// Distances are computed on coordinates scaled by a power of two (exact),
+// so the answer is the same for any magnitude, even ±1e308.
+//
+// Ties go to the earlier segment (Explorer first): the result is the
+// first segment whose squared distance exceeds the smallest by at most
+// 1e-12 times the largest squared coordinate, so that rounding noise
+// cannot decide. Nearest
+// returns SegmentUnknown, meaning no segment, when p or any profile of
+// the table has a NaN or ±Inf dimension.
 func Nearest(p Profile, profiles *[NumSegments]Profile) Segment {
-	for _, v := range p {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return SegmentUnknown
-		}
+	if !p.finite() {
+		return SegmentUnknown
 	}
 	if profiles == nil {
 		pr := Profiles()
 		profiles = &pr
 	}
-	best, bestD := 0, math.Inf(1)
 	for s := range profiles {
-		if d := dist2(p, profiles[s]); d < bestD {
-			best, bestD = s, d
+		if !profiles[s].finite() {
+			return SegmentUnknown
 		}
 	}
-	return Segment(best + 1)
+	// Scale every coordinate by the same power of two so that the largest
+	// magnitude is in [0.5, 1): squared distances cannot overflow or
+	// underflow to zero, and the ranking is unchanged.
+	m := maxAbs(p)
+	for s := range profiles {
+		m = max(m, maxAbs(profiles[s]))
+	}
+	if m == 0 {
+		return Explorer // every profile equals p: all tied
+	}
+	_, e := math.Frexp(m)
+	sp := p.scaled(-e)
+	var scaled [NumSegments]Profile
+	for s := range profiles {
+		scaled[s] = profiles[s].scaled(-e)
+	}
+	// The largest squared coordinate is now below 1.
+	return Segment(nearestCentroid(sp, &scaled, tieTolerance) + 1)
+}
+
+func (p Profile) finite() bool {
+	for _, v := range p {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+func maxAbs(p Profile) float64 {
+	return max(math.Abs(p[0]), math.Abs(p[1]), math.Abs(p[2]), math.Abs(p[3]))
+}
+
+// scaled returns p·2^e.
+func (p Profile) scaled(e int) Profile {
+	return Profile{math.Ldexp(p[0], e), math.Ldexp(p[1], e), math.Ldexp(p[2], e), math.Ldexp(p[3], e)}
 }
 
 func dist2(a, b Profile) float64 {
@@ -126,19 +176,41 @@ func dist2(a, b Profile) float64 {
 	return d0*d0 + d1*d1 + d2*d2 + d3*d3
 }
 
+// Limits of [Segmentation]. They bound its work and keep every sum
+// finite: at most (Restarts + 1)·MaxIterations passes over the data.
+const (
+	// MaxProfileMagnitude bounds the absolute value of every dimension
+	// of the data and starting profiles (TRI means lie in 1–5); below it
+	// no sum of squares overflows for any number of respondents.
+	MaxProfileMagnitude = 1e100
+	// MaxKMeansIterations is the largest SegmentOptions.MaxIterations.
+	MaxKMeansIterations = 10000
+	// MaxRestarts is the largest SegmentOptions.Restarts.
+	MaxRestarts = 1000
+)
+
 // SegmentOptions configures [Segmentation]; nil means the defaults.
+//
+// Segmentation draws from Rand, which changes its state: a *rand.Rand is
+// not safe for concurrent use, so options holding a Rand must not be
+// shared by concurrent calls (give each goroutine its own Rand, seeded,
+// for reproducible results). Options without a Rand are only read and
+// may be shared.
 type SegmentOptions struct {
 	// Profiles are the starting centroids and the labels' reference (nil:
-	// [Profiles]).
+	// [Profiles]); every value must be finite with magnitude at most
+	// MaxProfileMagnitude.
 	Profiles *[NumSegments]Profile
-	// MaxIterations bounds the k-means iterations of each start (0: 100).
+	// MaxIterations bounds the k-means iterations of each start (0: 100;
+	// at most MaxKMeansIterations).
 	MaxIterations int
 	// Rand, if not nil, is used for Restarts extra starts from randomly
 	// chosen respondents (Forgy initialisation); the solution with the
-	// smallest within-cluster sum of squares is kept. Without it the
-	// segmentation is deterministic.
+	// smallest within-cluster sum of squares is kept (the earlier start
+	// on a tie). Without it the segmentation is deterministic.
 	Rand *rand.Rand
-	// Restarts is the number of random starts (used only with Rand).
+	// Restarts is the number of random starts (0 to MaxRestarts; used
+	// only with Rand).
 	Restarts int
 }
 
@@ -150,8 +222,23 @@ type Cluster struct {
 	Centroid Profile `json:"centroid"`
 	// Size is the number of respondents.
 	Size int `json:"size"`
-	// Share is Size divided by the number of respondents.
+	// Share is Size divided by the number of respondents, a fraction.
 	Share float64 `json:"share"`
+}
+
+// MarshalJSON encodes the cluster with NaN and ±Inf as null.
+func (c Cluster) MarshalJSON() ([]byte, error) {
+	type plain Cluster
+	return nanjson.Marshal(plain(c))
+}
+
+// UnmarshalJSON decodes a cluster; null decodes as NaN.
+func (c *Cluster) UnmarshalJSON(b []byte) error {
+	if c == nil {
+		return errorf("UnmarshalJSON into a nil *Cluster: %w", ErrInvalid)
+	}
+	type plain Cluster
+	return nanjson.Unmarshal(b, (*plain)(c))
 }
 
 // SegmentResult is a segmentation of a sample.
@@ -159,7 +246,7 @@ type SegmentResult struct {
 	// Clusters holds the clusters in segment order (Explorer first).
 	Clusters [NumSegments]Cluster `json:"clusters"`
 	// Labels holds each respondent's segment, in input order.
-	Labels []Segment `json:"-"`
+	Labels []Segment `json:"labels"`
 	// WCSS is the within-cluster sum of squared distances.
 	WCSS float64 `json:"wcss"`
 	// Iterations is the number of k-means iterations of the kept start.
@@ -167,6 +254,21 @@ type SegmentResult struct {
 	// Converged reports whether the assignments stopped changing before
 	// MaxIterations.
 	Converged bool `json:"converged"`
+}
+
+// MarshalJSON encodes the result with NaN and ±Inf as null.
+func (r SegmentResult) MarshalJSON() ([]byte, error) {
+	type plain SegmentResult
+	return nanjson.Marshal(plain(r))
+}
+
+// UnmarshalJSON decodes a result; null decodes as NaN.
+func (r *SegmentResult) UnmarshalJSON(b []byte) error {
+	if r == nil {
+		return errorf("UnmarshalJSON into a nil *SegmentResult: %w", ErrInvalid)
+	}
+	type plain SegmentResult
+	return nanjson.Unmarshal(b, (*plain)(r))
 }
 
 // Segmentation splits respondents' TRI profiles into the five segments by
@@ -181,18 +283,26 @@ type SegmentResult struct {
 // approximation of those methods, not a reproduction of them. A cluster
 // that loses all its respondents keeps its previous centroid.
 //
-// It returns an error for no profiles or a profile with NaN or ±Inf (score
+// Ties are broken deterministically, with distances within a relative
+// 1e-12 of each other counting as tied: a respondent equally near two
+// centroids joins the earlier cluster; of equally good labellings the
+// one first in lexicographic order (cluster 0's profile index first) is
+// kept; of equally good starts the earlier.
+//
+// It returns an error wrapping [ErrEmpty] for no profiles, and one
+// wrapping [ErrInvalid] for a respondent or starting profile with a NaN,
+// ±Inf or a value of magnitude above [MaxProfileMagnitude] (score
 // respondents with [ScoreTRI] and leave out those whose index is
-// undefined). Memory is allocated once; the iterations allocate nothing.
+// undefined), or for MaxIterations or Restarts outside 0 to
+// [MaxKMeansIterations] or [MaxRestarts]. Memory is allocated once; the
+// iterations allocate nothing.
 func Segmentation(data []Profile, opts *SegmentOptions) (SegmentResult, error) {
 	if len(data) == 0 {
-		return SegmentResult{}, fmt.Errorf("eservqual: no profiles to segment")
+		return SegmentResult{}, errorf("no profiles to segment: %w", ErrEmpty)
 	}
 	for i, p := range data {
-		for d, v := range p {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return SegmentResult{}, fmt.Errorf("eservqual: respondent %d: %s is %v", i, triDims[d].Key, v)
-			}
+		if d, ok := checkProfile(p); !ok {
+			return SegmentResult{}, errorf("respondent %d: %s is %v, want finite with magnitude ≤ %g: %w", i, triDims[d].Key, p[d], float64(MaxProfileMagnitude), ErrInvalid)
 		}
 	}
 	profiles := Profiles()
@@ -202,16 +312,37 @@ func Segmentation(data []Profile, opts *SegmentOptions) (SegmentResult, error) {
 	if opts != nil {
 		if opts.Profiles != nil {
 			profiles = *opts.Profiles
+			for s, p := range profiles {
+				if d, ok := checkProfile(p); !ok {
+					return SegmentResult{}, errorf("starting profile %d (%v): %s is %v, want finite with magnitude ≤ %g: %w", s, Segment(s+1), triDims[d].Key, p[d], float64(MaxProfileMagnitude), ErrInvalid)
+				}
+			}
+		}
+		if opts.MaxIterations < 0 || opts.MaxIterations > MaxKMeansIterations {
+			return SegmentResult{}, errorf("MaxIterations %d outside 0..%d: %w", opts.MaxIterations, MaxKMeansIterations, ErrInvalid)
 		}
 		if opts.MaxIterations > 0 {
 			maxIter = opts.MaxIterations
 		}
+		if opts.Restarts < 0 || opts.Restarts > MaxRestarts {
+			return SegmentResult{}, errorf("Restarts %d outside 0..%d: %w", opts.Restarts, MaxRestarts, ErrInvalid)
+		}
 		if opts.Rand != nil {
-			rng, restarts = opts.Rand, max(0, opts.Restarts)
+			rng, restarts = opts.Rand, opts.Restarts
 		}
 	}
+	// tol is the absolute tie tolerance on squared distances.
+	var m float64
+	for _, p := range data {
+		m = max(m, maxAbs(p))
+	}
+	for _, p := range profiles {
+		m = max(m, maxAbs(p))
+	}
+	tol := tieTolerance * max(m*m, math.SmallestNonzeroFloat64)
+
 	assign := make([]int8, len(data))
-	best := kmeans(data, profiles, maxIter, assign)
+	best := kmeans(data, profiles, maxIter, assign, tol)
 	bestAssign := assign
 	if restarts > 0 {
 		trial := make([]int8, len(data))
@@ -220,14 +351,14 @@ func Segmentation(data []Profile, opts *SegmentOptions) (SegmentResult, error) {
 			for c := range start {
 				start[c] = data[rng.IntN(len(data))]
 			}
-			res := kmeans(data, start, maxIter, trial)
-			if res.wcss < best.wcss {
+			res := kmeans(data, start, maxIter, trial, tol)
+			if res.wcss < best.wcss-tol*float64(len(data)) {
 				best = res
 				bestAssign, trial = trial, bestAssign
 			}
 		}
 	}
-	perm := labelClusters(best.centroids, profiles)
+	perm := labelClusters(best.centroids, profiles, tol)
 	out := SegmentResult{WCSS: best.wcss, Iterations: best.iter, Converged: best.converged, Labels: make([]Segment, len(data))}
 	for c := 0; c < NumSegments; c++ {
 		s := perm[c]
@@ -240,6 +371,17 @@ func Segmentation(data []Profile, opts *SegmentOptions) (SegmentResult, error) {
 	return out, nil
 }
 
+// checkProfile returns the first dimension of p that is not finite or is
+// above MaxProfileMagnitude in magnitude.
+func checkProfile(p Profile) (int, bool) {
+	for d, v := range p {
+		if !(math.Abs(v) <= MaxProfileMagnitude) {
+			return d, false
+		}
+	}
+	return 0, true
+}
+
 type kmResult struct {
 	centroids [NumSegments]Profile
 	sizes     [NumSegments]int
@@ -249,7 +391,7 @@ type kmResult struct {
 }
 
 // kmeans runs Lloyd's algorithm from start, writing assignments to assign.
-func kmeans(data []Profile, start [NumSegments]Profile, maxIter int, assign []int8) kmResult {
+func kmeans(data []Profile, start [NumSegments]Profile, maxIter int, assign []int8, tol float64) kmResult {
 	r := kmResult{centroids: start}
 	for i := range assign {
 		assign[i] = -1
@@ -259,7 +401,7 @@ func kmeans(data []Profile, start [NumSegments]Profile, maxIter int, assign []in
 		var sum [NumSegments]Profile
 		var n [NumSegments]int
 		for i, p := range data {
-			c := nearestCentroid(p, &r.centroids)
+			c := nearestCentroid(p, &r.centroids, tol)
 			if assign[i] != c {
 				assign[i] = c
 				changed = true
@@ -291,47 +433,56 @@ func kmeans(data []Profile, start [NumSegments]Profile, maxIter int, assign []in
 	return r
 }
 
-func nearestCentroid(p Profile, cs *[NumSegments]Profile) int8 {
-	best, bestD := 0, dist2(p, cs[0])
-	for c := 1; c < NumSegments; c++ {
-		if d := dist2(p, cs[c]); d < bestD {
-			best, bestD = c, d
+// nearestCentroid returns the centroid nearest to p, the earliest of
+// those within tol of the nearest.
+func nearestCentroid(p Profile, cs *[NumSegments]Profile, tol float64) int8 {
+	var d [NumSegments]float64
+	minD := math.Inf(1)
+	for c := range cs {
+		d[c] = dist2(p, cs[c])
+		minD = min(minD, d[c])
+	}
+	for c := range cs {
+		if d[c] <= minD+tol {
+			return int8(c)
 		}
 	}
-	return int8(best)
+	return 0
 }
 
 // labelClusters returns perm with perm[cluster] = profile index, the
 // one-to-one assignment minimising the total squared distance between
-// centroids and profiles (exhaustive over the 5! = 120 permutations; of
-// tied assignments the first generated is kept).
-func labelClusters(centroids, profiles [NumSegments]Profile) [NumSegments]int {
+// centroids and profiles (exhaustive over the 5! = 120 permutations in
+// lexicographic order; an assignment within tol of the best so far does
+// not replace it, so of tied assignments the first in lexicographic order
+// is kept).
+func labelClusters(centroids, profiles [NumSegments]Profile, tol float64) [NumSegments]int {
 	var cost [NumSegments][NumSegments]float64
 	for c := range centroids {
 		for s := range profiles {
 			cost[c][s] = dist2(centroids[c], profiles[s])
 		}
 	}
-	perm := [NumSegments]int{0, 1, 2, 3, 4}
-	best, bestCost := perm, math.Inf(1)
-	var permute func(k int)
-	permute = func(k int) {
+	var perm, best [NumSegments]int
+	bestCost := math.Inf(1)
+	var used [NumSegments]bool
+	var permute func(k int, total float64)
+	permute = func(k int, total float64) {
 		if k == NumSegments {
-			var total float64
-			for c, s := range perm {
-				total += cost[c][s]
-			}
-			if total < bestCost {
+			if total < bestCost-tol {
 				best, bestCost = perm, total
 			}
 			return
 		}
-		for i := k; i < NumSegments; i++ {
-			perm[k], perm[i] = perm[i], perm[k]
-			permute(k + 1)
-			perm[k], perm[i] = perm[i], perm[k]
+		for s := 0; s < NumSegments; s++ {
+			if used[s] {
+				continue
+			}
+			used[s], perm[k] = true, s
+			permute(k+1, total+cost[k][s])
+			used[s] = false
 		}
 	}
-	permute(0)
+	permute(0, 0)
 	return best
 }

@@ -12,7 +12,7 @@ func TestLabelClustersReordered(t *testing.T) {
 		centroids[c] = pr[NumSegments-1-c]
 		centroids[c][1] += 0.2
 	}
-	perm := labelClusters(centroids, pr)
+	perm := labelClusters(centroids, pr, 1e-12)
 	for c, s := range perm {
 		if s != NumSegments-1-c {
 			t.Errorf("cluster %d labelled %v, want %v", c, Segment(s+1), Segment(NumSegments-c))
@@ -24,7 +24,7 @@ func TestLabelClustersReordered(t *testing.T) {
 	// profile left over (pioneer is nearer to it than skeptic is).
 	centroids = pr
 	centroids[1] = Profile{4.3, 4.1, 2.6, 2.9} // near explorer, but explorer is taken
-	perm = labelClusters(centroids, pr)
+	perm = labelClusters(centroids, pr, 1e-12)
 	if perm[0] != 0 || perm[1] != 1 {
 		t.Errorf("perm %v", perm)
 	}

@@ -1,12 +1,13 @@
 package eservqual
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"sync"
 
+	"github.com/cxlab/satisfaction/internal/nanjson"
 	"github.com/cxlab/satisfaction/servqual"
 )
 
@@ -63,14 +64,25 @@ func TRI() *servqual.Instrument { return tri() }
 
 // TRIWithWordings returns the TRI 2.0 structure with the caller's item
 // wordings, keyed by item key ("OPT1" … "INS4"). An unknown key is an
-// error; an item without a wording keeps its placeholder label.
+// error wrapping [ErrInvalid] (the first unknown key in sorted order is
+// named); an item without a wording keeps its placeholder label. The
+// returned instrument is a new immutable value, safe to share.
 func TRIWithWordings(wordings map[string]string) (*servqual.Instrument, error) {
+	keys := make([]string, 0, len(wordings))
 	for k := range wordings {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
 		if TRI().ItemIndex(k) < 0 {
-			return nil, fmt.Errorf("eservqual: TRI 2.0 has no item %q", k)
+			return nil, errorf("TRI 2.0 has no item %q: %w", k, ErrInvalid)
 		}
 	}
-	return servqual.NewInstrument(triSpec(wordings))
+	in, err := servqual.NewInstrument(triSpec(wordings))
+	if err != nil {
+		return nil, fromServqual(err, "TRI 2.0 wordings")
+	}
+	return in, nil
 }
 
 // TRIMinAnswered is the default minimum number of answered items (of four)
@@ -78,7 +90,7 @@ func TRIWithWordings(wordings map[string]string) (*servqual.Instrument, error) {
 const TRIMinAnswered = 3
 
 // TRIOptions sets how TRI scores treat missing answers; nil means the
-// defaults.
+// defaults. Options are only read and may be shared.
 type TRIOptions struct {
 	// MinAnswered is the minimum number of answered items per dimension
 	// (1–4; 0 means TRIMinAnswered).
@@ -89,7 +101,28 @@ type TRIOptions struct {
 // the order Optimism, Innovativeness, Discomfort, Insecurity.
 type Profile [4]float64
 
-// TRIScore is one respondent's technology readiness.
+// MarshalJSON encodes the profile as an array of four numbers, NaN and
+// ±Inf as null.
+func (p Profile) MarshalJSON() ([]byte, error) {
+	type plain Profile
+	return nanjson.Marshal(plain(p))
+}
+
+// UnmarshalJSON decodes an array of four numbers; null decodes as NaN.
+func (p *Profile) UnmarshalJSON(b []byte) error {
+	if p == nil {
+		return errorf("UnmarshalJSON into a nil *Profile: %w", ErrInvalid)
+	}
+	type plain Profile
+	if err := nanjson.Unmarshal(b, (*plain)(p)); err != nil {
+		return errorf("decoding profile: %w", err)
+	}
+	return nil
+}
+
+// TRIScore is one respondent's technology readiness. It encodes in JSON
+// as the object {"answered", "reason", "optimism", "innovativeness",
+// "discomfort", "insecurity", "index"}, with a NaN mean or index as null.
 type TRIScore struct {
 	// Profile holds the four dimension means (NaN when a dimension has too
 	// few answers).
@@ -104,29 +137,37 @@ type TRIScore struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-// MarshalJSON encodes the score with NaN as null.
-func (s TRIScore) MarshalJSON() ([]byte, error) {
-	type plain TRIScore
-	nums := [5]*float64{}
-	for i, v := range s.Profile {
-		nums[i] = nullable(v)
-	}
-	nums[4] = nullable(s.Index)
-	return json.Marshal(struct {
-		plain
-		Optimism       *float64 `json:"optimism"`
-		Innovativeness *float64 `json:"innovativeness"`
-		Discomfort     *float64 `json:"discomfort"`
-		Insecurity     *float64 `json:"insecurity"`
-		Index          *float64 `json:"index"`
-	}{plain(s), nums[0], nums[1], nums[2], nums[3], nums[4]})
+// triScoreJSON is the JSON shape of a TRIScore.
+type triScoreJSON struct {
+	Answered       [4]int  `json:"answered"`
+	Reason         string  `json:"reason,omitempty"`
+	Optimism       float64 `json:"optimism"`
+	Innovativeness float64 `json:"innovativeness"`
+	Discomfort     float64 `json:"discomfort"`
+	Insecurity     float64 `json:"insecurity"`
+	Index          float64 `json:"index"`
 }
 
-func nullable(x float64) *float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return nil
+// MarshalJSON encodes the score with NaN as null.
+func (s TRIScore) MarshalJSON() ([]byte, error) {
+	return nanjson.Marshal(triScoreJSON{s.Answered, s.Reason,
+		s.Profile[Optimism], s.Profile[Innovativeness], s.Profile[Discomfort], s.Profile[Insecurity], s.Index})
+}
+
+// UnmarshalJSON decodes a score encoded by MarshalJSON; null decodes as
+// NaN. A missing number decodes as NaN too.
+func (s *TRIScore) UnmarshalJSON(b []byte) error {
+	if s == nil {
+		return errorf("UnmarshalJSON into a nil *TRIScore: %w", ErrInvalid)
 	}
-	return &x
+	nan := math.NaN()
+	j := triScoreJSON{Optimism: nan, Innovativeness: nan, Discomfort: nan, Insecurity: nan, Index: nan}
+	if err := nanjson.Unmarshal(b, &j); err != nil {
+		return errorf("decoding TRI score: %w", err)
+	}
+	*s = TRIScore{Profile: Profile{j.Optimism, j.Innovativeness, j.Discomfort, j.Insecurity},
+		Answered: j.Answered, Index: j.Index, Reason: j.Reason}
+	return nil
 }
 
 // ScoreTRI scores one respondent's 16 TRI 2.0 ratings (in the order of
@@ -137,20 +178,24 @@ func nullable(x float64) *float64 {
 //	TRI = (OPT + INN + (min + max − DIS) + (min + max − INS)) / 4
 //
 // (Parasuraman & Colby 2015), where the inhibitors are reversed on the
-// instrument's scale. Ratings of the wrong length, off the 1–5 scale or
-// ±Inf are errors (servqual's *InputError).
+// instrument's scale. An undefined mean or index is NaN with a Reason.
+//
+// Errors: opts.MinAnswered outside 0..4 wraps [ErrInvalid]; ratings of the
+// wrong length wrap [ErrLength], ratings off the 1–5 scale or ±Inf wrap
+// [ErrInvalid] — both also wrap servqual's *InputError and its sentinel
+// ([servqual.ErrLength], [servqual.ErrOutOfScale]).
 func ScoreTRI(ratings []float64, opts *TRIOptions) (TRIScore, error) {
 	in := TRI()
 	need := TRIMinAnswered
 	if opts != nil && opts.MinAnswered != 0 {
 		if opts.MinAnswered < 1 || opts.MinAnswered > 4 {
-			return TRIScore{}, fmt.Errorf("eservqual: TRI minimum answered items %d outside 1..4", opts.MinAnswered)
+			return TRIScore{}, errorf("TRI minimum answered items %d outside 1..4: %w", opts.MinAnswered, ErrInvalid)
 		}
 		need = opts.MinAnswered
 	}
 	means, answered, err := in.DimensionMeans(ratings, need)
 	if err != nil {
-		return TRIScore{}, err
+		return TRIScore{}, fromServqual(err, "TRI score")
 	}
 	var s TRIScore
 	copy(s.Profile[:], means)
@@ -166,7 +211,16 @@ func ScoreTRI(ratings []float64, opts *TRIOptions) (TRIScore, error) {
 }
 
 // Index returns the overall TRI of the profile on the given scale:
-// (OPT + INN + (min + max − DIS) + (min + max − INS)) / 4.
+// (OPT + INN + (min + max − DIS) + (min + max − INS)) / 4, computed as
+// (OPT + INN − DIS − INS)/4 + (min + max)/2 with each term divided before
+// it is added, so that it does not overflow for profiles and scales of
+// any magnitude up to about half the largest float64.
+//
+// Index is a function of numbers in the manner of package math. Special
+// cases are:
+//
+//	Index = NaN if a dimension or a scale bound is NaN
+//	Index = ±Inf or NaN if a dimension or a scale bound is ±Inf
 func (p Profile) Index(s servqual.Scale) float64 {
-	return (p[Optimism] + p[Innovativeness] + s.Reverse(p[Discomfort]) + s.Reverse(p[Insecurity])) / 4
+	return p[Optimism]/4 + p[Innovativeness]/4 - p[Discomfort]/4 - p[Insecurity]/4 + s.Min/2 + s.Max/2
 }
