@@ -1,9 +1,6 @@
 package servqual
 
-import (
-	"fmt"
-	"math"
-)
+import "math"
 
 // Accumulator gathers the sample statistics of many responses to one
 // instrument in a single pass, in constant memory: per item and measure
@@ -15,8 +12,18 @@ import (
 // merge exactly ([Accumulator.Merge]), so shards can be scored in parallel
 // or on different machines.
 //
-// An Accumulator is not safe for concurrent use. Create one with
-// [NewAccumulator]; the zero value has no instrument and rejects data.
+// Create one with [NewAccumulator]; the zero value (and a nil
+// *Accumulator) has no instrument: it rejects data with an error wrapping
+// [ErrInstrument] and reports nothing.
+//
+// Concurrency: an Accumulator is not safe for concurrent use by writers.
+// [Accumulator.Add] and [Accumulator.Merge] change the receiver and must
+// not run concurrently with any other method on it. The read-only methods
+// — N, Instrument, Report, Reliability, KeyDrivers and IPA — do not
+// change it and may be called concurrently with each other. The argument
+// of Merge is only read: it may be read concurrently (by Report, or as
+// the argument of other Merges) but must not be changed while it is
+// merged.
 type Accumulator struct {
 	in         *Instrument
 	n          int64
@@ -39,9 +46,20 @@ type measureState struct {
 	drivers []block // per outcome, over the dimension scores and the outcome
 }
 
+// MaxResponses is the largest number of responses an accumulator holds,
+// 2⁵³: counts are kept exactly in float64. [Accumulator.Add] and
+// [Accumulator.Merge] return an error wrapping [ErrLimit] rather than
+// exceed it.
+const MaxResponses = 1 << 53
+
 // NewAccumulator returns an empty accumulator for in. Its size depends on
-// the instrument only, never on the number of responses added.
+// the instrument only, never on the number of responses added. For a nil
+// or zero instrument it returns an accumulator without instrument, which
+// rejects data as the zero Accumulator does.
 func NewAccumulator(in *Instrument) *Accumulator {
+	if !in.valid() {
+		return &Accumulator{}
+	}
 	nd, no := len(in.dims), len(in.outcomes)
 	a := &Accumulator{
 		in:         in,
@@ -75,11 +93,28 @@ func maxItems(in *Instrument) int {
 	return k
 }
 
-// Instrument returns the accumulator's instrument.
-func (a *Accumulator) Instrument() *Instrument { return a.in }
+// Instrument returns the accumulator's instrument (nil if it has none).
+func (a *Accumulator) Instrument() *Instrument {
+	if a == nil {
+		return nil
+	}
+	return a.in
+}
 
 // N returns the number of responses added.
-func (a *Accumulator) N() int64 { return a.n }
+func (a *Accumulator) N() int64 {
+	if a == nil {
+		return 0
+	}
+	return a.n
+}
+
+// ready reports whether a has an instrument.
+func (a *Accumulator) ready() bool { return a != nil && a.in != nil }
+
+func errNoInstrument(fn string) error {
+	return errorf("%s: no instrument (create the accumulator with NewAccumulator and a valid instrument): %w", fn, ErrInstrument)
+}
 
 // Add validates r against the instrument and adds it. Invalid data — a
 // slice of the wrong length, a rating off the scale or ±Inf, an adequate
@@ -87,10 +122,15 @@ func (a *Accumulator) N() int64 { return a.n }
 // not sum to 100 — returns an *InputError naming the item and field, and
 // leaves the accumulator unchanged. Missing answers (NaN) are skipped per
 // item; a dimension's statistics use only respondents who answered all of
-// its items. Add allocates nothing.
+// its items. An accumulator without instrument returns an error wrapping
+// [ErrInstrument], and one holding [MaxResponses] an error wrapping
+// [ErrLimit]. Add allocates nothing.
 func (a *Accumulator) Add(r Response) error {
-	if a.in == nil {
-		return fmt.Errorf("%w: accumulator has no instrument (use NewAccumulator)", ErrInstrument)
+	if !a.ready() {
+		return errNoInstrument("Add")
+	}
+	if a.n >= MaxResponses {
+		return errorf("Add: the accumulator holds %d responses, the most it can: %w", a.n, ErrLimit)
 	}
 	p := a.p
 	if err := a.in.prepare(&r, p); err != nil {
@@ -170,12 +210,24 @@ func (a *Accumulator) Add(r Response) error {
 }
 
 // Merge adds the statistics of o to a exactly, as if a had been given
-// every response o was given (Chan, Golub & LeVeque's pairwise update). It
-// returns an error wrapping [ErrInstrument], and changes nothing, if o
-// accumulates a different instrument.
+// every response o was given (Chan, Golub & LeVeque's pairwise update);
+// o is only read. It returns an error, and changes nothing, if o is nil
+// ([ErrArgument]), if either has no instrument or o accumulates a
+// different instrument ([ErrInstrument]), or if the merged count would
+// exceed [MaxResponses] ([ErrLimit]). Merging an accumulator into itself
+// counts each of its responses twice.
 func (a *Accumulator) Merge(o *Accumulator) error {
-	if a.in == nil || a.in != o.in {
-		return fmt.Errorf("%w: cannot merge accumulators of different instruments", ErrInstrument)
+	if o == nil {
+		return errorf("Merge: nil accumulator: %w", ErrArgument)
+	}
+	if !a.ready() || !o.ready() {
+		return errNoInstrument("Merge")
+	}
+	if a.in != o.in {
+		return errorf("Merge: accumulator of %q into one of %q: %w", o.in.name, a.in.name, ErrInstrument)
+	}
+	if o.n > MaxResponses-a.n {
+		return errorf("Merge: %d + %d responses exceed the limit of %d: %w", a.n, o.n, int64(MaxResponses), ErrLimit)
 	}
 	a.n += o.n
 	for m := range a.m {
@@ -210,6 +262,9 @@ func (a *Accumulator) Merge(o *Accumulator) error {
 // per-dimension means, the unweighted and weighted SERVQUAL scores and the
 // SERVPERF score (see [Score]). Errors are as for [Accumulator.Add].
 func (in *Instrument) Score(r Response) (Score, error) {
+	if !in.valid() {
+		return Score{}, errNoInstrument("Score")
+	}
 	p := newPrepared(in)
 	if err := in.prepare(&r, p); err != nil {
 		return Score{}, err

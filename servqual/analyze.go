@@ -2,7 +2,6 @@ package servqual
 
 import (
 	"errors"
-	"fmt"
 	"runtime"
 	"sync"
 )
@@ -10,8 +9,16 @@ import (
 // Analyze scores every response with one accumulator and returns its
 // report; it gives the same report as adding the responses to an
 // [Accumulator] one by one. An invalid response returns an *InputError
-// whose Respondent is its index in responses, and no report.
+// whose Respondent is its index in responses, and no report; no responses
+// (nil or empty) return an error wrapping [ErrEmpty], and a nil or zero
+// instrument one wrapping [ErrInstrument].
 func Analyze(in *Instrument, responses []Response) (Report, error) {
+	if !in.valid() {
+		return Report{}, errorf("Analyze: nil or empty instrument: %w", ErrInstrument)
+	}
+	if len(responses) == 0 {
+		return Report{}, errorf("Analyze: no responses to %s: %w", in.name, ErrEmpty)
+	}
 	a, err := Accumulate(in, responses, 1)
 	if err != nil {
 		return Report{}, err
@@ -28,10 +35,13 @@ func Analyze(in *Instrument, responses []Response) (Report, error) {
 //
 // If any response is invalid, Accumulate returns the *InputError of the
 // invalid response with the lowest index (its Respondent set to that
-// index) and no accumulator.
+// index) and no accumulator. A nil or zero instrument returns an error
+// wrapping [ErrInstrument]; no responses give an empty accumulator, to
+// which more may be added. The responses are only read, and the workers
+// never outnumber them.
 func Accumulate(in *Instrument, responses []Response, workers int) (*Accumulator, error) {
-	if in == nil {
-		return nil, fmt.Errorf("%w: nil instrument", ErrInstrument)
+	if !in.valid() {
+		return nil, errorf("Accumulate: nil or empty instrument: %w", ErrInstrument)
 	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)

@@ -58,8 +58,8 @@ func TestCompareWelch(t *testing.T) {
 	if _, err := servqual.Compare(before, other, servqual.Perception); !errors.Is(err, servqual.ErrInstrument) {
 		t.Errorf("different instruments: %v", err)
 	}
-	one := servqual.Welch("x", servqual.Stat{N: 1, Mean: 3}, servqual.Stat{N: 5, Mean: 4, SD: 1})
-	if one.Diff != 1 || !math.IsNaN(one.P) || !math.IsNaN(one.CI.Low) {
+	one, err := servqual.Welch("x", servqual.Stat{N: 1, Mean: 3}, servqual.Stat{N: 5, Mean: 4, SD: 1})
+	if err != nil || one.Diff != 1 || !math.IsNaN(one.P) || !math.IsNaN(one.CI.Low) || one.Reason == "" {
 		t.Errorf("n=1 comparison %+v", one)
 	}
 	if _, err := json.Marshal(one); err != nil {
@@ -71,10 +71,21 @@ func FuzzWelch(f *testing.F) {
 	f.Add(int64(8), 5.75, 1.0, int64(11), 6.5, 0.5)
 	f.Add(int64(1), 0.0, 0.0, int64(1), 0.0, 0.0)
 	f.Add(int64(2), math.NaN(), math.Inf(1), int64(-3), 1e308, 1e-308)
+	f.Add(int64(2), -1e308, 1e308, int64(2), 1e308, 1e308)
+	f.Add(int64(math.MaxInt64), 1.0, 1e-300, int64(2), 1.0, 0.0)
+	f.Add(int64(3), 1.0, 0.0, int64(3), 2.0, 0.0)
 	f.Fuzz(func(t *testing.T, na int64, ma, sa float64, nb int64, mb, sb float64) {
-		d := servqual.Welch("k", servqual.Stat{N: na, Mean: ma, SD: sa}, servqual.Stat{N: nb, Mean: mb, SD: sb})
+		d, err := servqual.Welch("k", servqual.Stat{N: na, Mean: ma, SD: sa}, servqual.Stat{N: nb, Mean: mb, SD: sb})
+		if err != nil {
+			checkErr(t, err)
+			return
+		}
 		if !math.IsNaN(d.P) && (d.P < 0 || d.P > 1) {
 			t.Fatalf("p = %v", d.P)
+		}
+		checkDefined(t, d.Reason, d.Diff)
+		if d.Reason == "" {
+			checkDefined(t, "", d.SE, d.DF, d.CI.Low, d.CI.High, d.T, d.P)
 		}
 		if _, err := json.Marshal(d); err != nil {
 			t.Fatal(err)

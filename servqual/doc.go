@@ -38,4 +38,51 @@
 // Student-t confidence interval and, for gaps, a one-sample t test
 // against zero ("is this gap real?"), and ranks items and dimensions by
 // their shortfall as improvement priorities.
+//
+// # Contract
+//
+// Every exported function and method keeps these promises, and the tests
+// and fuzz targets check them:
+//
+//   - No panic and no hang on any input: nil and zero-value receivers and
+//     arguments (a nil *Instrument, the zero Accumulator, a nil Merge
+//     source), NaN, ±Inf, ±1e308 and −0, empty and mismatched slices,
+//     out-of-range indexes. Lookups such as [Instrument.Item] return the
+//     zero value for an index out of range. Work is bounded by the size
+//     of the input; sizes that would make it quadratic or exponential are
+//     capped by documented limits ([MaxItems], [MaxDimensions],
+//     [MaxOutcomes], [MaxDrivers], [MaxResponses], [MaxScale]) that return
+//     an error.
+//   - Invalid input returns an error that starts with "servqual: " once,
+//     names the argument, respondent, item, dimension or field, and wraps
+//     one of the sentinels [ErrOutOfScale], [ErrLength], [ErrZone],
+//     [ErrImportance], [ErrInstrument], [ErrEmpty], [ErrArgument],
+//     [ErrUndefined], [ErrLimit] or [ErrCollinear] (test with
+//     [errors.Is]); errors about survey data are *[InputError] values
+//     (use [errors.As]). Invalid input changes nothing: a rejected
+//     response leaves the accumulator as it was. Empty input where one
+//     response is needed is [ErrEmpty].
+//   - Promised numbers are finite. A statistic the data leave undefined
+//     is NaN with its reason: a Reason field in [Reliability],
+//     [ItemReliability], [Drivers] (in a Report) and [Difference], and in
+//     a [Stat] its N and SD, as its documentation states. Analyses whose
+//     result would be undefined, such as key drivers with R² = 0, return
+//     an error wrapping [ErrUndefined] instead of NaN.
+//   - JSON: every exported type holding numbers encodes NaN and ±Inf as
+//     null and decodes null as NaN, so results round-trip, and a Response
+//     may say "missing" (NaN) in JSON.
+//   - Rankings are deterministic: ties within [TieTolerance] (relative)
+//     keep questionnaire order, so rounding noise — the order of
+//     additions, a merge of shards — never reorders equal values.
+//   - There are no rates in this package; ratings are on the instrument's
+//     scale and importance points are out of 100.
+//   - Concurrency: an [Instrument] is immutable and safe to share between
+//     goroutines; reports and results are plain values that share no
+//     memory with the accumulator or instrument that made them. An
+//     [Accumulator] is not safe for concurrent use by writers: Add and
+//     Merge must not run concurrently with anything else on the same
+//     accumulator, while its read-only methods (N, Instrument, Report,
+//     Reliability, KeyDrivers, IPA) may run concurrently with each other;
+//     the argument of Merge is only read. [Accumulate] shards the work
+//     itself and only reads the responses.
 package servqual

@@ -11,7 +11,7 @@ import (
 // ErrCollinear is returned (wrapped) when the drivers of a key-driver
 // analysis are perfectly or nearly perfectly collinear, so that their
 // effects cannot be separated.
-var ErrCollinear = errors.New("servqual: drivers are collinear")
+var ErrCollinear = errors.New("drivers are collinear")
 
 // MaxDrivers is the largest number of drivers for which the Shapley (LMG)
 // decomposition is computed; it evaluates all 2ᵖ subsets of p drivers.
@@ -20,6 +20,12 @@ const MaxDrivers = 15
 // collinearCond is the condition number of the driver correlation matrix
 // above which drivers are treated as collinear.
 const collinearCond = 1e10
+
+// MinRSquared is the smallest R² for which a key-driver analysis reports
+// shares: below it the drivers explain nothing measurable, Shapley/R² and
+// Johnson/R² are ratios of rounding noise, and [Accumulator.KeyDrivers]
+// returns an error wrapping [ErrUndefined] instead.
+const MinRSquared = 1e-10
 
 // Drivers is a key-driver analysis: the regression of an outcome rating on
 // the dimension scores, over the respondents who answered every item and
@@ -39,7 +45,10 @@ const collinearCond = 1e10
 //     counterparts Z = XΛ⁻¹ (β* = Λ⁻¹r) and ε_j = Σₖ Λ²ⱼₖ β*ₖ².
 //
 // Both Shapley and Johnson sum to R²; ShapleyShare and JohnsonShare are
-// the same weights as fractions of R² (they sum to 1).
+// the same weights as fractions of R² (they sum to 1). In a Drivers
+// returned without error every number is finite. In a [Report], an
+// analysis the data do not determine keeps the error's text in Reason,
+// with RSquared NaN and the slices nil.
 type Drivers struct {
 	// Outcome is the outcome's key.
 	Outcome string `json:"outcome"`
@@ -51,7 +60,7 @@ type Drivers struct {
 	Keys []string `json:"keys"`
 	// RSquared is the coefficient of determination of the regression
 	// (NaN when Reason is set).
-	RSquared float64 `json:"-"`
+	RSquared float64 `json:"r_squared"`
 	// Beta holds the standardized regression coefficients.
 	Beta []float64 `json:"beta"`
 	// Shapley holds the LMG shares of R².
@@ -67,24 +76,27 @@ type Drivers struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-// MarshalJSON encodes the analysis with a NaN R² as null.
-func (d Drivers) MarshalJSON() ([]byte, error) {
-	type plain Drivers
-	return marshalWith(plain(d), map[string]*float64{"r_squared": jsonNumber(d.RSquared)})
-}
-
 // KeyDrivers regresses outcome o on the dimension scores of measure m
-// (Perception for a SERVPERF driver analysis, Gap for gap scores). It
-// returns an error if o or m is out of range, if fewer than p + 2
-// respondents answered everything, if a driver or the outcome has zero
-// variance, if there are more than MaxDrivers dimensions, or — wrapping
-// [ErrCollinear] — if the drivers are collinear.
+// (Perception for a SERVPERF driver analysis, Gap for gap scores), over
+// the respondents who answered every item and the outcome. Errors name
+// the measure and outcome and wrap: [ErrInstrument] for an accumulator
+// without instrument; [ErrArgument] if m or o is out of range;
+// [ErrLimit] for more than [MaxDrivers] dimensions; [ErrUndefined] if
+// fewer than p + 2 respondents (p dimensions) are complete, if a driver
+// or the outcome has zero variance, or if R² is below [MinRSquared] (the
+// shares of R² are then undefined); [ErrCollinear] if the drivers are
+// collinear. A caller that needs weights in any case, such as
+// importance for [IPA], falls back on stated importance when it gets an
+// error.
 func (a *Accumulator) KeyDrivers(m Measure, o int) (Drivers, error) {
-	if a.in == nil {
-		return Drivers{}, fmt.Errorf("%w: accumulator has no instrument", ErrInstrument)
+	if !a.ready() {
+		return Drivers{}, errNoInstrument("KeyDrivers")
 	}
-	if m < 0 || m >= NumMeasures || o < 0 || o >= len(a.in.outcomes) {
-		return Drivers{}, fmt.Errorf("servqual: key drivers of measure %v, outcome %d: out of range", m, o)
+	if m < 0 || m >= NumMeasures {
+		return Drivers{}, errorf("KeyDrivers: measure %v: not a measure: %w", m, ErrArgument)
+	}
+	if o < 0 || o >= len(a.in.outcomes) {
+		return Drivers{}, errorf("KeyDrivers: outcome %d: out of range 0..%d: %w", o, len(a.in.outcomes)-1, ErrArgument)
 	}
 	b := &a.m[m].drivers[o]
 	p := len(a.in.dims)
@@ -100,11 +112,14 @@ func (a *Accumulator) KeyDrivers(m Measure, o int) (Drivers, error) {
 func driversFrom(b *block, keys []string, outcome string, m Measure) (Drivers, error) {
 	p := len(keys)
 	dr := Drivers{Outcome: outcome, Measure: m, N: int64(b.n), Keys: keys, RSquared: math.NaN()}
+	fail := func(format string, args ...any) (Drivers, error) {
+		return dr, errorf("KeyDrivers of outcome %s on %v scores: %w", outcome, m, fmt.Errorf(format, args...))
+	}
 	if p > MaxDrivers {
-		return dr, fmt.Errorf("servqual: %d drivers, at most %d supported", p, MaxDrivers)
+		return fail("%d drivers, at most %d supported: %w", p, MaxDrivers, ErrLimit)
 	}
 	if b.n < float64(p+2) {
-		return dr, fmt.Errorf("servqual: key drivers of %s need at least %d complete respondents, have %d", outcome, p+2, dr.N)
+		return fail("need at least %d complete respondents, have %d: %w", p+2, dr.N, ErrUndefined)
 	}
 	k := p + 1
 	co := func(i, j int) float64 {
@@ -113,16 +128,19 @@ func driversFrom(b *block, keys []string, outcome string, m Measure) (Drivers, e
 		}
 		return b.c[i*k+j]
 	}
+	sd := make([]float64, k)
 	for i := 0; i < k; i++ {
-		if !(co(i, i) > 0) {
+		sd[i] = math.Sqrt(co(i, i))
+		if !(sd[i] > 0) || math.IsInf(sd[i], 0) {
 			name := outcome
 			if i < p {
 				name = keys[i]
 			}
-			return dr, fmt.Errorf("servqual: key drivers of %s: %s has zero variance", outcome, name)
+			return fail("%s has zero variance: %w", name, ErrUndefined)
 		}
 	}
-	corr := func(i, j int) float64 { return co(i, j) / math.Sqrt(co(i, i)*co(j, j)) }
+	// Each root taken apart, so that tiny variances cannot underflow.
+	corr := func(i, j int) float64 { return co(i, j) / sd[i] / sd[j] }
 	rxx := mat.NewSymDense(p, nil)
 	rxy := make([]float64, p)
 	for i := 0; i < p; i++ {
@@ -132,29 +150,36 @@ func driversFrom(b *block, keys []string, outcome string, m Measure) (Drivers, e
 		}
 	}
 	var chol mat.Cholesky
-	if ok := chol.Factorize(rxx); !ok || chol.Cond() > collinearCond {
-		return dr, fmt.Errorf("%w: the correlation matrix of %v is singular or nearly so", ErrCollinear, keys)
+	if ok := chol.Factorize(rxx); !ok || !(chol.Cond() <= collinearCond) {
+		return fail("the correlation matrix of %v is singular or nearly so: %w", keys, ErrCollinear)
 	}
 	beta := mat.NewVecDense(p, nil)
 	if err := chol.SolveVecTo(beta, mat.NewVecDense(p, rxy)); err != nil {
-		return dr, fmt.Errorf("%w: %v", ErrCollinear, err)
+		return fail("%v: %w", err, ErrCollinear)
 	}
-	dr.Beta = beta.RawVector().Data
-	dr.RSquared = mat.Dot(beta, mat.NewVecDense(p, rxy))
-
-	dr.Shapley = shapley(rxx, rxy)
-	j, err := johnson(rxx, rxy)
+	r2 := mat.Dot(beta, mat.NewVecDense(p, rxy))
+	if !(r2 >= MinRSquared) {
+		return fail("R² = %.3g: the drivers explain none of the outcome, so their shares of R² are undefined: %w", r2, ErrUndefined)
+	}
+	shap := shapley(rxx, rxy)
+	john, err := johnson(rxx, rxy)
 	if err != nil {
-		return dr, err
+		return fail("%w", err)
 	}
-	dr.Johnson = j
-	dr.ShapleyShare = make([]float64, p)
-	dr.JohnsonShare = make([]float64, p)
+	out := Drivers{Outcome: outcome, Measure: m, N: dr.N, Keys: keys, RSquared: r2, Beta: beta.RawVector().Data,
+		Shapley: shap, Johnson: john, ShapleyShare: make([]float64, p), JohnsonShare: make([]float64, p)}
 	for i := range keys {
-		dr.ShapleyShare[i] = dr.Shapley[i] / dr.RSquared
-		dr.JohnsonShare[i] = dr.Johnson[i] / dr.RSquared
+		out.ShapleyShare[i] = shap[i] / r2
+		out.JohnsonShare[i] = john[i] / r2
 	}
-	return dr, nil
+	for _, v := range [][]float64{{r2}, out.Beta, out.Shapley, out.Johnson, out.ShapleyShare, out.JohnsonShare} {
+		for _, x := range v {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return fail("not finite in floating point: %w", ErrCollinear)
+			}
+		}
+	}
+	return out, nil
 }
 
 // shapley returns the LMG decomposition of R² from the subset R² values.
@@ -223,7 +248,7 @@ func johnson(rxx *mat.SymDense, rxy []float64) ([]float64, error) {
 	p := len(rxy)
 	var eig mat.EigenSym
 	if ok := eig.Factorize(rxx, true); !ok {
-		return nil, fmt.Errorf("%w: eigendecomposition failed", ErrCollinear)
+		return nil, fmt.Errorf("eigendecomposition failed: %w", ErrCollinear)
 	}
 	vals := eig.Values(nil)
 	var v mat.Dense
@@ -241,7 +266,7 @@ func johnson(rxx *mat.SymDense, rxy []float64) ([]float64, error) {
 	}
 	var bstar mat.VecDense
 	if err := bstar.SolveVec(sq, mat.NewVecDense(p, rxy)); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCollinear, err)
+		return nil, fmt.Errorf("%v: %w", err, ErrCollinear)
 	}
 	out := make([]float64, p)
 	for j := 0; j < p; j++ {

@@ -14,10 +14,13 @@ type Scale struct {
 	Max float64 `json:"max"`
 }
 
-// Contains reports whether x lies on the scale.
+// Contains reports whether x lies on the scale, Min ≤ x ≤ Max (false
+// for NaN).
 func (s Scale) Contains(x float64) bool { return x >= s.Min && x <= s.Max }
 
-// Reverse returns the reverse-keyed value of x, Min + Max − x.
+// Reverse returns the reverse-keyed value of x, Min + Max − x. For a
+// scale accepted by [NewInstrument] and x on it the result is on the
+// scale too; NaN gives NaN.
 func (s Scale) Reverse(x float64) float64 { return s.Min + s.Max - x }
 
 // Dimension is a group of items that measure one facet of quality.
@@ -73,7 +76,9 @@ type Spec struct {
 // Instrument is a validated survey instrument: dimensions made of items
 // rated on a common scale, with optional outcome ratings. It is immutable
 // and safe for concurrent use; create one with [NewInstrument] or use a
-// preset such as [SERVQUAL].
+// preset such as [SERVQUAL]. The zero Instrument (and a nil *Instrument)
+// has no items: its lookups return zero values and everything that scores
+// data with it returns an error wrapping [ErrInstrument].
 type Instrument struct {
 	name     string
 	scale    Scale
@@ -88,17 +93,46 @@ type Instrument struct {
 	index    map[string]int
 }
 
-// NewInstrument validates spec and returns the instrument. The scale must
-// be finite with Min < Max; keys must be non-empty and unique among the
-// dimensions, among the items and among the outcomes; every item must name
-// a known dimension; every dimension must have at least one item; outcome
-// scales must be valid too. Errors wrap [ErrInstrument].
+// Limits on an instrument's size and scale, checked by [NewInstrument].
+// The memory of an [Accumulator] grows with the square of a dimension's
+// number of items, and its statistics are sums of squared ratings over up
+// to [MaxResponses] respondents; the limits keep both bounded and every
+// derived quantity (gaps, co-moments, alpha) finite.
+const (
+	// MaxItems is the largest number of items an instrument may have.
+	MaxItems = 1000
+	// MaxDimensions is the largest number of dimensions.
+	MaxDimensions = 100
+	// MaxOutcomes is the largest number of outcome ratings.
+	MaxOutcomes = 32
+	// MaxScale bounds the magnitude of a scale's ends: |Min|, |Max| ≤
+	// MaxScale, and Max − Min ≥ 1/MaxScale.
+	MaxScale = 1e100
+)
+
+// NewInstrument validates spec and returns the instrument. Every scale
+// (the items' and each outcome's) must be finite with Min < Max, |Min| and
+// |Max| at most [MaxScale] and Max − Min at least 1/MaxScale, so that a
+// gap or a sum of squared deviations cannot overflow; keys must be
+// non-empty and unique among the dimensions, among the items and among
+// the outcomes; every item must name a known dimension; every dimension
+// must have at least one item; there may be at most [MaxItems] items,
+// [MaxDimensions] dimensions and [MaxOutcomes] outcomes. Errors wrap
+// [ErrInstrument] (and [ErrLimit] for a size limit) and name the
+// instrument and the offending dimension, item or outcome.
 func NewInstrument(spec Spec) (*Instrument, error) {
+	bad := func(format string, args ...any) error {
+		return errorf("instrument %q: %s: %w", spec.Name, fmt.Sprintf(format, args...), ErrInstrument)
+	}
 	if err := checkScale(spec.Scale); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrInstrument, spec.Name, err)
+		return nil, bad("%v", err)
 	}
 	if len(spec.Dimensions) == 0 || len(spec.Items) == 0 {
-		return nil, fmt.Errorf("%w: %s: needs at least one dimension and one item", ErrInstrument, spec.Name)
+		return nil, bad("needs at least one dimension and one item, has %d and %d", len(spec.Dimensions), len(spec.Items))
+	}
+	if len(spec.Items) > MaxItems || len(spec.Dimensions) > MaxDimensions || len(spec.Outcomes) > MaxOutcomes {
+		return nil, errorf("instrument %q: %d items, %d dimensions, %d outcomes, at most %d, %d, %d: %w: %w",
+			spec.Name, len(spec.Items), len(spec.Dimensions), len(spec.Outcomes), MaxItems, MaxDimensions, MaxOutcomes, ErrInstrument, ErrLimit)
 	}
 	in := &Instrument{
 		name:     spec.Name,
@@ -113,23 +147,23 @@ func NewInstrument(spec Spec) (*Instrument, error) {
 	dimIndex := make(map[string]int, len(spec.Dimensions))
 	for d, dim := range in.dims {
 		if dim.Key == "" {
-			return nil, fmt.Errorf("%w: %s: dimension %d has no key", ErrInstrument, spec.Name, d)
+			return nil, bad("dimension %d has no key", d)
 		}
 		if _, dup := dimIndex[dim.Key]; dup {
-			return nil, fmt.Errorf("%w: %s: duplicate dimension key %q", ErrInstrument, spec.Name, dim.Key)
+			return nil, bad("duplicate dimension key %q", dim.Key)
 		}
 		dimIndex[dim.Key] = d
 	}
 	for i, it := range in.items {
 		if it.Key == "" {
-			return nil, fmt.Errorf("%w: %s: item %d has no key", ErrInstrument, spec.Name, i)
+			return nil, bad("item %d has no key", i)
 		}
 		if _, dup := in.index[it.Key]; dup {
-			return nil, fmt.Errorf("%w: %s: duplicate item key %q", ErrInstrument, spec.Name, it.Key)
+			return nil, bad("duplicate item key %q", it.Key)
 		}
 		d, ok := dimIndex[it.Dimension]
 		if !ok {
-			return nil, fmt.Errorf("%w: %s: item %q names unknown dimension %q", ErrInstrument, spec.Name, it.Key, it.Dimension)
+			return nil, bad("item %q names unknown dimension %q", it.Key, it.Dimension)
 		}
 		in.index[it.Key] = i
 		in.itemDim[i] = d
@@ -139,7 +173,7 @@ func NewInstrument(spec Spec) (*Instrument, error) {
 	in.itemPos = make([]int, len(in.items))
 	for d, items := range in.dimItems {
 		if len(items) == 0 {
-			return nil, fmt.Errorf("%w: %s: dimension %q has no items", ErrInstrument, spec.Name, in.dims[d].Key)
+			return nil, bad("dimension %q has no items", in.dims[d].Key)
 		}
 		in.dimStart[d] = items[0]
 		for j, i := range items {
@@ -155,67 +189,148 @@ func NewInstrument(spec Spec) (*Instrument, error) {
 		}
 	}
 	seen := make(map[string]bool, len(in.outcomes))
-	for _, o := range in.outcomes {
-		if o.Key == "" || seen[o.Key] {
-			return nil, fmt.Errorf("%w: %s: outcome key %q empty or duplicate", ErrInstrument, spec.Name, o.Key)
+	for o, oc := range in.outcomes {
+		if oc.Key == "" {
+			return nil, bad("outcome %d has no key", o)
 		}
-		seen[o.Key] = true
-		if err := checkScale(o.Scale); err != nil {
-			return nil, fmt.Errorf("%w: %s: outcome %q: %v", ErrInstrument, spec.Name, o.Key, err)
+		if seen[oc.Key] {
+			return nil, bad("duplicate outcome key %q", oc.Key)
+		}
+		seen[oc.Key] = true
+		if err := checkScale(oc.Scale); err != nil {
+			return nil, bad("outcome %q: %v", oc.Key, err)
 		}
 	}
 	return in, nil
 }
 
+// checkScale returns why s is not a valid scale, or nil.
 func checkScale(s Scale) error {
-	if math.IsNaN(s.Min) || math.IsNaN(s.Max) || math.IsInf(s.Min, 0) || math.IsInf(s.Max, 0) || !(s.Min < s.Max) {
-		return fmt.Errorf("scale %v..%v must be finite with min < max", s.Min, s.Max)
+	if !(math.Abs(s.Min) <= MaxScale && math.Abs(s.Max) <= MaxScale && s.Max-s.Min >= 1/MaxScale) {
+		return fmt.Errorf("scale %v..%v must be finite with min < max, |min| and |max| at most %g and max − min at least %g",
+			s.Min, s.Max, float64(MaxScale), 1/float64(MaxScale))
 	}
 	return nil
 }
 
-// Name returns the instrument's name.
-func (in *Instrument) Name() string { return in.name }
+// valid reports whether in is an instrument made by NewInstrument.
+func (in *Instrument) valid() bool { return in != nil && len(in.items) > 0 }
 
-// Scale returns the items' rating scale.
-func (in *Instrument) Scale() Scale { return in.scale }
+// Name returns the instrument's name ("" for a nil instrument).
+func (in *Instrument) Name() string {
+	if in == nil {
+		return ""
+	}
+	return in.name
+}
+
+// Scale returns the items' rating scale (the zero Scale for a nil
+// instrument).
+func (in *Instrument) Scale() Scale {
+	if in == nil {
+		return Scale{}
+	}
+	return in.scale
+}
 
 // NumItems returns the number of items.
-func (in *Instrument) NumItems() int { return len(in.items) }
+func (in *Instrument) NumItems() int {
+	if in == nil {
+		return 0
+	}
+	return len(in.items)
+}
 
 // NumDimensions returns the number of dimensions.
-func (in *Instrument) NumDimensions() int { return len(in.dims) }
+func (in *Instrument) NumDimensions() int {
+	if in == nil {
+		return 0
+	}
+	return len(in.dims)
+}
 
 // NumOutcomes returns the number of outcome ratings.
-func (in *Instrument) NumOutcomes() int { return len(in.outcomes) }
+func (in *Instrument) NumOutcomes() int {
+	if in == nil {
+		return 0
+	}
+	return len(in.outcomes)
+}
 
-// Item returns item i (in questionnaire order).
-func (in *Instrument) Item(i int) Item { return in.items[i] }
+// Item returns item i (in questionnaire order), or the zero Item (whose
+// Key is "") if i is not in 0..NumItems()−1.
+func (in *Instrument) Item(i int) Item {
+	if i < 0 || i >= in.NumItems() {
+		return Item{}
+	}
+	return in.items[i]
+}
 
-// Dimension returns dimension d (in reporting order).
-func (in *Instrument) Dimension(d int) Dimension { return in.dims[d] }
+// Dimension returns dimension d (in reporting order), or the zero
+// Dimension (whose Key is "") if d is not in 0..NumDimensions()−1.
+func (in *Instrument) Dimension(d int) Dimension {
+	if d < 0 || d >= in.NumDimensions() {
+		return Dimension{}
+	}
+	return in.dims[d]
+}
 
-// Outcome returns outcome o.
-func (in *Instrument) Outcome(o int) Outcome { return in.outcomes[o] }
+// Outcome returns outcome o, or the zero Outcome (whose Key is "") if o is
+// not in 0..NumOutcomes()−1.
+func (in *Instrument) Outcome(o int) Outcome {
+	if o < 0 || o >= in.NumOutcomes() {
+		return Outcome{}
+	}
+	return in.outcomes[o]
+}
 
 // Items returns a copy of the items.
-func (in *Instrument) Items() []Item { return append([]Item(nil), in.items...) }
+func (in *Instrument) Items() []Item {
+	if in == nil {
+		return nil
+	}
+	return append([]Item(nil), in.items...)
+}
 
 // Dimensions returns a copy of the dimensions.
-func (in *Instrument) Dimensions() []Dimension { return append([]Dimension(nil), in.dims...) }
+func (in *Instrument) Dimensions() []Dimension {
+	if in == nil {
+		return nil
+	}
+	return append([]Dimension(nil), in.dims...)
+}
 
 // Outcomes returns a copy of the outcomes.
-func (in *Instrument) Outcomes() []Outcome { return append([]Outcome(nil), in.outcomes...) }
+func (in *Instrument) Outcomes() []Outcome {
+	if in == nil {
+		return nil
+	}
+	return append([]Outcome(nil), in.outcomes...)
+}
 
-// DimensionOf returns the index of item i's dimension.
-func (in *Instrument) DimensionOf(i int) int { return in.itemDim[i] }
+// DimensionOf returns the index of item i's dimension, or −1 if i is not
+// in 0..NumItems()−1.
+func (in *Instrument) DimensionOf(i int) int {
+	if i < 0 || i >= in.NumItems() {
+		return -1
+	}
+	return in.itemDim[i]
+}
 
 // ItemsOf returns the indexes of dimension d's items, in questionnaire
-// order.
-func (in *Instrument) ItemsOf(d int) []int { return append([]int(nil), in.dimItems[d]...) }
+// order, or nil if d is not in 0..NumDimensions()−1.
+func (in *Instrument) ItemsOf(d int) []int {
+	if d < 0 || d >= in.NumDimensions() {
+		return nil
+	}
+	return append([]int(nil), in.dimItems[d]...)
+}
 
 // ItemIndex returns the index of the item with the given key, or −1.
 func (in *Instrument) ItemIndex(key string) int {
+	if in == nil {
+		return -1
+	}
 	if i, ok := in.index[key]; ok {
 		return i
 	}

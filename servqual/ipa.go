@@ -3,7 +3,6 @@ package servqual
 import (
 	"fmt"
 	"math"
-	"sort"
 )
 
 // Quadrant is a cell of the importance-performance grid (Martilla & James
@@ -37,20 +36,24 @@ func (q Quadrant) String() string {
 // MarshalText encodes the quadrant as its name.
 func (q Quadrant) MarshalText() ([]byte, error) {
 	if q < QuadrantUnknown || q > PossibleOverkill {
-		return nil, fmt.Errorf("servqual: cannot marshal Quadrant(%d)", int(q))
+		return nil, errorf("MarshalText: Quadrant(%d) is not a quadrant: %w", int(q), ErrArgument)
 	}
 	return []byte(quadrantNames[q]), nil
 }
 
-// UnmarshalText decodes a quadrant from its name. On error q is unchanged.
+// UnmarshalText decodes a quadrant from its name. An unknown name returns
+// an error wrapping [ErrArgument] that quotes it, and q is unchanged.
 func (q *Quadrant) UnmarshalText(text []byte) error {
+	if q == nil {
+		return errorf("UnmarshalText: nil *Quadrant: %w", ErrArgument)
+	}
 	for i, name := range quadrantNames {
 		if string(text) == name {
 			*q = Quadrant(i)
 			return nil
 		}
 	}
-	return fmt.Errorf("servqual: unknown quadrant %q", string(text))
+	return errorf("unknown quadrant %q (want unknown, concentrate here, keep up the good work, low priority or possible overkill): %w", string(text), ErrArgument)
 }
 
 // Crosshair is where the importance-performance grid is divided.
@@ -92,42 +95,63 @@ type IPAPoint struct {
 // James 1977) and ranks them by the iso-priority (diagonal) rule: the
 // further an attribute lies above the line where importance equals
 // performance, the more urgent its improvement (Bacon 2003; Abalo,
-// Varela & Manzano 2007). Points are returned in input order.
+// Varela & Manzano 2007). Points are returned in input order; priorities
+// within [TieTolerance]·max|priority| of each other are ties, ranked in
+// input order.
 //
 // Importance may be stated (mean importance points) or derived (key-driver
-// weights); performance may be mean perceptions or mean gaps. It returns
-// an error for slices of different or zero length, for NaN or ±Inf, or
-// when either axis has zero spread (the standardization is undefined).
+// weights); performance may be mean perceptions or mean gaps. Any finite
+// values are accepted, up to ±MaxFloat64: the standardization is scale
+// free, so each axis is computed after dividing it (and its cross-hair)
+// by its largest magnitude, and no intermediate overflows. Errors wrap
+// [ErrEmpty] for no keys, [ErrLength] for slices of different lengths
+// (an *InputError), [ErrOutOfScale] for NaN or ±Inf (an *InputError
+// naming the attribute and the axis), [ErrArgument] for a cross-hair
+// that is not finite, and [ErrUndefined] when an axis has no spread
+// across the attributes or the spread is so small against the distance
+// to the cross-hair that a priority is not finite in float64.
 func IPA(keys []string, importance, performance []float64, opts *IPAOptions) ([]IPAPoint, error) {
 	n := len(keys)
-	if n == 0 || len(importance) != n || len(performance) != n {
-		return nil, &InputError{Respondent: -1, Field: "ipa", Value: math.NaN(), Err: ErrLength,
+	if n == 0 {
+		return nil, errorf("IPA: no attributes (keys is empty): %w", ErrEmpty)
+	}
+	if len(importance) != n || len(performance) != n {
+		return nil, &InputError{Respondent: -1, Field: "IPA", Value: math.NaN(), Err: ErrLength,
 			Detail: fmt.Sprintf("%d keys, %d importances, %d performances", n, len(importance), len(performance))}
 	}
 	for i := range keys {
-		for _, v := range []float64{importance[i], performance[i]} {
+		for _, fv := range [...]struct {
+			f string
+			v float64
+		}{{"importance", importance[i]}, {"performance", performance[i]}} {
+			f, v := fv.f, fv.v
 			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, &InputError{Respondent: -1, Item: keys[i], Field: "ipa", Value: v, Err: ErrOutOfScale,
-					Detail: "importance and performance must be finite"}
+				return nil, &InputError{Respondent: -1, Item: keys[i], Field: "IPA " + f, Value: v, Err: ErrOutOfScale,
+					Detail: f + " " + fmtFloat(v) + " must be finite"}
 			}
 		}
 	}
-	// A handful of points: plain two-pass means and SDs.
-	mi, sdI := meanSD(importance)
-	mp, sdP := meanSD(performance)
-	cross := Crosshair{Importance: mi, Performance: mp}
+	var cross *Crosshair
 	if opts != nil && opts.Crosshair != nil {
-		cross = *opts.Crosshair
-		if math.IsNaN(cross.Importance) || math.IsInf(cross.Importance, 0) || math.IsNaN(cross.Performance) || math.IsInf(cross.Performance, 0) {
-			return nil, fmt.Errorf("servqual: IPA cross-hair %+v must be finite", cross)
+		c := *opts.Crosshair
+		if math.IsNaN(c.Importance) || math.IsInf(c.Importance, 0) || math.IsNaN(c.Performance) || math.IsInf(c.Performance, 0) {
+			return nil, errorf("IPA: cross-hair (importance %v, performance %v) must be finite: %w", c.Importance, c.Performance, ErrArgument)
 		}
+		cross = &c
 	}
-	if !(sdI > 0) || !(sdP > 0) {
-		return nil, fmt.Errorf("servqual: IPA needs importance and performance that vary across attributes")
+	zi, ci, err := standardize("importance", importance, cross, func(c *Crosshair) float64 { return c.Importance })
+	if err != nil {
+		return nil, err
+	}
+	zp, cp, err := standardize("performance", performance, cross, func(c *Crosshair) float64 { return c.Performance })
+	if err != nil {
+		return nil, err
 	}
 	pts := make([]IPAPoint, n)
+	neg := make([]float64, n)
+	var maxAbs float64
 	for i, k := range keys {
-		hiI, hiP := importance[i] >= cross.Importance, performance[i] >= cross.Performance
+		hiI, hiP := importance[i] >= ci, performance[i] >= cp
 		q := LowPriority
 		switch {
 		case hiI && !hiP:
@@ -137,19 +161,53 @@ func IPA(keys []string, importance, performance []float64, opts *IPAOptions) ([]
 		case !hiI && hiP:
 			q = PossibleOverkill
 		}
-		zi := (importance[i] - cross.Importance) / sdI
-		zp := (performance[i] - cross.Performance) / sdP
-		pts[i] = IPAPoint{Key: k, Importance: importance[i], Performance: performance[i], Quadrant: q, Priority: (zi - zp) / math.Sqrt2}
+		pr := zi[i]/math.Sqrt2 - zp[i]/math.Sqrt2
+		if math.IsInf(pr, 0) || math.IsNaN(pr) {
+			return nil, errorf("IPA: attribute %s: priority not finite (the spread of the attributes is too small for their distance to the cross-hair): %w", k, ErrUndefined)
+		}
+		pts[i] = IPAPoint{Key: k, Importance: importance[i], Performance: performance[i], Quadrant: q, Priority: pr}
+		neg[i] = -pr
+		maxAbs = math.Max(maxAbs, math.Abs(pr))
 	}
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return pts[order[a]].Priority > pts[order[b]].Priority })
-	for r, i := range order {
+	for r, i := range tieOrder(neg, TieTolerance*maxAbs) {
 		pts[i].Rank = r + 1
 	}
 	return pts, nil
+}
+
+// standardize returns z = (x − c)/SD for one axis and the centre c, the
+// cross-hair (the mean when cross is nil); SD is the population standard
+// deviation. It computes on x/M and c/M with M the largest magnitude among
+// them, which leaves z unchanged and keeps every intermediate finite.
+func standardize(axis string, x []float64, cross *Crosshair, get func(*Crosshair) float64) (z []float64, centre float64, err error) {
+	var scale float64
+	for _, v := range x {
+		scale = math.Max(scale, math.Abs(v))
+	}
+	if cross != nil {
+		scale = math.Max(scale, math.Abs(get(cross)))
+	}
+	if scale == 0 {
+		scale = 1
+	}
+	y := make([]float64, len(x))
+	for i, v := range x {
+		y[i] = v / scale
+	}
+	mean, sd := meanSD(y)
+	if !(sd > 0) {
+		return nil, 0, errorf("IPA: %s does not vary across the attributes: %w", axis, ErrUndefined)
+	}
+	c, centre := mean, mean*scale
+	if cross != nil {
+		centre = get(cross)
+		c = centre / scale
+	}
+	z = make([]float64, len(x))
+	for i, v := range y {
+		z[i] = (v - c) / sd
+	}
+	return z, centre, nil
 }
 
 // meanSD returns the mean and the population standard deviation of x.
@@ -168,15 +226,23 @@ func meanSD(x []float64) (mean, sd float64) {
 // Performance is the mean dimension score of measure perf (Perception or
 // Gap). Importance is taken from importance if it is not nil (one value
 // per dimension, e.g. the ShapleyShare of [Accumulator.KeyDrivers]), else
-// from the mean importance points the respondents stated.
+// from the mean importance points the respondents stated. Errors are
+// those of [IPA], and wrap [ErrInstrument] for an accumulator without
+// instrument, [ErrArgument] for perf out of range, [ErrLength] for
+// importance of the wrong length and [ErrEmpty] for a dimension without
+// complete scores or stated importance.
 func (a *Accumulator) IPA(perf Measure, importance []float64, opts *IPAOptions) ([]IPAPoint, error) {
-	if a.in == nil {
-		return nil, fmt.Errorf("%w: accumulator has no instrument", ErrInstrument)
+	if !a.ready() {
+		return nil, errNoInstrument("IPA")
 	}
 	if perf < 0 || perf >= NumMeasures {
-		return nil, fmt.Errorf("servqual: IPA of unknown measure %v", perf)
+		return nil, errorf("IPA: measure %v: not a measure: %w", perf, ErrArgument)
 	}
 	nd := len(a.in.dims)
+	if importance != nil && len(importance) != nd {
+		return nil, &InputError{Respondent: -1, Field: "IPA importance", Value: math.NaN(), Err: ErrLength,
+			Detail: fmt.Sprintf("%d importances for %d dimensions", len(importance), nd)}
+	}
 	keys := make([]string, nd)
 	p := make([]float64, nd)
 	stated := importance == nil
@@ -187,12 +253,12 @@ func (a *Accumulator) IPA(perf Measure, importance []float64, opts *IPAOptions) 
 		keys[d] = dim.Key
 		b := &a.m[perf].dim[d]
 		if b.n == 0 {
-			return nil, fmt.Errorf("servqual: IPA: no complete %v scores for dimension %s", perf, dim.Key)
+			return nil, errorf("IPA: no complete %v scores for dimension %s: %w", perf, dim.Key, ErrEmpty)
 		}
 		p[d], _ = b.meanStat()
 		if stated {
 			if a.importance[d].n == 0 {
-				return nil, fmt.Errorf("servqual: IPA: no importance points were stated for dimension %s", dim.Key)
+				return nil, errorf("IPA: no importance points were stated for dimension %s: %w", dim.Key, ErrEmpty)
 			}
 			importance[d] = a.importance[d].mean
 		}

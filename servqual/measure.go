@@ -45,14 +45,18 @@ func (m Measure) String() string {
 // MarshalText encodes the measure as its name.
 func (m Measure) MarshalText() ([]byte, error) {
 	if m < 0 || m >= NumMeasures {
-		return nil, fmt.Errorf("servqual: cannot marshal Measure(%d)", int(m))
+		return nil, errorf("MarshalText: Measure(%d) is not a measure: %w", int(m), ErrArgument)
 	}
 	return []byte(measureNames[m]), nil
 }
 
 // UnmarshalText decodes a measure from its name; "msa" and "mss" are
-// accepted for Adequacy and Superiority. On error m is unchanged.
+// accepted for Adequacy and Superiority. An unknown name returns an error
+// wrapping [ErrArgument] that quotes it, and m is unchanged.
 func (m *Measure) UnmarshalText(text []byte) error {
+	if m == nil {
+		return errorf("UnmarshalText: nil *Measure: %w", ErrArgument)
+	}
 	s := string(text)
 	switch s {
 	case "msa":
@@ -68,7 +72,7 @@ func (m *Measure) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("servqual: unknown measure %q", s)
+	return errorf("unknown measure %q (want gap, perception, expectation, adequacy or superiority): %w", s, ErrArgument)
 }
 
 // isGap reports whether the measure is a difference whose sign matters, so
@@ -107,20 +111,24 @@ func (z Zone) String() string {
 // MarshalText encodes the zone as its name.
 func (z Zone) MarshalText() ([]byte, error) {
 	if z < ZoneUnknown || z > AboveZone {
-		return nil, fmt.Errorf("servqual: cannot marshal Zone(%d)", int(z))
+		return nil, errorf("MarshalText: Zone(%d) is not a zone: %w", int(z), ErrArgument)
 	}
 	return []byte(zoneNames[z]), nil
 }
 
-// UnmarshalText decodes a zone from its name. On error z is unchanged.
+// UnmarshalText decodes a zone from its name. An unknown name returns an
+// error wrapping [ErrArgument] that quotes it, and z is unchanged.
 func (z *Zone) UnmarshalText(text []byte) error {
+	if z == nil {
+		return errorf("UnmarshalText: nil *Zone: %w", ErrArgument)
+	}
 	for i, name := range zoneNames {
 		if string(text) == name {
 			*z = Zone(i)
 			return nil
 		}
 	}
-	return fmt.Errorf("servqual: unknown zone %q", string(text))
+	return errorf("unknown zone %q (want unknown, below, inside or above): %w", string(text), ErrArgument)
 }
 
 // Level returns the zone position in the vocabulary of the EP comparison
@@ -151,13 +159,4 @@ func zoneOf(p, adequate, desired float64) Zone {
 		return AboveZone
 	}
 	return InZone
-}
-
-// jsonNumber is x for JSON, or nil (null) when x is NaN or ±Inf, which
-// JSON cannot represent.
-func jsonNumber(x float64) *float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return nil
-	}
-	return &x
 }

@@ -1,9 +1,6 @@
 package servqual
 
-import (
-	"fmt"
-	"math"
-)
+import "math"
 
 // Reliability is the internal consistency of one dimension's items under
 // one measure, computed from the complete-case co-moment matrix of the
@@ -21,7 +18,13 @@ import (
 // (alpha if the item is dropped, raw_alpha of alpha.drop).
 //
 // A quantity that is undefined — one item, fewer than two complete
-// respondents, an item with zero variance — is NaN and Reason says why.
+// respondents, an item with zero variance, a total score with zero
+// variance (items that cancel out, such as two perfectly negatively
+// correlated items), a standardized alpha whose denominator
+// 1 + (k − 1)·r̄ is zero — is NaN and Reason (for an item's statistics,
+// the item's Reason) says why; every other number is finite. A variance
+// below 1e-12 of the sum of the item variances counts as zero, since it
+// is then rounding noise.
 type Reliability struct {
 	// Dimension is the dimension's key.
 	Dimension string `json:"dimension"`
@@ -32,12 +35,13 @@ type Reliability struct {
 	// K is the number of items.
 	K int `json:"k"`
 	// Alpha is Cronbach's raw alpha.
-	Alpha float64 `json:"-"`
+	Alpha float64 `json:"alpha"`
 	// StdAlpha is the standardized alpha.
-	StdAlpha float64 `json:"-"`
+	StdAlpha float64 `json:"std_alpha"`
 	// MeanR is the mean inter-item correlation.
-	MeanR float64 `json:"-"`
-	// Reason explains why the statistics are NaN ("" when defined).
+	MeanR float64 `json:"mean_r"`
+	// Reason explains why Alpha, StdAlpha or MeanR is NaN ("" when all
+	// are defined).
 	Reason string `json:"reason,omitempty"`
 	// Items holds the item statistics in questionnaire order.
 	Items []ItemReliability `json:"items"`
@@ -49,36 +53,24 @@ type ItemReliability struct {
 	// Key is the item's key.
 	Key string `json:"key"`
 	// ItemRest is the corrected item-total correlation.
-	ItemRest float64 `json:"-"`
-	// AlphaIfDropped is the raw alpha of the other items.
-	AlphaIfDropped float64 `json:"-"`
-}
-
-// MarshalJSON encodes the reliability with NaN as null.
-func (r Reliability) MarshalJSON() ([]byte, error) {
-	type plain Reliability
-	return marshalWith(plain(r), map[string]*float64{
-		"alpha": jsonNumber(r.Alpha), "std_alpha": jsonNumber(r.StdAlpha), "mean_r": jsonNumber(r.MeanR),
-	})
-}
-
-// MarshalJSON encodes the item statistics with NaN as null.
-func (it ItemReliability) MarshalJSON() ([]byte, error) {
-	type plain ItemReliability
-	return marshalWith(plain(it), map[string]*float64{
-		"item_rest": jsonNumber(it.ItemRest), "alpha_if_dropped": jsonNumber(it.AlphaIfDropped),
-	})
+	ItemRest float64 `json:"item_rest"`
+	// AlphaIfDropped is the raw alpha of the other items (NaN for a
+	// dimension of two items: alpha of one item is undefined).
+	AlphaIfDropped float64 `json:"alpha_if_dropped"`
+	// Reason explains why ItemRest or AlphaIfDropped is NaN ("" when
+	// both are defined).
+	Reason string `json:"reason,omitempty"`
 }
 
 // Reliability returns the reliability of every dimension under measure m,
-// in reporting order. It returns an error if the accumulator has no
-// instrument or m is not a measure.
+// in reporting order. It returns an error wrapping [ErrInstrument] if the
+// accumulator has no instrument, or [ErrArgument] if m is not a measure.
 func (a *Accumulator) Reliability(m Measure) ([]Reliability, error) {
-	if a.in == nil {
-		return nil, fmt.Errorf("%w: accumulator has no instrument", ErrInstrument)
+	if !a.ready() {
+		return nil, errNoInstrument("Reliability")
 	}
 	if m < 0 || m >= NumMeasures {
-		return nil, fmt.Errorf("servqual: reliability of unknown measure %v", m)
+		return nil, errorf("Reliability: measure %v: not a measure: %w", m, ErrArgument)
 	}
 	out := make([]Reliability, len(a.in.dims))
 	for d := range a.in.dims {
@@ -86,6 +78,10 @@ func (a *Accumulator) Reliability(m Measure) ([]Reliability, error) {
 	}
 	return out, nil
 }
+
+// zeroRel is the fraction of the summed item variances below which a
+// variance of a sum of items counts as zero.
+const zeroRel = 1e-12
 
 func (a *Accumulator) reliability(m Measure, d int) Reliability {
 	in := a.in
@@ -98,12 +94,18 @@ func (a *Accumulator) reliability(m Measure, d int) Reliability {
 	for j, i := range items {
 		r.Items[j] = ItemReliability{Key: in.items[i].Key, ItemRest: nan, AlphaIfDropped: nan}
 	}
+	setReason := func(why string) {
+		r.Reason = why
+		for j := range r.Items {
+			r.Items[j].Reason = why
+		}
+	}
 	switch {
 	case k < 2:
-		r.Reason = "the dimension has one item"
+		setReason("the dimension has one item")
 		return r
 	case b.n < 2:
-		r.Reason = "fewer than two respondents answered every item"
+		setReason("fewer than two respondents answered every item")
 		return r
 	}
 	c := func(i, j int) float64 { // co-moments; the common 1/(n−1) cancels
@@ -112,64 +114,74 @@ func (a *Accumulator) reliability(m Measure, d int) Reliability {
 		}
 		return b.c[i*k+j]
 	}
+	sd := make([]float64, k)
+	row := make([]float64, k) // Σᵢ C(i, j): covariance of item j with the total
+	var diag, total float64
 	for j := 0; j < k; j++ {
-		if !(c(j, j) > 0) {
-			r.Reason = "item " + in.items[items[j]].Key + " has zero variance"
+		sd[j] = math.Sqrt(c(j, j))
+		if !(sd[j] > 0) {
+			setReason("item " + in.items[items[j]].Key + " has zero variance")
 			return r
 		}
+		diag += c(j, j)
+		for i := 0; i < k; i++ {
+			row[j] += c(i, j)
+		}
+		total += row[j]
 	}
-	r.Alpha = alphaOf(k, c, -1)
+	var reasons []string
+	if total > zeroRel*diag {
+		r.Alpha = alpha(float64(k), diag, total)
+	} else {
+		reasons = append(reasons, "the total score has zero variance (the items cancel out), so alpha is undefined")
+	}
 	var sumR float64
 	for i := 0; i < k; i++ {
 		for j := i + 1; j < k; j++ {
-			sumR += c(i, j) / math.Sqrt(c(i, i)*c(j, j))
+			sumR += c(i, j) / sd[i] / sd[j]
 		}
 	}
-	r.MeanR = sumR / float64(k*(k-1)/2)
 	kf := float64(k)
-	r.StdAlpha = kf * r.MeanR / (1 + (kf-1)*r.MeanR)
-	for j := 0; j < k; j++ {
-		// Covariance of item j with the rest, and the rest's variance.
-		var cov, rest float64
-		for i := 0; i < k; i++ {
-			if i == j {
-				continue
-			}
-			cov += c(i, j)
-			for l := 0; l < k; l++ {
-				if l != j {
-					rest += c(i, l)
-				}
-			}
+	r.MeanR = sumR / (kf * (kf - 1) / 2)
+	if den := 1 + (kf-1)*r.MeanR; den > zeroRel*kf {
+		r.StdAlpha = kf * r.MeanR / den
+	} else {
+		reasons = append(reasons, "1 + (k − 1)·mean r is zero, so standardized alpha is undefined")
+	}
+	for i, why := range reasons {
+		if i > 0 {
+			r.Reason += "; "
 		}
-		r.Items[j].ItemRest = cov / math.Sqrt(c(j, j)*rest)
-		if k > 2 {
-			r.Items[j].AlphaIfDropped = alphaOf(k, c, j)
+		r.Reason += why
+	}
+	for j := 0; j < k; j++ {
+		it := &r.Items[j]
+		// The rest score: the total without item j.
+		cjj := c(j, j)
+		restVar := total - 2*row[j] + cjj
+		restDiag := diag - cjj
+		var why []string
+		if restVar > zeroRel*restDiag {
+			it.ItemRest = (row[j] - cjj) / sd[j] / math.Sqrt(restVar)
+		} else {
+			why = append(why, "the other items' total has zero variance")
+		}
+		switch {
+		case k == 2:
+			why = append(why, "alpha of the one other item is undefined")
+		case restVar > zeroRel*restDiag:
+			it.AlphaIfDropped = alpha(kf-1, restDiag, restVar)
+		}
+		for i, w := range why {
+			if i > 0 {
+				it.Reason += "; "
+			}
+			it.Reason += w
 		}
 	}
 	return r
 }
 
-// alphaOf returns raw alpha of the k items (without item skip, if ≥ 0)
-// from their co-moment function c.
-func alphaOf(k int, c func(i, j int) float64, skip int) float64 {
-	var diag, total float64
-	used := 0
-	for i := 0; i < k; i++ {
-		if i == skip {
-			continue
-		}
-		used++
-		for j := 0; j < k; j++ {
-			if j == skip {
-				continue
-			}
-			total += c(i, j)
-			if i == j {
-				diag += c(i, i)
-			}
-		}
-	}
-	u := float64(used)
-	return u / (u - 1) * (1 - diag/total)
-}
+// alpha returns raw alpha k/(k − 1)·(1 − Σ item variances / total-score
+// variance) from co-moment sums (the common 1/(n − 1) cancels).
+func alpha(k, diag, total float64) float64 { return k / (k - 1) * (1 - diag/total) }

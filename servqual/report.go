@@ -1,7 +1,6 @@
 package servqual
 
 import (
-	"encoding/json"
 	"math"
 	"sort"
 
@@ -22,9 +21,15 @@ type Interval struct {
 // n − 1): SE = s/√n, the 95% confidence interval is x̄ ± t₀.₉₇₅,ₙ₋₁·SE with
 // the Student-t quantile, and for gap measures T = x̄/SE is the one-sample
 // t statistic against zero with its two-sided p value
-// P = 2·(1 − F_{n−1}(|T|)). Quantities that are undefined (SD for n = 1;
-// T and P for non-gap measures or when SD = 0 and x̄ = 0) are NaN, and
-// encode as null in JSON.
+// P = 2·(1 − F_{n−1}(|T|)).
+//
+// A Stat's NaN fields are determined by N, SD and the measure, which are
+// their reason: SD, SE and CI are NaN when N = 1; T and P are NaN for
+// measures that are not differences (perception, expectation, importance,
+// outcomes); when SD = 0 the t statistic is undefined, so T is NaN, and P
+// is 0 if x̄ ≠ 0 (every respondent gave the same non-zero gap) and NaN if
+// x̄ = 0. Every other field is finite. NaN encodes as null in JSON and
+// null decodes as NaN.
 type Stat struct {
 	// N is the number of values.
 	N int64 `json:"n"`
@@ -40,24 +45,6 @@ type Stat struct {
 	T float64 `json:"t"`
 	// P is the two-sided p value of T.
 	P float64 `json:"p"`
-}
-
-// MarshalJSON encodes the Stat with NaN and ±Inf as null.
-func (s Stat) MarshalJSON() ([]byte, error) {
-	type interval struct {
-		Low  *float64 `json:"low"`
-		High *float64 `json:"high"`
-	}
-	return json.Marshal(struct {
-		N    int64    `json:"n"`
-		Mean *float64 `json:"mean"`
-		SD   *float64 `json:"sd"`
-		SE   *float64 `json:"se"`
-		CI   interval `json:"ci"`
-		T    *float64 `json:"t"`
-		P    *float64 `json:"p"`
-	}{s.N, jsonNumber(s.Mean), jsonNumber(s.SD), jsonNumber(s.SE),
-		interval{jsonNumber(s.CI.Low), jsonNumber(s.CI.High)}, jsonNumber(s.T), jsonNumber(s.P)})
 }
 
 // newStat builds a Stat from a count, mean and sample variance.
@@ -81,7 +68,7 @@ func newStat(n, mean, variance float64, test bool) *Stat {
 			s.T = mean / s.SE
 			s.P = 2 * t.Survival(math.Abs(s.T))
 		case mean != 0:
-			s.T, s.P = math.Copysign(math.Inf(1), mean), 0
+			s.P = 0
 		}
 	}
 	return s
@@ -112,8 +99,12 @@ type Measures struct {
 	Superiority *Stat `json:"superiority,omitempty"`
 }
 
-// Get returns the statistic of measure m, or nil.
+// Get returns the statistic of measure m, or nil (also for a measure out
+// of range or a nil *Measures).
 func (ms *Measures) Get(m Measure) *Stat {
+	if ms == nil {
+		return nil
+	}
 	switch m {
 	case Gap:
 		return ms.Gap
@@ -232,9 +223,16 @@ type Report struct {
 	// present, else Superiority, else Adequacy, else Perception.
 	PriorityMeasure Measure `json:"priority_measure"`
 	// ItemPriorities ranks the items by PriorityMeasure, lowest mean
-	// (largest shortfall) first.
+	// (largest shortfall) first. Means within TieTolerance·(Max − Min) of
+	// the scale of each other are ties, ranked in questionnaire order, so
+	// that rounding noise (a merge of shards, the order of additions)
+	// never reorders items that are equal in exact arithmetic. Items
+	// nobody answered under PriorityMeasure are left out, so the slice
+	// may be shorter than Items, and empty for an empty accumulator.
 	ItemPriorities []Priority `json:"item_priorities"`
-	// DimensionPriorities ranks the dimensions the same way.
+	// DimensionPriorities ranks the dimensions the same way (ties in
+	// reporting order); dimensions without a complete respondent are
+	// left out.
 	DimensionPriorities []Priority `json:"dimension_priorities"`
 	// Reliability holds Cronbach's alpha and its item statistics for every
 	// dimension under every measure present (see [Accumulator.Reliability]).
@@ -247,12 +245,15 @@ type Report struct {
 }
 
 // Report returns the statistics of everything added so far. It does not
-// change the accumulator, so adding may continue afterwards.
+// change the accumulator, so adding may continue afterwards, and it may
+// be called concurrently with the other read-only methods. An accumulator
+// without instrument gives the zero Report; an empty one gives a report
+// with Responses = 0, nil statistics and no priorities.
 func (a *Accumulator) Report() Report {
-	in := a.in
-	if in == nil {
+	if !a.ready() {
 		return Report{}
 	}
+	in := a.in
 	r := Report{
 		Instrument: in.name,
 		Responses:  a.n,
@@ -304,8 +305,9 @@ func (a *Accumulator) Report() Report {
 			r.DimensionPriorities = append(r.DimensionPriorities, Priority{Key: dm.Key, Mean: s.Mean, CI: s.CI})
 		}
 	}
-	rank(r.ItemPriorities)
-	rank(r.DimensionPriorities)
+	tol := TieTolerance * (in.scale.Max - in.scale.Min)
+	rank(r.ItemPriorities, tol)
+	rank(r.DimensionPriorities, tol)
 	for m := Gap; m < NumMeasures; m++ {
 		if !a.hasMeasure(m) {
 			continue
@@ -339,11 +341,54 @@ func (a *Accumulator) hasMeasure(m Measure) bool {
 	return false
 }
 
-// rank sorts by mean ascending, keeping questionnaire order for ties, and
-// numbers the ranks.
-func rank(ps []Priority) {
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Mean < ps[j].Mean })
-	for i := range ps {
-		ps[i].Rank = i + 1
+// TieTolerance is the relative tolerance within which rankings treat two
+// values as tied: priority means within TieTolerance·(Max − Min) of the
+// instrument's scale, IPA priorities within TieTolerance·max|priority|.
+// Tied values keep their questionnaire (input) order.
+const TieTolerance = 1e-12
+
+// rank sorts by mean ascending, ties within tol in their current
+// (questionnaire) order, and numbers the ranks.
+func rank(ps []Priority, tol float64) {
+	means := make([]float64, len(ps))
+	for i, p := range ps {
+		means[i] = p.Mean
 	}
+	order := tieOrder(means, tol)
+	out := make([]Priority, len(ps))
+	for r, i := range order {
+		out[r] = ps[i]
+		out[r].Rank = r + 1
+	}
+	copy(ps, out)
+}
+
+// tieOrder returns the indexes of x in ascending order of x, where values
+// within tol of the smallest value of their run count as ties and keep
+// their index order. Runs are formed left to right over the sorted
+// values, so the result is a consistent total order; noise far smaller
+// than tol cannot move a value from one run to another unless it lies
+// within noise of a run boundary.
+func tieOrder(x []float64, tol float64) []int {
+	idx := make([]int, len(x))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
+	run := make([]int, len(x))
+	r, start := 0, math.NaN()
+	for k, i := range idx {
+		if k == 0 || !(x[i]-start <= tol) {
+			r, start = k, x[i]
+		}
+		run[i] = r
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		ia, ib := idx[a], idx[b]
+		if run[ia] != run[ib] {
+			return run[ia] < run[ib]
+		}
+		return ia < ib
+	})
+	return idx
 }

@@ -222,6 +222,9 @@ func (in *Instrument) scored(dst, src []float64) {
 // Errors are those of [Accumulator.Add] for a Response with these ratings
 // as its perceptions.
 func (in *Instrument) DimensionMeans(ratings []float64, minAnswered int) (means []float64, answered []int, err error) {
+	if !in.valid() {
+		return nil, nil, errNoInstrument("DimensionMeans")
+	}
 	if ratings == nil {
 		ratings = []float64{}
 	}
