@@ -41,6 +41,60 @@
 // benefits with marginal and sensitivity analysis (seed 004). Money is
 // [decimal.Decimal], rounded half away from zero to cents.
 //
+// # Contract
+//
+// Every exported function and method keeps these promises, and the tests
+// and fuzz targets of the package check them:
+//
+//   - No panic and no hang on any input: nil and zero-value receivers and
+//     arguments (a zero [MarkovChain], a nil [*NPSTally]), NaN, ±Inf,
+//     ±1e308 and −0, negative and huge counts, empty and mismatched
+//     slices. Work bounded by a caller's number takes the same time for
+//     any value by a closed form ([CLV]'s horizon, [MarkovChain.Value]'s
+//     horizon by binary powering) or is capped by a documented limit
+//     that returns an error ([OptimalSpendFunc]'s grid, [MaxSpendSteps]).
+//     Work linear in the length of a caller's slice is not capped.
+//   - Invalid input returns an error that starts "loyalty: " once, names
+//     the argument, field or index and the offending value, wraps one of
+//     the sentinels [ErrInvalid], [ErrEmpty], [ErrLength] (or
+//     [ErrNotConverged]) for [errors.Is], and changes nothing: an
+//     accumulator that rejects an answer or a merge is left as it was, a
+//     failed UnmarshalText or UnmarshalJSON leaves its receiver as it was.
+//     Empty input where at least one element is needed is [ErrEmpty].
+//   - Rates are fractions: 0.1 means 10%. Retention, defection, loss,
+//     complaint and repurchase rates lie in [0, 1]; discount rates per
+//     period lie in [0, 1] (a discount of 10, a percentage typed by
+//     mistake, is an error, not a number); growth rates in (−1, 1];
+//     [AfterSales.Tornado]'s change in (0, 1].
+//   - Promised numbers are finite. A result that would overflow float64
+//     is an error. Where a report has a statistic the data leave
+//     undefined (the score of an empty [NPSTally], the retention of an
+//     empty tally, the shares of an empty [TrustCrossTab]) it is NaN and
+//     the report's Reason says why. The small conversion functions
+//     [ContinuousRate] and [PeriodRate] follow package math instead and
+//     list their special cases.
+//   - JSON: every result type, and every input type holding floats,
+//     encodes NaN and ±Inf as null and decodes null back to NaN, so a
+//     value survives a round trip unchanged. Money ([decimal.Decimal])
+//     encodes as a quoted string. Enumerations encode as their names.
+//   - Rankings are deterministic: [AfterSales.Tornado] sorts by exact
+//     decimal swings with ties in the order of the lines,
+//     [OptimalSpend] gives ties to the smaller spend, and
+//     [OptimalSpendFunc] treats nets within 1e-12 (relative) as ties and
+//     gives them to the smaller spend.
+//   - Concurrency: policies, rules and parameters ([TrustPolicy],
+//     [Ladder], [Defection], [Recovery], [WordOfMouth], [BaseEconomics],
+//     [AfterSales], [CLVInput]) and reports are plain values whose
+//     methods only read them, and a [MarkovChain] is immutable: all are
+//     safe to share between goroutines (as long as no one changes a
+//     shared policy's Steps). The accumulators [NPSTally] and
+//     [TrustCrossTab] are not safe for concurrent use while they are
+//     being changed (Add, AddN, Merge into them); their read methods
+//     (Count, N, Report) do not change them and may run concurrently with
+//     each other, and the source of a Merge is only read. [TrustState] is
+//     a value: Observe and Replay return new states. Counters are int64
+//     and never wrap: an Add or Merge that would overflow is an error.
+//
 // # Retention models
 //
 // The probabilistic customer-base models (shifted-beta-geometric, BG/NBD,
