@@ -1,10 +1,6 @@
 package btyd
 
-import (
-	"math"
-
-	"gonum.org/v1/gonum/mathext"
-)
+import "math"
 
 // fitLnGammaRatio returns ln Γ(z+h) − ln Γ(z) for z > 0, h ≥ 0. For z ≥ 20
 // it uses the difference of Stirling's series (Abramowitz & Stegun
@@ -38,7 +34,8 @@ func stirlingS(w float64) float64 {
 //	log1p(h/z) + D(z+h) − D(z),
 //	D(w) = −1/(2w) − 1/(12w²) + 1/(120w⁴) − 1/(252w⁶) + 1/(240w⁸) − 1/(132w¹⁰)
 //
-// (truncation error below 10⁻¹⁷ for w ≥ 20), below from gonum's Digamma.
+// (truncation error below 10⁻¹⁷ for w ≥ 20); below, the difference of
+// two values of [fitDigamma].
 func fitPsiDiff(z, h float64) float64 {
 	if h == 0 {
 		return 0
@@ -46,7 +43,19 @@ func fitPsiDiff(z, h float64) float64 {
 	if z >= 20 {
 		return math.Log1p(h/z) + digammaD(z+h) - digammaD(z)
 	}
-	return mathext.Digamma(z+h) - mathext.Digamma(z)
+	return fitDigamma(z+h) - fitDigamma(z)
+}
+
+// fitDigamma returns ψ(w) for w > 0: the asymptotic series ln w + D(w)
+// for w ≥ 20, after the recurrence ψ(w) = ψ(w+1) − 1/w below (A&S
+// 6.3.5). (gonum's mathext.Digamma is good to about 10⁻¹¹ only.)
+func fitDigamma(w float64) float64 {
+	var shift float64
+	for w < 20 {
+		shift += 1 / w
+		w++
+	}
+	return math.Log(w) + digammaD(w) - shift
 }
 
 func digammaD(w float64) float64 {

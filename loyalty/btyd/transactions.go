@@ -2,6 +2,7 @@ package btyd
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"time"
 
@@ -63,14 +64,20 @@ type Holdout struct {
 // Customers appear in the order of their first transaction in txs. With
 // opts.HoldoutEnd set, the second result holds each summarised customer's
 // purchases after calibrationEnd up to HoldoutEnd; otherwise it is nil.
+// A customer whose first purchase falls in the calibration end's interval
+// has T = 0; [FitBGNBD], [BGNBD.LogLikelihood] and [FitGammaGamma] accept
+// every summary Summarize returns (such a customer contributes nothing).
+// Times are differenced in seconds and nanoseconds, so spans longer than
+// a time.Duration holds (about 292 years) are measured exactly too.
 //
-// It returns an error wrapping [ErrLength] for no transactions, and
+// It returns an error wrapping [ErrEmpty] for no transactions, and
 // [ErrInvalid] for a unit that is not positive, a zero calibrationEnd or a
 // HoldoutEnd before it, a transaction without a customer or time, or a
-// negative amount (naming the transaction's index).
+// negative amount (naming the transaction's index), or a customer whose
+// mean repeat spend is not finite in float64 (naming the customer).
 func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, opts *SummaryOptions) ([]Summary, []Holdout, error) {
 	if len(txs) == 0 {
-		return nil, nil, fmt.Errorf("btyd: Summarize: no transactions: %w", ErrLength)
+		return nil, nil, fmt.Errorf("btyd: Summarize: no transactions: %w", ErrEmpty)
 	}
 	if unit <= 0 {
 		return nil, nil, fmt.Errorf("btyd: Summarize: time unit %v must be positive: %w", unit, ErrInvalid)
@@ -116,7 +123,7 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 		}
 		hist[tx.Customer] = append(hist[tx.Customer], purchase{bucket(tx.Time), tx.Amount})
 	}
-	units := func(d time.Duration) float64 { return float64(d) / float64(unit) }
+	units := func(from, to time.Time) float64 { return spanUnits(from, to, unit) }
 	calEnd := bucket(calibrationEnd)
 	var sums []Summary
 	var holds []Holdout
@@ -136,14 +143,14 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 		if first.After(calEnd) {
 			continue
 		}
-		s := Summary{Customer: c, T: units(calEnd.Sub(first))}
+		s := Summary{Customer: c, T: units(first, calEnd)}
 		total := decimal.Zero
 		h := Holdout{Customer: c, Spend: decimal.Zero}
 		for _, p := range merged[1:] {
 			switch {
 			case !p.at.After(calEnd):
 				s.Frequency++
-				s.Recency = units(p.at.Sub(first))
+				s.Recency = units(first, p.at)
 				total = total.Add(p.amount)
 			case !holdoutEnd.IsZero() && !p.at.After(bucket(holdoutEnd)):
 				h.Purchases++
@@ -151,13 +158,30 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 			}
 		}
 		if s.Frequency > 0 {
-			s.MeanSpend = total.DivRound(decimal.NewFromInt(int64(s.Frequency)), 12).InexactFloat64()
+			mean := total.DivRound(decimal.NewFromInt(int64(s.Frequency)), 12)
+			s.MeanSpend = mean.InexactFloat64()
+			if math.IsInf(s.MeanSpend, 0) || math.IsNaN(s.MeanSpend) {
+				return nil, nil, fmt.Errorf("btyd: Summarize: customer %q: mean repeat spend of about 1e%d is not finite in float64: %w",
+					c, mean.NumDigits()+int(mean.Exponent())-1, ErrInvalid)
+			}
 		}
 		sums = append(sums, s)
 		if !holdoutEnd.IsZero() {
-			h.Length = units(bucket(holdoutEnd).Sub(calEnd))
+			h.Length = units(calEnd, bucket(holdoutEnd))
 			holds = append(holds, h)
 		}
 	}
 	return sums, holds, nil
+}
+
+// spanUnits returns to − from in units of unit, from the seconds and
+// nanoseconds of the two times, so that spans beyond time.Duration's
+// ±292 years, which Time.Sub saturates, are measured exactly.
+func spanUnits(from, to time.Time, unit time.Duration) float64 {
+	if d := to.Sub(from); d > math.MinInt64 && d < math.MaxInt64 {
+		return float64(d) / float64(unit)
+	}
+	sec := float64(to.Unix()) - float64(from.Unix())
+	nsec := float64(to.Nanosecond() - from.Nanosecond())
+	return (sec*1e9 + nsec) / float64(unit)
 }

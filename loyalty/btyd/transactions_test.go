@@ -116,7 +116,7 @@ func TestSummarizeByHand(t *testing.T) {
 		opts *btyd.SummaryOptions
 		want error
 	}{
-		{"empty", nil, week, end, nil, btyd.ErrLength},
+		{"empty", nil, week, end, nil, btyd.ErrEmpty},
 		{"zero unit", txs, 0, end, nil, btyd.ErrInvalid},
 		{"no end", txs, week, time.Time{}, nil, btyd.ErrInvalid},
 		{"holdout before end", txs, week, end, &btyd.SummaryOptions{HoldoutEnd: day(2)}, btyd.ErrInvalid},
