@@ -62,6 +62,8 @@ func (b BaseEconomics) check() error {
 		return fmt.Errorf("loyalty: BaseEconomics.LossRate %v outside [0, 1] (a fraction per year): %w", b.LossRate, ErrInvalid)
 	case !(b.RetentionCostRatio >= 0) || math.IsInf(b.RetentionCostRatio, 1):
 		return fmt.Errorf("loyalty: BaseEconomics.RetentionCostRatio %v must be finite and ≥ 0: %w", b.RetentionCostRatio, ErrInvalid)
+	case checkAmount("BaseEconomics.AcquisitionCost", b.AcquisitionCost) != nil:
+		return checkAmount("BaseEconomics.AcquisitionCost", b.AcquisitionCost)
 	case b.AcquisitionCost.Sign() < 0:
 		return fmt.Errorf("loyalty: BaseEconomics.AcquisitionCost %s is negative: %w", b.AcquisitionCost, ErrInvalid)
 	}
@@ -74,7 +76,8 @@ func (b BaseEconomics) check() error {
 // arithmetic is exact decimal, so any base size is fine. Errors wrap
 // [ErrInvalid] and name the field: Customers < 0, LossRate outside
 // [0, 1] (rates are fractions) or NaN, RetentionCostRatio negative or not
-// finite, AcquisitionCost < 0.
+// finite, AcquisitionCost < 0 or with an exponent beyond
+// [MaxAmountExponent].
 func (b BaseEconomics) SteadyState() (SteadyState, error) {
 	if err := b.check(); err != nil {
 		return SteadyState{}, err

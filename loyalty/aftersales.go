@@ -3,6 +3,7 @@ package loyalty
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -80,8 +81,12 @@ type CostBenefit struct {
 // return on investment and payback period (seed 004: cost-benefit ratio
 // and ROI). Sums are exact decimal arithmetic, so no amount overflows. It
 // returns an error wrapping [ErrInvalid], naming the line, for a negative
-// line or investment, or a zero yearly cost (ratios undefined).
+// line or investment, an amount whose exponent exceeds
+// [MaxAmountExponent], or a zero yearly cost (ratios undefined).
 func (a AfterSales) Evaluate() (CostBenefit, error) {
+	if err := checkAmounts("AfterSales", reflect.ValueOf(a)); err != nil {
+		return CostBenefit{}, err
+	}
 	if a.Investment.Sign() < 0 {
 		return CostBenefit{}, fmt.Errorf("loyalty: after-sales investment %s is negative: %w", a.Investment, ErrInvalid)
 	}
@@ -206,6 +211,9 @@ func OptimalSpend(points []SpendPoint) (SpendPoint, []MarginalStep, error) {
 		return SpendPoint{}, nil, fmt.Errorf("loyalty: OptimalSpend needs at least two points, have %d: %w", len(points), ErrLength)
 	}
 	for i, p := range points {
+		if err := checkAmounts(fmt.Sprintf("OptimalSpend point %d", i), reflect.ValueOf(p)); err != nil {
+			return SpendPoint{}, nil, err
+		}
 		if p.Spend.Sign() < 0 {
 			return SpendPoint{}, nil, fmt.Errorf("loyalty: OptimalSpend point %d: spend %s is negative: %w", i, p.Spend, ErrInvalid)
 		}

@@ -101,10 +101,17 @@ type CLVInput struct {
 // Rates are fractions: r in [0, 1), d in [0, 1], g in (−1, 1]. It returns
 // an error wrapping [ErrInvalid], naming the field, for a rate outside its
 // range, NaN or ±Inf, a negative horizon, an unknown timing, an infinite
-// horizon with 1+d ≤ r(1+g) (the value would be infinite), or a
+// horizon with 1+d ≤ r(1+g) (the value would be infinite), an amount
+// whose exponent exceeds [MaxAmountExponent], or a
 // multiplier outside the range of float64 (fast growth over a long
 // horizon).
 func CLV(in CLVInput) (decimal.Decimal, error) {
+	if err := checkAmount("CLV margin", in.Margin); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if err := checkAmount("CLV acquisition cost", in.AcquisitionCost); err != nil {
+		return decimal.Decimal{}, err
+	}
 	mult, err := clvMultiplier(in.Retention, in.Discount, in.Growth, in.Horizon, in.Timing)
 	if err != nil {
 		return decimal.Decimal{}, err
@@ -165,11 +172,18 @@ func clvMultiplier(r, d, g float64, horizon int, timing Timing) (decimal.Decimal
 // minus acquisition, rounded half away from zero to cents. Rates are
 // fractions: each retention in [0, 1], the discount rate d per period in
 // [0, 1]. The work is linear in len(retention). Errors wrap [ErrEmpty]
-// for no periods and [ErrInvalid] otherwise, naming the argument (and the
+// for no periods and [ErrInvalid] otherwise (also for an amount whose
+// exponent exceeds [MaxAmountExponent]), naming the argument (and the
 // index of a bad retention).
 func CLVCurve(margin decimal.Decimal, retention []float64, discount float64, timing Timing, acquisition decimal.Decimal) (decimal.Decimal, error) {
 	if len(retention) == 0 {
 		return decimal.Decimal{}, fmt.Errorf("loyalty: CLVCurve needs at least one period of retention: %w", ErrEmpty)
+	}
+	if err := checkAmount("CLVCurve margin", margin); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if err := checkAmount("CLVCurve acquisition cost", acquisition); err != nil {
+		return decimal.Decimal{}, err
 	}
 	if !(discount >= 0 && discount <= 1) {
 		return decimal.Decimal{}, fmt.Errorf("loyalty: CLVCurve discount rate %v outside [0, 1] (a fraction per period): %w", discount, ErrInvalid)

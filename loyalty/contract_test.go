@@ -347,6 +347,47 @@ func TestHugeAmounts(t *testing.T) {
 	}
 }
 
+func TestAmountExponents(t *testing.T) {
+	huge, tiny := dec("1e999999999"), dec("1e-999999999")
+	start := time.Now()
+	for _, a := range []decimal.Decimal{huge, tiny} {
+		_, err := loyalty.CLV(loyalty.CLVInput{Margin: a, Retention: 0.5, Discount: 0.1, Timing: loyalty.StartOfPeriod})
+		checkErr(t, "CLV margin", err, loyalty.ErrInvalid)
+		_, err = loyalty.CLVCurve(dec("1"), []float64{0.5}, 0.1, loyalty.StartOfPeriod, a)
+		checkErr(t, "CLVCurve acquisition", err, loyalty.ErrInvalid)
+		_, err = loyalty.NewMarkovChain([]string{"a"}, [][]float64{{1}}, []decimal.Decimal{a})
+		checkErr(t, "Markov reward", err, loyalty.ErrInvalid)
+		_, err = loyalty.RetentionLever([]loyalty.YearProfit{{Base: dec("10"), Referrals: a}}, 0.1, 0.05, 0.1, decimal.Zero)
+		checkErr(t, "RetentionLever profile", err, loyalty.ErrInvalid)
+		_, err = loyalty.SeedBaseEconomics(10, a).SteadyState()
+		checkErr(t, "SteadyState", err, loyalty.ErrInvalid)
+		as := afterSalesSample()
+		as.Materials = a
+		_, err = as.Evaluate()
+		checkErr(t, "Evaluate", err, loyalty.ErrInvalid)
+		_, err = as.Tornado(0.1)
+		checkErr(t, "Tornado", err, loyalty.ErrInvalid)
+		_, _, err = loyalty.OptimalSpend([]loyalty.SpendPoint{{dec("1"), a}, {dec("2"), dec("3")}})
+		checkErr(t, "OptimalSpend", err, loyalty.ErrInvalid)
+		_, err = json.Marshal(loyalty.SpendPoint{Spend: a})
+		if err == nil {
+			t.Error("Marshal of a SpendPoint with exponent ±999999999 succeeded")
+		}
+	}
+	var p loyalty.SpendPoint
+	checkErr(t, "SpendPoint.UnmarshalJSON", p.UnmarshalJSON([]byte(`{"spend":"1e999999999"}`)), loyalty.ErrInvalid)
+	if !p.Spend.IsZero() {
+		t.Errorf("failed decode changed the point: %v", p.Spend.Exponent())
+	}
+	if el := time.Since(start); el > time.Second {
+		t.Errorf("rejecting huge exponents took %v", el)
+	}
+	// The bound itself is fine: 1e1000 and 1e-1000.
+	if v, err := loyalty.CLV(loyalty.CLVInput{Margin: dec("1e1000"), Retention: 0, Discount: 0, Timing: loyalty.StartOfPeriod}); err != nil || !v.Equal(dec("1e1000")) {
+		t.Errorf("CLV of 1e1000 = %v", err)
+	}
+}
+
 func TestOptimalSpendFuncLimit(t *testing.T) {
 	calls := 0
 	f := func(s float64) float64 { calls++; return 20 * math.Sqrt(s) }

@@ -53,7 +53,10 @@
 //     any value by a closed form ([CLV]'s horizon, [MarkovChain.Value]'s
 //     horizon by binary powering) or is capped by a documented limit
 //     that returns an error ([OptimalSpendFunc]'s grid, [MaxSpendSteps]).
-//     Work linear in the length of a caller's slice is not capped.
+//     Work linear in the length of a caller's slice is not capped. Money
+//     amounts whose decimal exponent lies beyond ±[MaxAmountExponent]
+//     (1e999999999) are errors, since decimal arithmetic on them takes
+//     time in proportion to the exponent.
 //   - Invalid input returns an error that starts "loyalty: " once, names
 //     the argument, field or index and the offending value, wraps one of
 //     the sentinels [ErrInvalid], [ErrEmpty], [ErrLength] (or

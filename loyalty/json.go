@@ -3,6 +3,7 @@ package loyalty
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/cxlab/satisfaction/internal/nanjson"
@@ -44,6 +45,9 @@ func (e *jsonErr) Unwrap() error { return e.err }
 // MarshalJSON encodes the CLVInput as a JSON object, NaN and ±Inf as null.
 func (v CLVInput) MarshalJSON() ([]byte, error) {
 	type plain CLVInput
+	if err := checkAmounts("CLVInput", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "CLVInput", err)
 }
@@ -59,6 +63,9 @@ func (v *CLVInput) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "CLVInput", err)
 	}
+	if err := checkAmounts("CLVInput", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = CLVInput(tmp)
 	return nil
 }
@@ -66,6 +73,9 @@ func (v *CLVInput) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the LeverResult as a JSON object, NaN and ±Inf as null.
 func (v LeverResult) MarshalJSON() ([]byte, error) {
 	type plain LeverResult
+	if err := checkAmounts("LeverResult", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "LeverResult", err)
 }
@@ -81,6 +91,9 @@ func (v *LeverResult) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "LeverResult", err)
 	}
+	if err := checkAmounts("LeverResult", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = LeverResult(tmp)
 	return nil
 }
@@ -88,6 +101,9 @@ func (v *LeverResult) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the BaseEconomics as a JSON object, NaN and ±Inf as null.
 func (v BaseEconomics) MarshalJSON() ([]byte, error) {
 	type plain BaseEconomics
+	if err := checkAmounts("BaseEconomics", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "BaseEconomics", err)
 }
@@ -103,6 +119,9 @@ func (v *BaseEconomics) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "BaseEconomics", err)
 	}
+	if err := checkAmounts("BaseEconomics", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = BaseEconomics(tmp)
 	return nil
 }
@@ -110,6 +129,9 @@ func (v *BaseEconomics) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the SteadyState as a JSON object, NaN and ±Inf as null.
 func (v SteadyState) MarshalJSON() ([]byte, error) {
 	type plain SteadyState
+	if err := checkAmounts("SteadyState", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "SteadyState", err)
 }
@@ -125,6 +147,9 @@ func (v *SteadyState) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "SteadyState", err)
 	}
+	if err := checkAmounts("SteadyState", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = SteadyState(tmp)
 	return nil
 }
@@ -132,6 +157,9 @@ func (v *SteadyState) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the CostBenefit as a JSON object, NaN and ±Inf as null.
 func (v CostBenefit) MarshalJSON() ([]byte, error) {
 	type plain CostBenefit
+	if err := checkAmounts("CostBenefit", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "CostBenefit", err)
 }
@@ -147,6 +175,9 @@ func (v *CostBenefit) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "CostBenefit", err)
 	}
+	if err := checkAmounts("CostBenefit", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = CostBenefit(tmp)
 	return nil
 }
@@ -154,6 +185,9 @@ func (v *CostBenefit) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the TornadoBar as a JSON object, NaN and ±Inf as null.
 func (v TornadoBar) MarshalJSON() ([]byte, error) {
 	type plain TornadoBar
+	if err := checkAmounts("TornadoBar", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "TornadoBar", err)
 }
@@ -169,6 +203,9 @@ func (v *TornadoBar) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "TornadoBar", err)
 	}
+	if err := checkAmounts("TornadoBar", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = TornadoBar(tmp)
 	return nil
 }
@@ -176,6 +213,9 @@ func (v *TornadoBar) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the SpendPoint as a JSON object, NaN and ±Inf as null.
 func (v SpendPoint) MarshalJSON() ([]byte, error) {
 	type plain SpendPoint
+	if err := checkAmounts("SpendPoint", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "SpendPoint", err)
 }
@@ -191,6 +231,9 @@ func (v *SpendPoint) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "SpendPoint", err)
 	}
+	if err := checkAmounts("SpendPoint", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = SpendPoint(tmp)
 	return nil
 }
@@ -198,6 +241,9 @@ func (v *SpendPoint) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the MarginalStep as a JSON object, NaN and ±Inf as null.
 func (v MarginalStep) MarshalJSON() ([]byte, error) {
 	type plain MarginalStep
+	if err := checkAmounts("MarginalStep", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "MarginalStep", err)
 }
@@ -213,6 +259,9 @@ func (v *MarginalStep) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "MarginalStep", err)
 	}
+	if err := checkAmounts("MarginalStep", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = MarginalStep(tmp)
 	return nil
 }
@@ -220,6 +269,9 @@ func (v *MarginalStep) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the NPSReport as a JSON object, NaN and ±Inf as null.
 func (v NPSReport) MarshalJSON() ([]byte, error) {
 	type plain NPSReport
+	if err := checkAmounts("NPSReport", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "NPSReport", err)
 }
@@ -235,6 +287,9 @@ func (v *NPSReport) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "NPSReport", err)
 	}
+	if err := checkAmounts("NPSReport", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = NPSReport(tmp)
 	return nil
 }
@@ -242,6 +297,9 @@ func (v *NPSReport) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the NPSDiff as a JSON object, NaN and ±Inf as null.
 func (v NPSDiff) MarshalJSON() ([]byte, error) {
 	type plain NPSDiff
+	if err := checkAmounts("NPSDiff", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "NPSDiff", err)
 }
@@ -257,6 +315,9 @@ func (v *NPSDiff) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "NPSDiff", err)
 	}
+	if err := checkAmounts("NPSDiff", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = NPSDiff(tmp)
 	return nil
 }
@@ -264,6 +325,9 @@ func (v *NPSDiff) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the Recovery as a JSON object, NaN and ±Inf as null.
 func (v Recovery) MarshalJSON() ([]byte, error) {
 	type plain Recovery
+	if err := checkAmounts("Recovery", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "Recovery", err)
 }
@@ -279,6 +343,9 @@ func (v *Recovery) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "Recovery", err)
 	}
+	if err := checkAmounts("Recovery", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = Recovery(tmp)
 	return nil
 }
@@ -286,6 +353,9 @@ func (v *Recovery) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the Handling as a JSON object, NaN and ±Inf as null.
 func (v Handling) MarshalJSON() ([]byte, error) {
 	type plain Handling
+	if err := checkAmounts("Handling", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "Handling", err)
 }
@@ -301,6 +371,9 @@ func (v *Handling) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "Handling", err)
 	}
+	if err := checkAmounts("Handling", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = Handling(tmp)
 	return nil
 }
@@ -308,6 +381,9 @@ func (v *Handling) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the RecoveryReport as a JSON object, NaN and ±Inf as null.
 func (v RecoveryReport) MarshalJSON() ([]byte, error) {
 	type plain RecoveryReport
+	if err := checkAmounts("RecoveryReport", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "RecoveryReport", err)
 }
@@ -323,6 +399,9 @@ func (v *RecoveryReport) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "RecoveryReport", err)
 	}
+	if err := checkAmounts("RecoveryReport", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = RecoveryReport(tmp)
 	return nil
 }
@@ -330,6 +409,9 @@ func (v *RecoveryReport) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the Escalation as a JSON object, NaN and ±Inf as null.
 func (v Escalation) MarshalJSON() ([]byte, error) {
 	type plain Escalation
+	if err := checkAmounts("Escalation", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "Escalation", err)
 }
@@ -345,6 +427,9 @@ func (v *Escalation) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "Escalation", err)
 	}
+	if err := checkAmounts("Escalation", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = Escalation(tmp)
 	return nil
 }
@@ -352,6 +437,9 @@ func (v *Escalation) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the Defection as a JSON object, NaN and ±Inf as null.
 func (v Defection) MarshalJSON() ([]byte, error) {
 	type plain Defection
+	if err := checkAmounts("Defection", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "Defection", err)
 }
@@ -367,6 +455,9 @@ func (v *Defection) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "Defection", err)
 	}
+	if err := checkAmounts("Defection", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = Defection(tmp)
 	return nil
 }
@@ -374,6 +465,9 @@ func (v *Defection) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the Losses as a JSON object, NaN and ±Inf as null.
 func (v Losses) MarshalJSON() ([]byte, error) {
 	type plain Losses
+	if err := checkAmounts("Losses", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "Losses", err)
 }
@@ -389,6 +483,9 @@ func (v *Losses) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "Losses", err)
 	}
+	if err := checkAmounts("Losses", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = Losses(tmp)
 	return nil
 }
@@ -396,6 +493,9 @@ func (v *Losses) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the UpgradeOptions as a JSON object, NaN and ±Inf as null.
 func (v UpgradeOptions) MarshalJSON() ([]byte, error) {
 	type plain UpgradeOptions
+	if err := checkAmounts("UpgradeOptions", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "UpgradeOptions", err)
 }
@@ -411,6 +511,9 @@ func (v *UpgradeOptions) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "UpgradeOptions", err)
 	}
+	if err := checkAmounts("UpgradeOptions", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = UpgradeOptions(tmp)
 	return nil
 }
@@ -418,6 +521,9 @@ func (v *UpgradeOptions) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the Upgrade as a JSON object, NaN and ±Inf as null.
 func (v Upgrade) MarshalJSON() ([]byte, error) {
 	type plain Upgrade
+	if err := checkAmounts("Upgrade", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "Upgrade", err)
 }
@@ -433,6 +539,9 @@ func (v *Upgrade) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "Upgrade", err)
 	}
+	if err := checkAmounts("Upgrade", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = Upgrade(tmp)
 	return nil
 }
@@ -440,6 +549,9 @@ func (v *Upgrade) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the WordOfMouth as a JSON object, NaN and ±Inf as null.
 func (v WordOfMouth) MarshalJSON() ([]byte, error) {
 	type plain WordOfMouth
+	if err := checkAmounts("WordOfMouth", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "WordOfMouth", err)
 }
@@ -455,6 +567,9 @@ func (v *WordOfMouth) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "WordOfMouth", err)
 	}
+	if err := checkAmounts("WordOfMouth", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = WordOfMouth(tmp)
 	return nil
 }
@@ -462,6 +577,9 @@ func (v *WordOfMouth) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the Reach as a JSON object, NaN and ±Inf as null.
 func (v Reach) MarshalJSON() ([]byte, error) {
 	type plain Reach
+	if err := checkAmounts("Reach", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "Reach", err)
 }
@@ -477,6 +595,9 @@ func (v *Reach) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "Reach", err)
 	}
+	if err := checkAmounts("Reach", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = Reach(tmp)
 	return nil
 }
@@ -484,6 +605,9 @@ func (v *Reach) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the TrustState as a JSON object, NaN and ±Inf as null.
 func (v TrustState) MarshalJSON() ([]byte, error) {
 	type plain TrustState
+	if err := checkAmounts("TrustState", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "TrustState", err)
 }
@@ -499,6 +623,9 @@ func (v *TrustState) UnmarshalJSON(b []byte) error {
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "TrustState", err)
 	}
+	if err := checkAmounts("TrustState", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
 	*v = TrustState(tmp)
 	return nil
 }
@@ -506,6 +633,9 @@ func (v *TrustState) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the CrossTabReport as a JSON object, NaN and ±Inf as null.
 func (v CrossTabReport) MarshalJSON() ([]byte, error) {
 	type plain CrossTabReport
+	if err := checkAmounts("CrossTabReport", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
 	b, err := nanjson.Marshal(plain(v))
 	return b, jsonError("encoding", "CrossTabReport", err)
 }
@@ -520,6 +650,9 @@ func (v *CrossTabReport) UnmarshalJSON(b []byte) error {
 	tmp := plain(*v)
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
 		return jsonError("decoding", "CrossTabReport", err)
+	}
+	if err := checkAmounts("CrossTabReport", reflect.ValueOf(tmp)); err != nil {
+		return err
 	}
 	*v = CrossTabReport(tmp)
 	return nil

@@ -3,6 +3,7 @@ package loyalty
 import (
 	"fmt"
 	"math"
+	"reflect"
 
 	"github.com/shopspring/decimal"
 )
@@ -23,7 +24,9 @@ type YearProfit struct {
 	PricePremium decimal.Decimal `json:"price_premium"`
 }
 
-// Total returns the year's total profit.
+// Total returns the year's total profit, an exact decimal sum. Like every
+// decimal sum its cost grows with the spread of the amounts' exponents;
+// [RetentionLever] checks them against [MaxAmountExponent] first.
 func (y YearProfit) Total() decimal.Decimal {
 	return y.Base.Add(y.Revenue).Add(y.CostSavings).Add(y.Referrals).Add(y.PricePremium)
 }
@@ -82,7 +85,8 @@ type LeverResult struct {
 // Rates are fractions per year: defection in (0, 1], reduction in
 // [0, defection), the discount rate d in [0, 1]. Errors wrap [ErrEmpty]
 // for an empty profile and [ErrInvalid], naming the argument, for a rate
-// outside its range or NaN, a customer worth nothing before the change
+// outside its range or NaN, an amount whose exponent exceeds
+// [MaxAmountExponent], a customer worth nothing before the change
 // (a relative change is meaningless), or a result outside the range of
 // float64 (a tail weight 1/(d+δ) or a relative change that overflows).
 func RetentionLever(profile []YearProfit, defection, reduction, discount float64, acquisition decimal.Decimal) (LeverResult, error) {
@@ -96,6 +100,14 @@ func RetentionLever(profile []YearProfit, defection, reduction, discount float64
 		return LeverResult{}, fmt.Errorf("loyalty: RetentionLever reduction %v must be in [0, defection %v): %w", reduction, defection, ErrInvalid)
 	case !(discount >= 0 && discount <= 1):
 		return LeverResult{}, fmt.Errorf("loyalty: RetentionLever discount rate %v outside [0, 1] (a fraction per year): %w", discount, ErrInvalid)
+	}
+	for i, y := range profile {
+		if err := checkAmounts(fmt.Sprintf("RetentionLever profile[%d]", i), reflect.ValueOf(y)); err != nil {
+			return LeverResult{}, err
+		}
+	}
+	if err := checkAmount("RetentionLever acquisition", acquisition); err != nil {
+		return LeverResult{}, err
 	}
 	n := len(profile)
 	value := func(delta float64) (decimal.Decimal, error) {

@@ -69,6 +69,9 @@ func NewMarkovChain(states []string, p [][]float64, reward []decimal.Decimal) (*
 		}
 	}
 	for i, v := range reward {
+		if err := checkAmount(fmt.Sprintf("Markov chain reward of state %d (%s)", i, states[i]), v); err != nil {
+			return nil, err
+		}
 		f := v.InexactFloat64()
 		if math.IsInf(f, 0) || math.IsNaN(f) {
 			return nil, fmt.Errorf("loyalty: Markov chain reward of state %d (%s) = %s is outside the range of float64: %w", i, states[i], v, ErrInvalid)
