@@ -176,6 +176,8 @@ func FuzzDefection(f *testing.F) {
 	f.Add(int64(-1), int64(1), int64(1), int64(1), int64(1), math.NaN(), 0.4, 0.2, 0.1, 0.015, math.NaN(), math.Inf(1))
 	f.Add(int64(math.MaxInt64/8), int64(math.MaxInt64/8), int64(1), int64(1), int64(1), 1.0, 1.0, -0.5, 2.0, math.Inf(-1), 1.0, -1.0)
 	f.Add(int64(1), int64(2), int64(3), int64(4), int64(5), 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1e300)
+	f.Add(int64(1), int64(2), int64(3), int64(1<<40), int64(5), 0.8, 0.4, 0.2, 0.1, 0.0, 1.0, 1e308)
+	f.Add(int64(1), int64(2), int64(3), int64(4), int64(5), 0.8, 0.4, 0.2, 0.1, 0.0, 1.0, 1.7976931348623157e308)
 	f.Fuzz(func(t *testing.T, n1, n2, n3, n4, n5 int64, r1, r2, r3, r4, r5, share, multiple float64) {
 		var tl ep.Tally
 		for i, n := range []int64{n1, n2, n3, n4, n5} {
@@ -208,10 +210,21 @@ func FuzzDefection(f *testing.F) {
 		u, err := d.Upgrade(&tl, share, &loyalty.UpgradeOptions{Multiple: multiple})
 		okShare := share >= 0 && share <= 1
 		okMult := multiple == 0 || (multiple > 0 && !math.IsInf(multiple, 1))
-		if (err == nil) != (okShare && okMult) {
+		if err != nil && !errors.Is(err, loyalty.ErrInvalid) {
+			t.Fatalf("Upgrade error %v", err)
+		}
+		m := multiple
+		if m == 0 {
+			m = loyalty.SeedValueMultiple
+		}
+		// A value gain beyond float64 is an error, not ±Inf.
+		moved := share * float64(tl.Count(ep.Satisfied))
+		overflow := math.IsInf(moved*(m*d.Retention(ep.Delighted)-d.Retention(ep.Satisfied)), 0)
+		if (err == nil) != (okShare && okMult && !overflow) {
 			t.Fatalf("Upgrade(%v, %v) error %v", share, multiple, err)
 		}
-		if err == nil && (u.Moved < 0 || u.Moved > float64(tl.Count(ep.Satisfied)) || math.IsNaN(u.After.TotalLost)) {
+		if err == nil && (u.Moved < 0 || u.Moved > float64(tl.Count(ep.Satisfied)) || math.IsNaN(u.After.TotalLost) ||
+			math.IsNaN(u.ValueGain) || math.IsInf(u.ValueGain, 0)) {
 			t.Fatalf("Upgrade = %+v", u)
 		}
 	})

@@ -3,6 +3,7 @@ package loyalty_test
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -145,11 +146,12 @@ func FuzzLadder(f *testing.F) {
 	})
 }
 
-// FuzzEnumText checks that UnmarshalText of Stage, Rung and Condition
+// FuzzEnumText checks that UnmarshalText of Stage, Rung, Condition and Timing
 // either fails leaving the value unchanged or yields a value that
 // marshals back to a name decoding to the same value.
 func FuzzEnumText(f *testing.F) {
-	for _, s := range []string{"", "none", "Action", "behavioral", "long term", "LONG_TERM", "true-loyalty", "latent loyalty", "\xff", "advocate "} {
+	for _, s := range []string{"", "none", "Action", "behavioral", "long term", "LONG_TERM", "true-loyalty", "latent loyalty", "\xff", "advocate ",
+		"unknown", "start-of-period", "end-after-survival", "end-first-certain", "Start-Of-Period", "Timing(9)"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -176,6 +178,19 @@ func FuzzEnumText(f *testing.F) {
 			}
 		} else if b, err := c.MarshalText(); err != nil || c.UnmarshalText(b) != nil {
 			t.Fatalf("Condition %v does not round-trip", c)
+		}
+		tm := loyalty.Timing(-7)
+		if err := tm.UnmarshalText([]byte(s)); err != nil {
+			if tm != -7 || !errors.Is(err, loyalty.ErrInvalid) || !strings.HasPrefix(err.Error(), "loyalty: ") {
+				t.Fatalf("Timing changed on error, or bad error %v: %v", err, tm)
+			}
+		} else if b, err := tm.MarshalText(); err != nil || tm.UnmarshalText(b) != nil || string(b) != s {
+			t.Fatalf("Timing %v does not round-trip", tm)
+		}
+		for _, err := range []error{st.UnmarshalText([]byte(s)), r.UnmarshalText([]byte(s)), c.UnmarshalText([]byte(s))} {
+			if err != nil && (!errors.Is(err, loyalty.ErrInvalid) || strings.Count(err.Error(), "loyalty: ") != 1) {
+				t.Fatalf("UnmarshalText(%q) error %q", s, err)
+			}
 		}
 	})
 }

@@ -356,28 +356,58 @@ func TestOptimalSpend(t *testing.T) {
 	}
 }
 
+// FuzzCLV takes the margin as a float (converted to a decimal with care)
+// and any horizon: the sum is in closed form, so math.MaxInt periods cost
+// what 3 do.
 func FuzzCLV(f *testing.F) {
-	f.Add(int64(10000), 0.8, 0.1, 0.0, 0, uint8(1))
-	f.Add(int64(-5), 1.0, -1.0, -1.0, -1, uint8(0))
-	f.Add(int64(1<<62), 0.999999, 1e-9, 0.5, 100000, uint8(3))
-	f.Add(int64(1), math.NaN(), math.Inf(1), math.Inf(-1), 0, uint8(2))
-	f.Fuzz(func(t *testing.T, cents int64, r, d, g float64, horizon int, timing uint8) {
-		in := loyalty.CLVInput{Margin: decimal.New(cents, -2), Retention: r, Discount: d, Growth: g, Horizon: horizon % 1000, Timing: loyalty.Timing(timing % 5)}
+	f.Add(100.0, 0.8, 0.1, 0.0, 0, uint8(1), 0.0)
+	f.Add(100.0, 0.8, 10.0, 0.0, 0, uint8(1), 0.0) // a percentage typed as a rate
+	f.Add(-5.0, 1.0, -1.0, -1.0, -1, uint8(0), 0.0)
+	f.Add(4.6e16, 0.999999, 1e-9, 0.5, 100000, uint8(3), 1.0)
+	f.Add(1.0, math.NaN(), math.Inf(1), math.Inf(-1), 0, uint8(2), math.NaN())
+	f.Add(1e308, 0.9, 0.0, 1.0, math.MaxInt, uint8(1), -1e308)
+	f.Add(100.0, 0.8, 0.1, 0.0, math.MaxInt, uint8(2), 0.0)
+	f.Add(100.0, 0.5, 0.0, 1.0, 1<<40, uint8(3), 0.0)
+	f.Add(1e-300, 0.0, 1.0, -0.999999, 7, uint8(1), 5e-324)
+	f.Fuzz(func(t *testing.T, margin, r, d, g float64, horizon int, timing uint8, acq float64) {
+		in := loyalty.CLVInput{Margin: money(margin), Retention: r, Discount: d, Growth: g, Horizon: horizon,
+			Timing: loyalty.Timing(timing % 5), AcquisitionCost: money(acq)}
 		v, err := loyalty.CLV(in)
+		valid := r >= 0 && r < 1 && d >= 0 && d <= 1 && g > -1 && g <= 1 && horizon >= 0 &&
+			in.Timing >= loyalty.StartOfPeriod && in.Timing <= loyalty.EndFirstCertain && (horizon > 0 || 1+d > r*(1+g))
 		if err != nil {
+			mustSentinel(t, "CLV", err)
 			if !errors.Is(err, loyalty.ErrInvalid) {
 				t.Fatalf("error %v does not wrap ErrInvalid", err)
 			}
+			if valid && !rangeErr(err) {
+				t.Fatalf("valid input %+v: %v", in, err)
+			}
 			return
 		}
-		if cents >= 0 && v.Sign() < 0 {
+		if !valid {
+			t.Fatalf("invalid input %+v accepted: %s", in, v)
+		}
+		if margin >= 0 && !(acq > 0) && v.Sign() < 0 {
 			t.Fatalf("negative value %s for a non-negative margin", v)
 		}
-		_, _ = loyalty.CLVCurve(in.Margin, []float64{r, r}, d, in.Timing, decimal.Zero)
-		_, _ = loyalty.RetentionLever([]loyalty.YearProfit{{Base: in.Margin}}, r, g, d, decimal.Zero)
-		_, _ = loyalty.SeedBaseEconomics(cents, in.Margin).BreakEven(r)
-		if c, err := loyalty.NewMarkovChain([]string{"c", "l"}, [][]float64{{r, 1 - r}, {0, 1}}, []decimal.Decimal{in.Margin, decimal.Zero}); err == nil {
-			_, _ = c.Value(d, horizon%50)
+		// A finite horizon is worth no more than the infinite one.
+		if horizon > 0 && margin >= 0 {
+			whole := in
+			whole.Horizon = 0
+			if w, err := loyalty.CLV(whole); err == nil && v.GreaterThan(w.Add(decimal.New(1, -2)).Add(w.Abs().Mul(decimal.New(1, -9)))) {
+				t.Fatalf("%d periods %s above the infinite horizon %s", horizon, v, w)
+			}
+		}
+		// Without growth, StartOfPeriod is the two-state Markov chain.
+		if g == 0 && in.Timing == loyalty.StartOfPeriod && acq == 0 {
+			c, err := loyalty.NewMarkovChain([]string{"c", "l"}, [][]float64{{r, 1 - r}, {0, 1}}, []decimal.Decimal{in.Margin, decimal.Zero})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if mv, err := c.Value(d, horizon); err == nil && !near(mv[0], v, 0.011, 1e-9) {
+				t.Fatalf("Markov %s, CLV %s", mv[0], v)
+			}
 		}
 	})
 }

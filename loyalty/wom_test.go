@@ -3,6 +3,7 @@ package loyalty_test
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/cxlab/satisfaction/ep"
@@ -55,6 +56,8 @@ func FuzzWordOfMouth(f *testing.F) {
 	f.Add(int64(0), int64(0), int64(0), 0.0, 0.0)
 	f.Add(int64(-1), int64(1), int64(1), math.NaN(), math.Inf(1))
 	f.Add(int64(math.MaxInt64/4), int64(1), int64(1), 1e300, -1.0)
+	f.Add(int64(1), int64(1000), int64(1), 1e308, 1e308)
+	f.Add(int64(1), int64(1), int64(0), 1.7976931348623157e308, 1.7976931348623157e308)
 	f.Fuzz(func(t *testing.T, vd, sat, del int64, pos, neg float64) {
 		var tl ep.Tally
 		if tl.AddN(ep.VeryDissatisfied, vd) != nil || tl.AddN(ep.Satisfied, sat) != nil || tl.AddN(ep.Delighted, del) != nil {
@@ -64,10 +67,19 @@ func FuzzWordOfMouth(f *testing.F) {
 		w.Positive[ep.Satisfied], w.Negative[ep.VeryDissatisfied] = pos, neg
 		r, err := w.Reach(&tl)
 		ok := pos >= 0 && neg >= 0 && !math.IsInf(pos, 1) && !math.IsInf(neg, 1)
+		if err != nil && (!errors.Is(err, loyalty.ErrInvalid) || strings.Count(err.Error(), "loyalty: ") != 1) {
+			t.Fatalf("Reach error %q", err)
+		}
+		// Totals beyond float64 are errors, not ±Inf.
+		p := float64(tl.Count(ep.Satisfied))*pos + float64(tl.Count(ep.Delighted))*10
+		n := float64(tl.Count(ep.VeryDissatisfied)) * neg
+		if math.IsInf(p, 0) || math.IsInf(n, 0) || math.IsInf(p-n, 0) {
+			ok = false
+		}
 		if (err == nil) != ok {
 			t.Fatalf("Reach error %v with pos %v neg %v", err, pos, neg)
 		}
-		if err == nil && (r.Positive < 0 || r.Negative < 0 || r.N != tl.N()) {
+		if err == nil && (r.Positive < 0 || r.Negative < 0 || r.N != tl.N() || math.IsInf(r.Net, 0)) {
 			t.Fatalf("Reach = %+v", r)
 		}
 	})
