@@ -159,7 +159,8 @@ func driversFrom(b *block, keys []string, outcome string, m Measure) (Drivers, e
 	}
 	r2 := mat.Dot(beta, mat.NewVecDense(p, rxy))
 	if !(r2 >= MinRSquared) {
-		return fail("R² = %.3g: the drivers explain none of the outcome, so their shares of R² are undefined: %w", r2, ErrUndefined)
+		// The value itself is rounding noise, so it is not in the message.
+		return fail("R² is below %g: the drivers explain none of the outcome, so their shares of R² are undefined: %w", MinRSquared, ErrUndefined)
 	}
 	shap := shapley(rxx, rxy)
 	john, err := johnson(rxx, rxy)
