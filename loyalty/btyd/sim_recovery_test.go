@@ -240,8 +240,8 @@ func TestRecoveryBGNBD(t *testing.T) {
 
 // TestRecoverySBG: cohorts simulated from the regular and high-end
 // estimates of Fader & Hardie (2007) and a long-lived cohort. Measured
-// with 40 replications (10 with -short): identified and within 3 SE in
-// at least 38 of 40 each.
+// with 40 replications (20 with -short): identified 40/40 in each, within
+// 3 SE 40, 40 and 39 of 40.
 func TestRecoverySBG(t *testing.T) {
 	for k, sc := range []struct {
 		name       string
