@@ -3,6 +3,7 @@ package servqual
 import (
 	"fmt"
 	"math"
+	"unicode/utf8"
 )
 
 // Scale is the rating scale of an instrument's items, from Min to Max
@@ -115,7 +116,9 @@ const (
 // |Max| at most [MaxScale] and Max − Min at least 1/MaxScale, so that a
 // gap or a sum of squared deviations cannot overflow; keys must be
 // non-empty and unique among the dimensions, among the items and among
-// the outcomes; every item must name a known dimension; every dimension
+// the outcomes; every name, key and label must be valid UTF-8 (so that
+// reports round-trip through JSON); every item must name a known
+// dimension; every dimension
 // must have at least one item; there may be at most [MaxItems] items,
 // [MaxDimensions] dimensions and [MaxOutcomes] outcomes. Errors wrap
 // [ErrInstrument] (and [ErrLimit] for a size limit) and name the
@@ -125,6 +128,9 @@ func NewInstrument(spec Spec) (*Instrument, error) {
 		return errorf("instrument %q: %s: %w", spec.Name, fmt.Sprintf(format, args...), ErrInstrument)
 	}
 	if err := checkScale(spec.Scale); err != nil {
+		return nil, bad("%v", err)
+	}
+	if err := checkUTF8(spec); err != nil {
 		return nil, bad("%v", err)
 	}
 	if len(spec.Dimensions) == 0 || len(spec.Items) == 0 {
@@ -202,6 +208,28 @@ func NewInstrument(spec Spec) (*Instrument, error) {
 		}
 	}
 	return in, nil
+}
+
+// checkUTF8 returns an error naming the first text of spec that is not
+// valid UTF-8 (JSON would replace its bytes, so reports would not
+// round-trip).
+func checkUTF8(spec Spec) error {
+	texts := []string{spec.Name}
+	for _, d := range spec.Dimensions {
+		texts = append(texts, d.Key, d.Name, d.Chinese)
+	}
+	for _, it := range spec.Items {
+		texts = append(texts, it.Key, it.Dimension, it.Label)
+	}
+	for _, o := range spec.Outcomes {
+		texts = append(texts, o.Key, o.Name)
+	}
+	for _, t := range texts {
+		if !utf8.ValidString(t) {
+			return fmt.Errorf("text %q is not valid UTF-8", t)
+		}
+	}
+	return nil
 }
 
 // checkScale returns why s is not a valid scale, or nil.

@@ -259,7 +259,9 @@ func (a *Accumulator) Report() Report {
 		Responses:  a.n,
 		Items:      make([]ItemReport, len(in.items)),
 		Dimensions: make([]DimensionReport, len(in.dims)),
-		Outcomes:   make([]OutcomeReport, len(in.outcomes)),
+	}
+	if len(in.outcomes) > 0 { // nil otherwise, as JSON (omitempty) gives back
+		r.Outcomes = make([]OutcomeReport, len(in.outcomes))
 	}
 	for i, it := range in.items {
 		ir := ItemReport{Key: it.Key, Dimension: it.Dimension, Label: it.Label}
