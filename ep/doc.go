@@ -39,4 +39,49 @@
 // [KanoTally] place attributes in the Kano categories, which explain when
 // exceeding an expectation delights (attractive) and when meeting it only
 // avoids dissatisfaction (must-be).
+//
+// # Contract
+//
+// Every exported function and method keeps these promises, and tests and
+// fuzz targets hold it to them:
+//
+//   - No panic and no hang on any input: nil and zero-value receivers and
+//     arguments, NaN, ±Inf, ±1e308, −0, negative and huge counts, empty
+//     slices. A nil *Tally, *EffortTally or *KanoTally reads as empty and
+//     rejects writes. Work that a caller's number would decide is
+//     bounded: [Offer.Ratio] accepts at most [MaxPlaces] decimal places
+//     and every amount of an [Offer] must have a decimal exponent within
+//     ±[MaxExponent].
+//   - Invalid input returns an error whose message starts with "ep: "
+//     exactly once, names the argument, index or field and its value, and
+//     wraps one of the sentinels [ErrInvalid], [ErrModel], [ErrEmpty] or
+//     [ErrLevel] (test with errors.Is); a call that returns an error
+//     changes nothing. Counts that would overflow int64 (Add, AddN, Merge
+//     of every tally) are errors wrapping ErrInvalid.
+//   - A number that is promised is finite. A statistic the data leave
+//     undefined (the shares of an empty tally, the Kano coefficients with
+//     no A, O, M or I answers) is NaN together with a non-empty Reason.
+//     [Wilson], a function of numbers in the manner of package math,
+//     returns NaN for arguments outside its domain, as its special cases
+//     list; its interval always contains p̂ and reaches 0 or 1 exactly
+//     when k = 0 or k = n.
+//   - JSON: every result type ([Summary], [EffortSummary], [KanoResult],
+//     [Interval], [Outcome]) and the input types with floats ([Sources],
+//     [Weights], [Model]) encode NaN and ±Inf as null and decode null as
+//     NaN, so that a value round-trips to an equal value (±Inf comes back
+//     as NaN). Enumerations encode as their names. Money ([Offer]) is
+//     decimal and encodes as quoted strings.
+//   - Rates and shares are fractions (0.25, not 25): the learning rate of
+//     [Update], the confidence level of [Wilson], CSAT and the Kano
+//     coefficients.
+//   - Ties are broken by documented rules: [Choose] compares money
+//     exactly, then by value/cost ratio, then by position;
+//     [KanoTally.Result] prefers must-be, one-dimensional, attractive,
+//     indifferent, reverse, questionable.
+//   - Concurrency: [Model], [Offer], [Sources], [Weights] and every
+//     result are values, safe to share. The tallies ([Tally],
+//     [EffortTally], [KanoTally]) are not safe for concurrent use; their
+//     read methods (Count, N, Summary, Result) do not mutate and may run
+//     concurrently with each other, and the source of a Merge is only
+//     read. Tally shards separately and merge them.
 package ep

@@ -119,9 +119,13 @@ func Blend(s Sources, w Weights) (float64, error) {
 //	E' = E + λ(P − E)
 //
 // with learning rate λ in [0, 1]: λ = 0 keeps the expectation, λ = 1
-// replaces it with the last performance. A performance above the
-// expectation raises the bar for the next purchase. It returns an error
-// wrapping [ErrInvalid] for NaN or ±Inf inputs or λ outside [0, 1].
+// replaces it with the last performance. The learning rate is a
+// fraction, not a percentage. The result lies between E and P (computed
+// as E + λ(P − E), or (1 − λ)E + λP where P − E overflows, and kept inside
+// [min(E, P), max(E, P)] against rounding), so it is always finite. A
+// performance above the expectation raises the bar for the next purchase.
+// It returns an error wrapping [ErrInvalid] for NaN or ±Inf inputs or λ
+// outside [0, 1].
 func Update(expectation, performance, rate float64) (float64, error) {
 	if !finite(expectation) || !finite(performance) {
 		return math.NaN(), errorf("expectation %v and performance %v must be finite: %w", expectation, performance, ErrInvalid)
@@ -129,8 +133,17 @@ func Update(expectation, performance, rate float64) (float64, error) {
 	if !(rate >= 0 && rate <= 1) {
 		return math.NaN(), errorf("learning rate %v outside [0, 1]: %w", rate, ErrInvalid)
 	}
-	// (1−λ)E + λP stays between E and P and cannot overflow.
-	return (1-rate)*expectation + rate*performance, nil
+	if rate == 1 {
+		return performance, nil
+	}
+	e := expectation + rate*(performance-expectation)
+	if math.IsInf(e, 0) || math.IsNaN(e) {
+		// P − E overflowed; (1−λ)E + λP cannot.
+		e = (1-rate)*expectation + rate*performance
+	}
+	// Rounding can step just outside [E, P] (0.7·6 + 0.3·6 =
+	// 5.999999999999999); the exact value never does.
+	return min(max(e, min(expectation, performance)), max(expectation, performance)), nil
 }
 
 // Replay compares a sequence of performances with an expectation that

@@ -149,6 +149,9 @@ func FuzzTally(f *testing.F) {
 	f.Add([]byte{1, 2, 3, 4, 5}, int8(3))
 	f.Add([]byte{}, int8(0))
 	f.Add([]byte{0, 6, 255, 5, 5}, int8(-1))
+	// Wilson(4, 4, .95).High was 0.9999999999999999 < CSAT = 1.
+	f.Add([]byte{4, 4, 4, 4}, int8(7))
+	f.Add([]byte{1, 2}, int8(7))
 	f.Fuzz(func(t *testing.T, answers []byte, ces int8) {
 		var tl ep.Tally
 		var valid int64
@@ -186,6 +189,9 @@ func FuzzWilson(f *testing.F) {
 	f.Add(int64(0), int64(0), 0.95)
 	f.Add(int64(-1), int64(1), 0.5)
 	f.Add(int64(1<<40), int64(1<<41), 0.999999)
+	f.Add(int64(4), int64(4), 0.95) // High was 0.9999999999999999
+	f.Add(int64(0), int64(3), 0.95)
+	f.Add(int64(math.MaxInt64), int64(math.MaxInt64), 0.5)
 	f.Fuzz(func(t *testing.T, k, n int64, conf float64) {
 		iv := ep.Wilson(k, n, conf)
 		if n <= 0 || k < 0 || k > n || !(conf > 0 && conf < 1) {
@@ -195,8 +201,11 @@ func FuzzWilson(f *testing.F) {
 			return
 		}
 		p := float64(k) / float64(n)
-		if !(iv.Low >= 0 && iv.Low <= p+1e-12 && iv.High >= p-1e-12 && iv.High <= 1) {
+		if !(iv.Low >= 0 && iv.Low <= p && iv.High >= p && iv.High <= 1) {
 			t.Fatalf("Wilson(%d, %d, %v) = %v does not bracket %v inside [0, 1]", k, n, conf, iv, p)
+		}
+		if k == 0 && iv.Low != 0 || k == n && iv.High != 1 {
+			t.Fatalf("Wilson(%d, %d, %v) = %v does not reach the end of [0, 1]", k, n, conf, iv)
 		}
 	})
 }

@@ -104,8 +104,10 @@ func (o Offer) Ratio(places int32) (decimal.Decimal, error) {
 }
 
 // Validate reports an error wrapping [ErrInvalid] that names the first
-// negative component of the offer, or the first whose decimal exponent is
-// outside ±[MaxExponent]; nil if there is none.
+// component of the offer whose decimal exponent is outside ±[MaxExponent]
+// or, failing that, the first negative one; nil if there is none. (A zero
+// amount written with a huge exponent, such as decimal.New(0, 5000), is
+// rejected too: the exponent alone makes sums slow.)
 func (o Offer) Validate() error {
 	if err := o.validate(); err != nil {
 		return errorf("%w", err)
@@ -125,13 +127,13 @@ func (o Offer) validate() error {
 		{"energy cost", o.Energy}, {"physical cost", o.Physical},
 	}
 	for _, p := range parts {
-		if p.v.Sign() < 0 {
-			return fmt.Errorf("offer %q: %s %s is negative: %w", o.Name, p.name, p.v, ErrInvalid)
-		}
-		// The zero Decimal has exponent 0; any other value's exponent
-		// is what Add would rescale by.
+		// The exponent is checked first: formatting an amount with a
+		// huge exponent would itself print billions of digits.
 		if e := p.v.Exponent(); e < -MaxExponent || e > MaxExponent {
 			return fmt.Errorf("offer %q: %s has decimal exponent %d outside ±%d: %w", o.Name, p.name, e, MaxExponent, ErrInvalid)
+		}
+		if p.v.Sign() < 0 {
+			return fmt.Errorf("offer %q: %s %s is negative: %w", o.Name, p.name, p.v, ErrInvalid)
 		}
 	}
 	return nil
