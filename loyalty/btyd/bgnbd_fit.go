@@ -240,6 +240,8 @@ func FitBGNBD(data []Summary, opts *FitOptions) (BGNBDFit, error) {
 		grad:  func(p, g []float64) { d.ll(p, g) },
 		start: []float64{1, 1, 1, 1},
 		n:     d.n,
+		lo:    MinParam,
+		hi:    MaxParam,
 	}
 	if (opts == nil || opts.Penalty == 0) && len(d.x) == 0 {
 		reason := "no customer made a repeat purchase: the likelihood rises as r → 0 and carries no information on a and b"

@@ -189,29 +189,3 @@ func TestFitBGNBDErrors(t *testing.T) {
 		t.Errorf("LogLikelihood with r = 0: %v", err)
 	}
 }
-
-func FuzzFitBGNBD(f *testing.F) {
-	f.Add(2, 30.43, 38.86, 0, 0.0, 38.86, uint8(3))
-	f.Add(0, 0.0, 1.0, 0, 0.0, 1.0, uint8(1))
-	f.Add(-1, 0.0, 1.0, 5, 5.0, 5.0, uint8(2))
-	f.Add(3, 0.0, 1.0, 1, 2.0, 1.0, uint8(2))
-	f.Add(1000, 1e-300, 1e300, 1, math.NaN(), math.Inf(1), uint8(5))
-	f.Fuzz(func(t *testing.T, x1 int, tx1, T1 float64, x2 int, tx2, T2 float64, iters uint8) {
-		data := []btyd.Summary{{Frequency: x1, Recency: tx1, T: T1}, {Frequency: x2, Recency: tx2, T: T2}}
-		fit, err := btyd.FitBGNBD(data, &btyd.FitOptions{MaxIterations: int(iters%8) + 1})
-		if err != nil {
-			return
-		}
-		m := fit.BGNBD
-		for _, v := range []float64{m.R, m.Alpha, m.A, m.B} {
-			if !(v > 0) {
-				t.Fatalf("fit gave %+v", m)
-			}
-		}
-		if p := m.ProbAlive(data[0]); !(p >= 0 && p <= 1) && !math.IsNaN(p) {
-			t.Fatalf("P(alive) = %v", p)
-		}
-		_ = m.ConditionalPurchases(10, data[1])
-		_ = m.ProbPurchases(x1%50, T1)
-	})
-}

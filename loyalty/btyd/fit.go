@@ -115,6 +115,9 @@ type fitProblem struct {
 	grad  func(p, g []float64) // ∂LL/∂p
 	start []float64
 	n     int // customers in the likelihood, for FitInfo.N
+	// lo, hi bound the estimates the model's predictions accept (0, 0:
+	// any positive value).
+	lo, hi float64
 }
 
 // fitFlatFactor is how far (ln 10⁶) the identification probe moves the
@@ -207,7 +210,8 @@ func fitLogSpace(fp fitProblem, opts *FitOptions) ([]float64, FitInfo, error) {
 	}
 	f0 := f(theta)
 	if math.IsInf(f0, 1) {
-		return nil, info, fmt.Errorf("btyd: %s fit: log-likelihood not finite at the starting values %v: %w", fp.name, start, ErrNotConverged)
+		info.Reason = fmt.Sprintf("log-likelihood not finite at the starting values %v", start)
+		return nil, info, fmt.Errorf("btyd: %s fit: %s: %w", fp.name, info.Reason, ErrNotConverged)
 	}
 	settings := &optimize.Settings{
 		GradientThreshold: 1e-8 * math.Max(1, math.Abs(f0)),
@@ -354,6 +358,15 @@ func fitLogSpace(fp fitProblem, opts *FitOptions) ([]float64, FitInfo, error) {
 	info.LogLik = fp.ll(est)
 	if math.IsNaN(info.LogLik) || math.IsInf(info.LogLik, 0) {
 		return fail(ErrNotConverged, nil, "log-likelihood not finite at the estimate")
+	}
+	if fp.hi > 0 {
+		for i, v := range est {
+			if v < fp.lo || v > fp.hi {
+				return fail(ErrNotIdentified, []string{fp.names[i]}, fmt.Sprintf(
+					"the estimate %s = %.4g lies outside [%g, %g], the range the model's predictions accept (for a scale parameter, measure the data in another unit)",
+					fp.names[i], v, fp.lo, fp.hi))
+			}
+		}
 	}
 	info.Converged = true
 	return est, info, nil

@@ -3,8 +3,6 @@ package btyd
 import (
 	"fmt"
 	"math"
-
-	"gonum.org/v1/gonum/mathext"
 )
 
 // GammaGammaFit is a fitted Gamma-Gamma model with its fit report; StdErr
@@ -64,6 +62,13 @@ func FitGammaGamma(data []Summary, opts *FitOptions) (GammaGammaFit, error) {
 	for i := range xs {
 		lm[i], lx[i] = math.Log(ms[i]), math.Log(xs[i])
 	}
+	// Per customer, with k = ln(x m̄/v) and softplus(y) = ln(1 + eʸ), the
+	// term above is
+	//
+	//	ln Γ(px+q) − ln Γ(px) − ln Γ(q) − ln m̄ − px·softplus(−k) − q·softplus(k)
+	//
+	// which never forms v + x m̄ (it overflows for huge x m̄) nor the two
+	// large log-gamma values of a large px separately.
 	ll := func(par, g []float64) float64 {
 		p, q, v := par[0], par[1], par[2]
 		lgq, _ := math.Lgamma(q)
@@ -71,20 +76,19 @@ func FitGammaGamma(data []Summary, opts *FitOptions) (GammaGammaFit, error) {
 		var total, gp, gq, gv float64
 		for i, x := range xs {
 			px := p * x
-			a, _ := math.Lgamma(px + q)
-			b, _ := math.Lgamma(px)
-			lvm := math.Log(v + x*ms[i])
-			total += a - b - lgq + q*lv + (px-1)*lm[i] + px*lx[i] - (px+q)*lvm
+			k := lm[i] + lx[i] - lv
+			spNeg, spPos := softplus(-k), softplus(k)
+			total += fitLnGammaRatio(px, q) - lgq - lm[i] - px*spNeg - q*spPos
 			if g != nil {
-				dpq := mathext.Digamma(px + q)
-				gp += x * (dpq - mathext.Digamma(px) + lm[i] + lx[i] - lvm)
-				gq += dpq - lvm
-				gv += q/v - (px+q)/(v+x*ms[i])
+				sigPos := 1 / (1 + math.Exp(-k)) // σ(k) = x m̄/(v + x m̄)
+				sigNeg := 1 / (1 + math.Exp(k))
+				gp += x * (fitPsiDiff(px, q) - spNeg)
+				gq += fitPsiDiff(q, px) - spPos
+				gv += (q*sigPos - px*sigNeg) / v
 			}
 		}
 		if g != nil {
-			n := float64(len(xs))
-			g[0], g[1], g[2] = gp, gq+n*(lv-mathext.Digamma(q)), gv
+			g[0], g[1], g[2] = gp, gq, gv
 		}
 		return total
 	}
@@ -111,4 +115,12 @@ func FitGammaGamma(data []Summary, opts *FitOptions) (GammaGammaFit, error) {
 		fit.GammaGamma = GammaGamma{P: est[0], Q: est[1], V: est[2]}
 	}
 	return fit, err
+}
+
+// softplus returns ln(1 + eʸ) without overflow.
+func softplus(y float64) float64 {
+	if y > 0 {
+		return y + math.Log1p(math.Exp(-y))
+	}
+	return math.Log1p(math.Exp(y))
 }

@@ -117,22 +117,3 @@ func TestFitGammaGammaErrors(t *testing.T) {
 		}
 	}
 }
-
-func FuzzFitGammaGamma(f *testing.F) {
-	f.Add(2, 22.35, 1, 11.77, 5, 40.0)
-	f.Add(1, 1e-300, 1, 1e300, 0, 0.0)
-	f.Add(-1, math.NaN(), 3, math.Inf(1), 1, -5.0)
-	f.Fuzz(func(t *testing.T, x1 int, m1 float64, x2 int, m2 float64, x3 int, m3 float64) {
-		data := []btyd.Summary{{Frequency: x1, MeanSpend: m1}, {Frequency: x2, MeanSpend: m2}, {Frequency: x3, MeanSpend: m3}}
-		fit, err := btyd.FitGammaGamma(data, &btyd.FitOptions{MaxIterations: 20})
-		if err != nil {
-			return
-		}
-		if !(fit.P > 0 && fit.Q > 0 && fit.V > 0) {
-			t.Fatalf("fit %+v", fit)
-		}
-		if v := fit.ConditionalSpend(data[0]); v < 0 {
-			t.Fatalf("negative spend %v", v)
-		}
-	})
-}

@@ -95,6 +95,8 @@ func FitSBG(survivors []int64, opts *FitOptions) (SBGFit, error) {
 		grad:  func(p, g []float64) { ll(p, g) },
 		start: []float64{1, 1},
 		n:     int(min(survivors[0], int64(math.MaxInt))),
+		lo:    SBGMinShape,
+		hi:    SBGMaxShape,
 	}
 	if opts == nil || opts.Penalty == 0 {
 		// Periods whose start had survivors each show one renewal rate.

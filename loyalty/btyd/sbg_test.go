@@ -140,25 +140,3 @@ func TestFitSBGErrors(t *testing.T) {
 		t.Errorf("no churn: %+v", fit)
 	}
 }
-
-func FuzzFitSBG(f *testing.F) {
-	f.Add(int64(1000), int64(631), int64(468), int64(382))
-	f.Add(int64(1), int64(1), int64(0), int64(0))
-	f.Add(int64(0), int64(0), int64(0), int64(0))
-	f.Add(int64(10), int64(20), int64(5), int64(-1))
-	f.Add(int64(1<<62), int64(1<<61), int64(1), int64(0))
-	f.Fuzz(func(t *testing.T, s0, s1, s2, s3 int64) {
-		fit, err := btyd.FitSBG([]int64{s0, s1, s2, s3}, &btyd.FitOptions{MaxIterations: 30})
-		if err != nil {
-			return
-		}
-		if !(fit.Alpha > 0 && fit.Beta > 0) {
-			t.Fatalf("fit %+v", fit)
-		}
-		if r := fit.Retention(2); !(r > 0 && r <= 1) {
-			t.Fatalf("retention %v", r)
-		}
-		_ = fit.DiscountedLifetime(0.1)
-		_, _ = fit.Project(float64(s0), 5)
-	})
-}

@@ -130,24 +130,3 @@ func TestSummarizeByHand(t *testing.T) {
 		}
 	}
 }
-
-func FuzzSummarize(f *testing.F) {
-	f.Add("a", int64(0), int64(500), "b", int64(86400), int64(-3), int64(3*86400), int64(week))
-	f.Add("", int64(-1), int64(0), "", int64(0), int64(0), int64(0), int64(0))
-	f.Add("x", int64(1<<40), int64(1), "x", int64(1<<40), int64(1), int64(1<<41), int64(1))
-	f.Fuzz(func(t *testing.T, c1 string, t1, a1 int64, c2 string, t2, a2, end, unit int64) {
-		txs := []btyd.Transaction{
-			{Customer: c1, Time: time.Unix(t1, 0), Amount: decimal.New(a1, -2)},
-			{Customer: c2, Time: time.Unix(t2, 0), Amount: decimal.New(a2, -2)},
-		}
-		sums, _, err := btyd.Summarize(txs, time.Duration(unit), time.Unix(end, 0), nil)
-		if err != nil {
-			return
-		}
-		for _, s := range sums {
-			if s.Frequency < 0 || s.Recency < 0 || s.Recency > s.T || s.T < 0 {
-				t.Fatalf("summary %+v", s)
-			}
-		}
-	})
-}
