@@ -150,7 +150,7 @@ func FuzzRetentionLever(f *testing.F) {
 }
 
 func FuzzExpectedLifetime(f *testing.F) {
-	for _, r := range []float64{0, 0.5, 0.8, 1 - 1e-16, 1, -0.0, -1e-300, math.NaN(), math.Inf(1), math.Inf(-1), 1e308, -1e308} {
+	for _, r := range []float64{0, 0.5, 0.8, 1 - 1e-16, 1, math.Copysign(0, -1), -1e-300, math.NaN(), math.Inf(1), math.Inf(-1), 1e308, -1e308} {
 		f.Add(r)
 	}
 	f.Fuzz(func(t *testing.T, r float64) {
@@ -171,7 +171,7 @@ func FuzzExpectedLifetime(f *testing.F) {
 // FuzzRates checks ContinuousRate and PeriodRate against their documented
 // special cases and each other.
 func FuzzRates(f *testing.F) {
-	for _, x := range []float64{0, -0.0, 0.1, -0.5, -1, -1 + 1e-9, -2, 1, 10, 709.78, 710, 1e308, -1e308, math.NaN(), math.Inf(1), math.Inf(-1), 5e-324} {
+	for _, x := range []float64{0, math.Copysign(0, -1), 0.1, -0.5, -1, -1 + 1e-9, -2, 1, 10, 709.78, 710, 1e308, -1e308, math.NaN(), math.Inf(1), math.Inf(-1), 5e-324} {
 		f.Add(x)
 	}
 	f.Fuzz(func(t *testing.T, x float64) {
@@ -216,7 +216,7 @@ func FuzzSteadyState(f *testing.F) {
 	f.Add(int64(0), 0.0, 0.0, int64(0), 0.0)
 	f.Add(int64(math.MaxInt64), 1.0, 1e308, int64(math.MaxInt64), 0.5)
 	f.Add(int64(-1), math.NaN(), -1.0, int64(-1), math.Inf(1))
-	f.Add(int64(5), 0.1, math.Inf(1), int64(1), -0.0)
+	f.Add(int64(5), 0.1, math.Inf(1), int64(1), math.Copysign(0, -1))
 	f.Fuzz(func(t *testing.T, customers int64, loss, ratio float64, acqCents int64, newLoss float64) {
 		b := loyalty.BaseEconomics{Customers: customers, LossRate: loss, RetentionCostRatio: ratio, AcquisitionCost: decimal.New(acqCents, -2)}
 		valid := customers >= 0 && loss >= 0 && loss <= 1 && ratio >= 0 && !math.IsInf(ratio, 1) && acqCents >= 0
