@@ -154,7 +154,8 @@ func (r Recovery) Apply(dissatisfied float64, h Handling) (RecoveryReport, error
 
 // Tier is a handling level of a complaint-escalation ladder: the front
 // desk, a department, a manager. A complaint stays at a tier for at most
-// Limit before it is escalated to the next (seed 003).
+// Limit before it is escalated to the next (seed 003). [Escalate] only
+// reads the tiers it is given.
 type Tier struct {
 	// Name names the handling level.
 	Name string `json:"name"`

@@ -92,7 +92,9 @@ type Facts struct {
 // and the customer stands on the highest rung whose conditions all hold.
 // As facts change the customer moves up, or down: a premium customer whose
 // trust falls back from behavioural drops to long-term. See
-// [Ladder.Place] and, for one rung at a time, [Ladder.Step].
+// [Ladder.Place] and, for one rung at a time, [Ladder.Step]. A Ladder is a
+// plain value whose methods only read it: safe to copy and to share
+// between goroutines.
 type Ladder struct {
 	// RepeatPurchases is the number of purchases that make a repeat
 	// customer (≥ 2).
