@@ -98,6 +98,10 @@ func FuzzAdd(f *testing.F) {
 	f.Add(append([]byte{0x0e}, f64s(3, 3, 3, 4, 4, 4, 2, 2, 2)...))
 	f.Add(append([]byte{0x03}, f64s(1e308, -1e308, 0, 6, 5, 5)...))
 	f.Add([]byte{})
+	f.Add(append([]byte{0x02}, f64s(4, math.NaN(), 5)...))                   // a missing answer
+	f.Add(append([]byte{0x02}, f64s(math.Copysign(0, -1), 1, 1)...))         // −0 off the scale
+	f.Add(append([]byte{0x12}, f64s(1, 2, 3, math.Inf(1), math.Inf(-1))...)) // ±Inf importance
+	f.Add(append([]byte{0x22}, f64s(1, 2, 3, 1e308)...))                     // outcome 1e308
 	in := fuzzInstrument(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := decodeResponse(data, 3, 2)
@@ -117,6 +121,8 @@ func FuzzAdd(f *testing.F) {
 			if !errors.As(errAdd, &ie) || ie.Error() == "" {
 				t.Fatalf("error %v is not an *InputError", errAdd)
 			}
+			checkErr(t, errAdd)
+			checkErr(t, errScore)
 			if d := cmp.Diff(before, a.Report(), cmpopts.EquateNaNs()); d != "" {
 				t.Fatalf("rejected response changed the accumulator:\n%s", d)
 			}
@@ -178,8 +184,13 @@ func FuzzMerge(f *testing.F) {
 				t.Fatal(err)
 			}
 		}
+		bBefore := b.Report()
 		if err := a.Merge(b); err != nil {
 			t.Fatal(err)
+		}
+		// The source of a merge is only read.
+		if d := cmp.Diff(bBefore, b.Report(), cmpopts.EquateNaNs()); d != "" {
+			t.Fatalf("Merge changed its source:\n%s", d)
 		}
 		if d := cmp.Diff(one.Report(), a.Report(), cmpopts.EquateApprox(1e-9, 1e-9), cmpopts.EquateNaNs()); d != "" {
 			t.Fatalf("merge at %d of %d differs:\n%s", c, len(rs), d)
@@ -194,6 +205,11 @@ func FuzzIPA(f *testing.F) {
 	f.Add(1.0, 1.0, 1.0, 1.0, 2.0, 3.0, true, 1.0, 2.0)
 	f.Add(math.NaN(), 1.0, 2.0, 3.0, 4.0, 5.0, false, 0.0, 0.0)
 	f.Add(1e308, -1e308, 0.0, math.Inf(1), 0.0, 1.0, true, math.NaN(), 0.0)
+	f.Add(1e308, -1e308, 0.0, 1e308, 0.0, -1e308, false, 0.0, 0.0)                           // IPA with 1e308
+	f.Add(math.MaxFloat64, math.MaxFloat64, 0.0, 1.0, 2.0, 3.0, true, -math.MaxFloat64, 2.0) // sums overflow
+	f.Add(0.0, 5e-324, 1e-320, 1.0, 2.0, 3.0, true, 1.0, 1.0)                                // spread underflows
+	tenth := 0.1                                                                             // a variable, so that tenth+0.2 is rounded: 0.30000000000000004
+	f.Add(0.3, tenth+0.2, 0.0, 0.0, 0.0, 1.0, false, 0.0, 0.0)                               // ties by noise
 	f.Fuzz(func(t *testing.T, i1, i2, i3, p1, p2, p3 float64, useCross bool, ci, cp float64) {
 		var opts *servqual.IPAOptions
 		if useCross {
@@ -201,6 +217,7 @@ func FuzzIPA(f *testing.F) {
 		}
 		pts, err := servqual.IPA([]string{"a", "b", "c"}, []float64{i1, i2, i3}, []float64{p1, p2, p3}, opts)
 		if err != nil {
+			checkErr(t, err)
 			return
 		}
 		seen := map[int]bool{}
@@ -209,6 +226,7 @@ func FuzzIPA(f *testing.F) {
 				t.Fatalf("bad point %+v", p)
 			}
 			seen[p.Rank] = true
+			checkDefined(t, "", p.Priority)
 		}
 	})
 }
@@ -222,6 +240,7 @@ func FuzzDimensionMeans(f *testing.F) {
 		r := decodeResponse(data, 3, 2)
 		means, answered, err := in.DimensionMeans(r.Perception, min)
 		if err != nil {
+			checkErr(t, err)
 			if means != nil || answered != nil {
 				t.Fatal("error with results")
 			}
