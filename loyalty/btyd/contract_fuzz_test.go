@@ -172,7 +172,7 @@ func FuzzLogLikelihood(f *testing.F) {
 	f.Add(0.0, 1.0, 1.0, 1.0, 1, 1.0, 2.0, 0, 0.0, 1.0)
 	f.Add(1e308, 1e-308, 1e308, 1e-308, 1, 1.0, 2.0, 0, 0.0, 1.0)
 	f.Add(0.5, 1.0, 1.0, 1.0, math.MaxInt, 1e308, 1e308, -1, 0.0, 1.0)
-	f.Add(math.NaN(), 1.0, 1.0, 1.0, 1, math.Inf(1), math.NaN(), 0, -0.0, 1.0)
+	f.Add(math.NaN(), 1.0, 1.0, 1.0, 1, math.Inf(1), math.NaN(), 0, math.Copysign(0, -1), 1.0)
 	f.Fuzz(func(t *testing.T, r, alpha, a, b float64, x1 int, tx1, T1 float64, x2 int, tx2, T2 float64) {
 		m := btyd.BGNBD{R: r, Alpha: alpha, A: a, B: b}
 		d1 := []btyd.Summary{{Frequency: x1, Recency: tx1, T: T1}}
