@@ -67,7 +67,8 @@
 //     [ItemReliability], [Drivers] (in a Report) and [Difference], and in
 //     a [Stat] its N and SD, as its documentation states. Analyses whose
 //     result would be undefined, such as key drivers with R² = 0, return
-//     an error wrapping [ErrUndefined] instead of NaN.
+//     an error wrapping [ErrUndefined] instead of NaN. In a [Score], as in
+//     a [Response], NaN means an answer that was not asked or not given.
 //   - JSON: every exported type holding numbers encodes NaN and ±Inf as
 //     null and decodes null as NaN, so results round-trip, and a Response
 //     may say "missing" (NaN) in JSON.

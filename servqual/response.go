@@ -11,8 +11,10 @@ const ImportanceTolerance = 0.5
 
 // Response is one respondent's answers to an instrument. Each per-item
 // slice is either nil (the field was not asked) or has one entry per item
-// in the instrument's order; a missing answer is NaN. Ratings are given as
-// asked: reverse-keyed items are flipped by the library.
+// in the instrument's order; a missing answer is NaN (null in JSON).
+// Ratings are given as asked: reverse-keyed items are flipped by the
+// library. In JSON a nil and an empty slice are both left out, and so
+// both decode as nil (the field was not asked).
 //
 // Which fields are present decides what is scored: Expectation and
 // Perception give gap scores (SERVQUAL); Perception alone gives SERVPERF;
