@@ -3,8 +3,6 @@ package btyd
 import (
 	"fmt"
 	"math"
-
-	"gonum.org/v1/gonum/mathext"
 )
 
 // Summary is one customer's purchase history in the form the
@@ -27,22 +25,48 @@ type Summary struct {
 	MeanSpend float64 `json:"mean_spend"`
 }
 
-// checkSummary validates one summary for the BG/NBD model.
+// checkSummary validates one summary for the BG/NBD fit: it names the
+// customer by index i.
 func checkSummary(i int, s Summary) error {
-	switch {
-	case s.Frequency < 0:
-		return fmt.Errorf("btyd: customer %d: frequency %d is negative: %w", i, s.Frequency, ErrInvalid)
-	case !(s.T > 0) || math.IsInf(s.T, 1):
-		return fmt.Errorf("btyd: customer %d: age T = %v, want finite and > 0: %w", i, s.T, ErrInvalid)
-	case !(s.Recency >= 0) || s.Recency > s.T:
-		return fmt.Errorf("btyd: customer %d: recency %v outside [0, T = %v]: %w", i, s.Recency, s.T, ErrInvalid)
-	case s.Frequency > 0 && s.Recency == 0:
-		return fmt.Errorf("btyd: customer %d: %d repeat purchases but recency 0: %w", i, s.Frequency, ErrInvalid)
-	case s.Frequency == 0 && s.Recency != 0:
-		return fmt.Errorf("btyd: customer %d: no repeat purchase but recency %v: %w", i, s.Recency, ErrInvalid)
+	if p := summaryProblem(s, false); p != "" {
+		return fmt.Errorf("btyd: customer %d: %s: %w", i, p, ErrInvalid)
 	}
 	return nil
 }
+
+// summaryProblem describes what is wrong with s, or returns "". With
+// ageZero a customer of age T = 0 (first purchase at the end of the
+// calibration period, no repeat purchase) is accepted.
+func summaryProblem(s Summary, ageZero bool) string {
+	switch {
+	case s.Frequency < 0:
+		return fmt.Sprintf("frequency %d is negative", s.Frequency)
+	case ageZero && (!(s.T >= 0) || math.IsInf(s.T, 1)):
+		return fmt.Sprintf("age T = %v, want finite and ≥ 0", s.T)
+	case !ageZero && (!(s.T > 0) || math.IsInf(s.T, 1)):
+		return fmt.Sprintf("age T = %v, want finite and > 0", s.T)
+	case !(s.Recency >= 0) || s.Recency > s.T:
+		return fmt.Sprintf("recency %v outside [0, T = %v]", s.Recency, s.T)
+	case s.Frequency > 0 && s.Recency == 0:
+		return fmt.Sprintf("%d repeat purchases but recency 0", s.Frequency)
+	case s.Frequency == 0 && s.Recency != 0:
+		return fmt.Sprintf("no repeat purchase but recency %v", s.Recency)
+	}
+	return ""
+}
+
+// Domain of the BG/NBD predictions: outside it they return NaN.
+const (
+	// MinParam and MaxParam bound every parameter of the BG/NBD (r, α,
+	// a, b) for its predictions.
+	MinParam = 1e-8
+	MaxParam = 1e8
+	// MaxTime bounds the horizon t and the age T of the predictions, in
+	// the model's time unit.
+	MaxTime = 1e8
+	// MaxFrequency bounds the number of repeat purchases x of a history.
+	MaxFrequency = 100_000_000
+)
 
 // BGNBD holds the parameters of the beta-geometric/negative-binomial
 // distribution model of non-contractual purchasing (Fader, Hardie & Lee
@@ -50,6 +74,15 @@ func checkSummary(i int, s Summary) error {
 // buys as a Poisson process with rate λ ~ Gamma(R, Alpha); after each
 // purchase the customer drops out with probability p ~ Beta(A, B).
 // Time is in the unit of the data it was fitted to.
+//
+// BGNBD is a plain value: its methods do not modify it and may be called
+// concurrently. The prediction methods are pure functions in the manner
+// of package math: they return NaN for arguments outside their domain,
+// as listed under "Special cases" in each, and a finite value ≥ 0
+// otherwise. The domain is r, α, a, b in [MinParam, MaxParam], times in
+// [0, MaxTime] and x ≤ MaxFrequency; a history must be valid (0 ≤ t_x ≤
+// T, t_x > 0 exactly when x > 0), and T = 0 is allowed for a customer
+// whose first purchase ends the calibration period.
 type BGNBD struct {
 	// R is the shape of the purchase-rate distribution.
 	R float64 `json:"r"`
@@ -70,61 +103,93 @@ func (m BGNBD) check() error {
 	return nil
 }
 
-// bgnbdBracket returns ((1−z))^{r+x} ₂F₁(r+x, b+x; a+b+x−1; z), the
-// product that appears in the BG/NBD expectations, through Euler's
-// transformation ₂F₁(α, β; γ; z) = (1−z)^{γ−α−β} ₂F₁(γ−α, γ−β; γ; z):
-//
-//	(1−z)^{r+x} ₂F₁(r+x, b+x; a+b+x−1; z) = (1−z)^{a−1} ₂F₁(a+b−1−r, a−1; a+b+x−1; z)
-//
-// The large power (1−z)^{r+x} and the growth of ₂F₁ as z → 1 cancel
-// analytically instead of in floating point, which is what makes naive
-// implementations overflow or return NaN for customers with many
-// purchases or long horizons.
-func bgnbdBracket(m BGNBD, x int, z float64) float64 {
-	fx := float64(x)
-	return math.Pow(1-z, m.A-1) * hyp2f1(m.A+m.B-1-m.R, m.A-1, m.A+m.B+fx-1, z)
+// inDomain reports whether every parameter is in [MinParam, MaxParam].
+func (m BGNBD) inDomain() bool {
+	for _, v := range []float64{m.R, m.Alpha, m.A, m.B} {
+		if !(v >= MinParam && v <= MaxParam) {
+			return false
+		}
+	}
+	return true
 }
 
-// bgnbdNearOne evaluates f, whose formula divides by a − 1, at m; within
-// 1e-7 of a = 1, where the formula is 0/0, it returns the mean of f at
-// a = 1 ± 1e-5, the limit to about 1e-9.
-func bgnbdNearOne(m BGNBD, f func(BGNBD) float64) float64 {
-	if math.Abs(m.A-1) >= 1e-7 {
-		return f(m)
-	}
-	lo, hi := m, m
-	lo.A, hi.A = 1-1e-5, 1+1e-5
-	return (f(lo) + f(hi)) / 2
+// validHistory reports whether s is a history the predictions accept.
+func validHistory(s Summary) bool {
+	return summaryProblem(s, true) == "" && s.T <= MaxTime && s.Frequency <= MaxFrequency
 }
 
-// ExpectedPurchases returns E[X(t)], the expected number of purchases of
-// a new customer in (0, t] (FHL 2005, eq. 9):
+// validTime reports whether t is a horizon the predictions accept.
+func validTime(t float64) bool {
+	return t >= 0 && t <= MaxTime
+}
+
+// purchaseMean returns E[(1 − (1 + p·t/α)^{−r})/p] for p ~ Beta(a, b):
+// the expected number of purchases in (0, t] of a customer whose purchase
+// rate is Gamma(r, α) and whose dropout probability is Beta(a, b), since
+// given λ and p it is (1 − e^{−λpt})/p, and E[e^{−λpt}] = (α/(α+pt))^r.
+// This is the hypergeometric bracket of Fader, Hardie & Lee (2005),
 //
-//	E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · ₂F₁(r, b; a+b−1; t/(α+t))]
+//	(a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))]
 //
-// At a = 1 the expression is taken as its limit (see bgnbdNearOne).
-// Special cases: t = 0 gives 0; t < 0, NaN or invalid parameters give NaN.
-func (m BGNBD) ExpectedPurchases(t float64) float64 {
-	if m.check() != nil || !(t >= 0) || math.IsInf(t, 1) {
-		return math.NaN()
-	}
+// written as the Beta mixture it comes from, whose integrand is positive
+// and bounded by r·t/α, so that nothing cancels: no 0/0 at a = 1, no
+// 0 × ∞ at a + b = 1, no huge terms for large a, b or t. It is computed
+// by betaMean (adaptive Gauss–Kronrod quadrature, about 1e-13 relative).
+func purchaseMean(r, alpha, a, b, t float64) float64 {
 	if t == 0 {
 		return 0
 	}
-	return bgnbdNearOne(m, func(m BGNBD) float64 {
-		return (m.A + m.B - 1) / (m.A - 1) * (1 - bgnbdBracket(m, 0, t/(m.Alpha+t)))
+	c := t / alpha
+	return betaMean(a, b, betaMixture{
+		h: func(p, _ float64) float64 {
+			if p == 0 {
+				return r * c
+			}
+			return -math.Expm1(-r*math.Log1p(p*c)) / p
+		},
+		slope0:  (r + 1) * c / 2,
+		slope1:  (r + 1) * c / (1 + c),
+		feature: math.Min(1/c, 1),
 	})
 }
 
+// ExpectedPurchases returns E[X(t)], the expected number of purchases of
+// a new customer in (0, t] (Fader, Hardie & Lee 2005, eq. 9):
+//
+//	E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · ₂F₁(r, b; a+b−1; t/(α+t))]
+//	        = E[(1 − (α/(α+pt))^r)/p],  p ~ Beta(a, b)
+//
+// computed from the second form (see purchaseMean) to about 1e-13
+// relative over the whole domain, including a = 1 and a + b = 1 where the
+// first is 0/0.
+//
+// Special cases are:
+//
+//	ExpectedPurchases(0) = 0
+//	ExpectedPurchases(t) = NaN for t outside [0, MaxTime] or NaN, or a
+//	    parameter outside [MinParam, MaxParam] or NaN
+func (m BGNBD) ExpectedPurchases(t float64) float64 {
+	if !m.inDomain() || !validTime(t) {
+		return math.NaN()
+	}
+	return purchaseMean(m.R, m.Alpha, m.A, m.B, t)
+}
+
 // ProbAlive returns the probability that a customer with history s is
-// still alive at T (FHL 2005, eq. 11):
+// still alive at T (Fader, Hardie & Lee 2005, eq. 11):
 //
 //	P(alive) = 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^{r+x})
 //
 // computed as a logistic function of the log-odds so that it neither
-// overflows nor loses precision. Invalid parameters or s give NaN.
+// overflows nor loses precision.
+//
+// Special cases are:
+//
+//	ProbAlive(s) = 1 for s.Frequency = 0
+//	ProbAlive(s) = NaN for an invalid history, or a parameter outside
+//	    [MinParam, MaxParam] or NaN
 func (m BGNBD) ProbAlive(s Summary) float64 {
-	if m.check() != nil || checkSummary(0, s) != nil {
+	if !m.inDomain() || !validHistory(s) {
 		return math.NaN()
 	}
 	if s.Frequency == 0 {
@@ -137,41 +202,63 @@ func (m BGNBD) ProbAlive(s Summary) float64 {
 // second likelihood term over the first; x > 0.
 func (m BGNBD) aliveLogOdds(s Summary) float64 {
 	fx := float64(s.Frequency)
-	return math.Log(m.A/(m.B+fx-1)) + (m.R+fx)*math.Log((m.Alpha+s.T)/(m.Alpha+s.Recency))
+	return math.Log(m.A/(m.B+fx-1)) + (m.R+fx)*math.Log1p((s.T-s.Recency)/(m.Alpha+s.Recency))
 }
 
 // ConditionalPurchases returns E[Y(t) | x, t_x, T], the expected number of
-// purchases in the next t time units of a customer with history s (FHL
-// 2005, eq. 10):
+// purchases in the next t time units of a customer with history s (Fader,
+// Hardie & Lee 2005, eq. 10):
 //
 //	(a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^{r+x} ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] · P(alive)
 //
-// where P(alive) is [BGNBD.ProbAlive]. At a = 1 the limit is evaluated as
-// for ExpectedPurchases. Invalid input gives NaN; t = 0 gives 0.
+// where P(alive) is [BGNBD.ProbAlive]. The bracket is the expected
+// purchases of a customer alive at T, whose rate and dropout probability
+// are then Gamma(r+x, α+T) and Beta(a, b+x) distributed, and is computed
+// like [BGNBD.ExpectedPurchases] as the Beta mixture
+// E[(1 − ((α+T)/(α+T+pt))^{r+x})/p], p ~ Beta(a, b+x), to about 1e-13
+// relative.
+//
+// Special cases are:
+//
+//	ConditionalPurchases(0, s) = 0 for a valid s
+//	ConditionalPurchases(t, s) = NaN for t outside [0, MaxTime] or NaN,
+//	    an invalid history, or a parameter outside [MinParam, MaxParam]
 func (m BGNBD) ConditionalPurchases(t float64, s Summary) float64 {
-	if m.check() != nil || checkSummary(0, s) != nil || !(t >= 0) || math.IsInf(t, 1) {
+	if !m.inDomain() || !validHistory(s) || !validTime(t) {
 		return math.NaN()
 	}
-	if t == 0 {
+	alive := m.ProbAlive(s)
+	if t == 0 || alive == 0 {
 		return 0
 	}
 	fx := float64(s.Frequency)
-	head := bgnbdNearOne(m, func(m BGNBD) float64 {
-		return (m.A + m.B + fx - 1) / (m.A - 1) * (1 - bgnbdBracket(m, s.Frequency, t/(m.Alpha+s.T+t)))
-	})
-	return head * m.ProbAlive(s)
+	return alive * purchaseMean(m.R+fx, m.Alpha+s.T, m.A, m.B+fx, t)
 }
 
 // ProbPurchases returns P(X(t) = n), the probability that a new customer
-// makes exactly n purchases in (0, t] (FHL 2005, eq. 8):
+// makes exactly n purchases in (0, t] (Fader, Hardie & Lee 2005, eq. 8):
 //
-//	P(X(t)=n) = B(a, b+n)/B(a, b) · Γ(r+n)/(Γ(r) n!) · (α/(α+t))^r (t/(α+t))^n
-//	          + [n > 0] B(a+1, b+n−1)/B(a, b) · [1 − (α/(α+t))^r Σ_{j<n} Γ(r+j)/(Γ(r) j!) (t/(α+t))^j]
+//	P(X(t)=n) = B(a, b+n)/B(a, b) · NB(n)
+//	          + [n > 0] B(a+1, b+n−1)/B(a, b) · P(N ≥ n)
 //
-// with every term in log space. n < 0, t < 0, NaN or invalid parameters
-// give NaN; t = 0 gives 1 for n = 0 and 0 otherwise.
+// where NB(j) = Γ(r+j)/(Γ(r) j!) (α/(α+t))^r (t/(α+t))^j is the
+// negative binomial distribution of the purchases of a customer who never
+// drops out and P(N ≥ n) = I_{t/(α+t)}(n, r) its upper tail, a
+// regularized incomplete beta function (the published form writes it as
+// 1 − Σ_{j<n} NB(j), which loses all relative precision when the tail is
+// small and takes O(n) time). The ratios of beta and gamma functions are
+// formed by log-ratios that do not cancel (lnGammaRatio), and the tail by
+// the continued fraction of the incomplete beta function (nbTail), so the
+// result keeps its relative precision down to the smallest normal
+// numbers, in time that grows at most like √n (n ≤ MaxFrequency).
+//
+// Special cases are:
+//
+//	ProbPurchases(0, 0) = 1; ProbPurchases(n, 0) = 0 for n > 0
+//	ProbPurchases(n, t) = NaN for n < 0 or n > MaxFrequency, t outside
+//	    [0, MaxTime] or NaN, or a parameter outside [MinParam, MaxParam]
 func (m BGNBD) ProbPurchases(n int, t float64) float64 {
-	if m.check() != nil || n < 0 || !(t >= 0) || math.IsInf(t, 1) {
+	if !m.inDomain() || n < 0 || n > MaxFrequency || !validTime(t) {
 		return math.NaN()
 	}
 	if t == 0 {
@@ -181,24 +268,20 @@ func (m BGNBD) ProbPurchases(n int, t float64) float64 {
 		return 0
 	}
 	r, al, a, b := m.R, m.Alpha, m.A, m.B
-	lq := math.Log(al / (al + t)) // ln(α/(α+t))
-	lz := math.Log(t / (al + t))  // ln(t/(α+t))
+	fn := float64(n)
+	lq := -math.Log1p(t / al) // ln(α/(α+t))
+	lz := -math.Log1p(al / t) // ln(t/(α+t))
+	// ln NB(n) = ln Γ(n+r)/Γ(n+1) − ln Γ(r) + r ln q + n ln z.
 	lgr, _ := math.Lgamma(r)
-	// ln of the NBD term Γ(r+j)/(Γ(r) j!) (α/(α+t))^r (t/(α+t))^j.
-	nbd := func(j int) float64 {
-		l1, _ := math.Lgamma(r + float64(j))
-		l2, _ := math.Lgamma(float64(j) + 1)
-		return l1 - lgr - l2 + r*lq + float64(j)*lz
-	}
-	lbeta := mathext.Lbeta
-	lB := lbeta(a, b)
-	p := math.Exp(lbeta(a, b+float64(n)) - lB + nbd(n))
+	lnb := lnGammaRatio(fn+1, r-1) - lgr + r*lq
 	if n > 0 {
-		var cdf float64
-		for j := 0; j < n; j++ {
-			cdf += math.Exp(nbd(j))
-		}
-		p += math.Exp(lbeta(a+1, b+float64(n)-1)-lB) * math.Max(0, 1-cdf)
+		lnb += fn * lz
+	}
+	p := math.Exp(lnBetaShift(a, b, fn) + lnb)
+	if n > 0 {
+		// B(a+1, b+n−1)/B(a, b) = a/(a+b+n−1) · B(a, b+n−1)/B(a, b).
+		tail := nbTail(fn, r, t/(al+t), al/(al+t), lz, lq)
+		p += a / (a + b + fn - 1) * math.Exp(lnBetaShift(a, b, fn-1)) * tail
 	}
 	return p
 }
