@@ -100,6 +100,8 @@ type work struct {
 	sq    []float64 // p×p scratch
 	vec   []float64 // scratch, length max(K, J)
 	vec2  []float64
+	b, t  []float64 // J×J path and total-effect matrices (bootstrap)
+	cc, q []float64 // corrected correlations and reliabilities (bootstrap)
 }
 
 func newWork(m *Model) *work {
