@@ -108,3 +108,27 @@ func ExampleSummarize() {
 	// ana: x=2 t_x=8 T=12 weeks, mean repeat spend 50.00
 	// bo: x=0 t_x=0 T=6 weeks, mean repeat spend 0.00
 }
+
+func ExampleFitOptions() {
+	// A cohort that loses 40% every year: the same churn for everybody
+	// fits as well as any spread of churn rates, so plain maximum
+	// likelihood cannot tell how heterogeneous the customers are.
+	survivors := []int64{1000, 600, 360, 216, 130}
+	fit, err := btyd.FitSBG(survivors, nil)
+	fmt.Println(errors.Is(err, btyd.ErrNotIdentified), fit.Unidentified)
+	// An L2 penalty of 0.1 on ln alpha and ln beta settles on a spread of
+	// churn rates the data cannot rule out, at a cost of half a
+	// log-likelihood unit.
+	pen, err := btyd.FitSBG(survivors, &btyd.FitOptions{Penalty: 0.1})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("alpha %.2f beta %.2f: mean churn %.3f, LL %.2f (unpenalised maximum %.2f)\n",
+		pen.Alpha, pen.Beta, pen.Alpha/(pen.Alpha+pen.Beta), pen.LogLik, fit.LogLik)
+	fmt.Printf("discounted lifetime at 10%%: %.2f years\n", pen.DiscountedLifetime(0.1))
+	// Output:
+	// true [alpha beta]
+	// alpha 13.67 beta 19.66: mean churn 0.410, LL -1464.87 (unpenalised maximum -1464.31)
+	// discounted lifetime at 10%: 2.22 years
+}
