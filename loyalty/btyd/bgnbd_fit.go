@@ -129,7 +129,7 @@ func bgnbdPrepare(data []Summary) (*bgnbdData, error) {
 // where, for x ≤ 64, ln Γ(r+x) − ln Γ(r) = Σ_{i<x} ln(r+i) and the
 // beta-function ratio is Σ_{i<x} [ln(b+i) − ln(a+b+i)], summed once for
 // all customers; for larger x the same quantities (and the digamma
-// differences of the gradient) come from [fitLnGammaRatio] and [fitPsiDiff]:
+// differences of the gradient) come from fitLnGammaRatio and fitPsiDiff:
 //
 //	ln B(a, b+x) − ln B(a, b) = lnΓ(a+b) − lnΓ(b) − [lnΓ(b+x+a) − lnΓ(b+x)]
 //

@@ -126,6 +126,7 @@ func ExampleFitOptions() {
 	}
 	fmt.Printf("alpha %.2f beta %.2f: mean churn %.3f, LL %.2f (unpenalised maximum %.2f)\n",
 		pen.Alpha, pen.Beta, pen.Alpha/(pen.Alpha+pen.Beta), pen.LogLik, fit.LogLik)
+	// (mpmath's sum of S(t)/1.1ᵗ for these α, β: 2.2186.)
 	fmt.Printf("discounted lifetime at 10%%: %.2f years\n", pen.DiscountedLifetime(0.1))
 	// Output:
 	// true [alpha beta]

@@ -63,17 +63,21 @@ type FitOptions struct {
 //   - H is positive definite, with its smallest eigenvalue above 10⁻¹²
 //     of its largest ([ErrNotIdentified]: the likelihood is flat or
 //     curves upwards along the eigenvector of the smallest eigenvalue);
-//   - no parameter, and no combination along an eigenvector of H, can be
-//     multiplied or divided by 10⁶ from the estimate while the penalised
-//     log-likelihood stays within χ²₁(0.95)/2 ≈ 1.92 of its maximum
-//     ([ErrNotIdentified]: the 95% likelihood-ratio region reaches the
+//   - moving θ from the estimate by ln 10⁶ ≈ 13.8 in either direction
+//     along any coordinate axis (one parameter multiplied or divided by
+//     10⁶) or any unit eigenvector of H lowers the penalised
+//     log-likelihood by at least χ²₁(0.95)/2 ≈ 1.92 ([ErrNotIdentified]
+//     otherwise: the 95% likelihood-ratio region reaches towards the
 //     boundary of the parameter space, so the data cannot tell the
 //     estimate from a parameter of 0 or ∞ — a fit that runs to a
 //     boundary, or the constant-churn cohort of the sBG, whose
 //     heterogeneity the data cannot distinguish from none);
 //   - a further Newton step would move no parameter by more than a
 //     relative 10⁻⁴ ([ErrNotConverged]);
-//   - every standard error is finite and positive.
+//   - every standard error is finite and positive, and the estimate lies
+//     in the range the model's predictions accept ([MinParam],
+//     [MaxParam] for BG/NBD; [SBGMinShape], [SBGMaxShape] for the sBG;
+//     [ErrNotIdentified] otherwise).
 //
 // On an error the fit's parameters hold the point where the search
 // stopped, for diagnosis only: they are not an estimate to predict with.

@@ -35,7 +35,7 @@ func stirlingS(w float64) float64 {
 //	D(w) = −1/(2w) − 1/(12w²) + 1/(120w⁴) − 1/(252w⁶) + 1/(240w⁸) − 1/(132w¹⁰)
 //
 // (truncation error below 10⁻¹⁷ for w ≥ 20); below, the difference of
-// two values of [fitDigamma].
+// two values of fitDigamma.
 func fitPsiDiff(z, h float64) float64 {
 	if h == 0 {
 		return 0
