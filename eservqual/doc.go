@@ -28,4 +28,53 @@
 // the published cluster and latent-class segmentations with k-means
 // started from a documented profile set, and [BySegment] shows the
 // E-S-QUAL scores of each segment.
+//
+// # Contract
+//
+// Every exported function and method keeps these promises, and tests and
+// fuzz targets hold it to them:
+//
+//   - No panic and no hang on any input: nil and zero-value receivers and
+//     arguments (a nil instrument or accumulator is an error; the zero
+//     [RecoverySample] is an empty E-RecS-QUAL sample), NaN, ±Inf,
+//     ±1e308, −0, empty and mismatched slices. Work a caller's number
+//     would decide is bounded: [Segmentation] accepts at most
+//     [MaxKMeansIterations] iterations and [MaxRestarts] restarts, and
+//     profile values of magnitude at most [MaxProfileMagnitude].
+//   - Invalid input returns an error whose message starts with
+//     "eservqual: " exactly once, names the argument, respondent, item or
+//     field, and wraps one of the sentinels [ErrInvalid], [ErrEmpty],
+//     [ErrLength] or [ErrInstrument] (test with errors.Is). Where the
+//     cause is an error of package servqual, such as a *servqual.InputError
+//     for a rating off the scale, it is wrapped as well: errors.Is also
+//     reports servqual's sentinel ([servqual.ErrOutOfScale], …) and
+//     errors.As finds the *servqual.InputError, whose Respondent is the
+//     index in the caller's slice. A call that returns an error changes
+//     nothing.
+//   - A number that is promised is finite. An undefined statistic is NaN
+//     with a Reason: a TRI index with too few answers ([TRIScore.Reason]),
+//     the statistics of servqual reports. [DriverWeights] never returns NaN
+//     weights: when the key-driver analysis is undefined (R² = 0, too few
+//     respondents, collinear drivers) it returns the fallback, marked not
+//     estimated. [Nearest] returns SegmentUnknown, meaning no segment,
+//     when a profile is not finite.
+//   - JSON: every result type ([TRIScore], [Profile], [Cluster],
+//     [SegmentResult], [SegmentReport], [RecoveryReport],
+//     [ReferenceShare]) encodes NaN and ±Inf as null and decodes null as
+//     NaN, so a value round-trips to an equal value. Enumerations encode
+//     as their names.
+//   - Shares and weights are fractions (0.2, not 20%).
+//   - Ties are broken by documented rules, with distances within a
+//     relative 1e-12 of each other counting as equal so that rounding
+//     noise cannot decide: [Nearest] and the k-means assignment prefer
+//     the earlier segment or cluster, the labelling of clusters the first
+//     assignment in lexicographic order, the restarts the earlier start.
+//   - Concurrency: the instruments ([ESQUAL], [ERecSQUAL], [TRI] and
+//     those of [TRIWithWordings]) and every result are immutable values,
+//     safe to share. A [RecoverySample] is not safe for concurrent use;
+//     its Report does not mutate and may run concurrently with other
+//     Report calls, and the source of a Merge is only read. The *rand.Rand
+//     in [SegmentOptions] is mutated by [Segmentation], so options holding
+//     one must not be shared by concurrent calls; options without one are
+//     only read.
 package eservqual

@@ -36,6 +36,9 @@ func FuzzScoreTRI(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, min int) {
 		s, err := eservqual.ScoreTRI(floats(data, 16), &eservqual.TRIOptions{MinAnswered: min})
 		if err != nil {
+			if !wrapsSentinel(err) {
+				t.Fatalf("ScoreTRI error %v", err)
+			}
 			return
 		}
 		if !math.IsNaN(s.Index) && (s.Index < 1 || s.Index > 5 || s.Reason != "") {
@@ -62,7 +65,13 @@ func FuzzSegmentation(f *testing.F) {
 		opts := &eservqual.SegmentOptions{Rand: rand.New(rand.NewPCG(seed, 1)), Restarts: int(restarts % 4), MaxIterations: 20}
 		res, err := eservqual.Segmentation(ps, opts)
 		if err != nil {
+			if !wrapsSentinel(err) {
+				t.Fatalf("Segmentation error %v", err)
+			}
 			return
+		}
+		if math.IsNaN(res.WCSS) || math.IsInf(res.WCSS, 0) {
+			t.Fatalf("WCSS = %v", res.WCSS)
 		}
 		total := 0
 		for s, c := range res.Clusters {
