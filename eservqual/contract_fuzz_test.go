@@ -130,8 +130,7 @@ func FuzzNearest(f *testing.F) {
 	f.Add(3.55, 3.2, 2.95, 3.25, 0, false) // halfway between profiles
 	f.Fuzz(func(t *testing.T, a, b, c, d float64, exp int, nanTable bool) {
 		p := eservqual.Profile{a, b, c, d}
-		var table [eservqual.NumSegments]eservqual.Profile
-		table = eservqual.Profiles()
+		table := eservqual.Profiles()
 		if nanTable {
 			for s := range table {
 				table[s] = eservqual.Profile{a, nan, c, d}

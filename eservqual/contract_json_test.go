@@ -153,4 +153,3 @@ func TestJSONRoundTrip(t *testing.T) {
 		}
 	}
 }
-
