@@ -37,10 +37,11 @@ const bgnbdSmallX = 64
 // (a first purchase at the calibration end, as [Summarize] reports it):
 // such a customer contributes nothing.
 func checkFitSummary(i int, s Summary) error {
-	who := fmt.Sprintf("customer %d", i)
-	if s.Customer != "" {
-		who = fmt.Sprintf("customer %d (%q)", i, s.Customer)
+	if s.Frequency >= 0 && s.T >= 0 && s.T <= math.MaxFloat64 && s.Recency >= 0 && s.Recency <= s.T &&
+		(s.Frequency > 0) == (s.Recency > 0) {
+		return nil // the common case, without formatting
 	}
+	who := customerName(i, s)
 	switch {
 	case s.Frequency < 0:
 		return fmt.Errorf("btyd: %s: frequency %d is negative: %w", who, s.Frequency, ErrInvalid)
@@ -280,4 +281,12 @@ func (m BGNBD) LogLikelihood(data []Summary) (float64, error) {
 		return math.NaN(), fmt.Errorf("btyd: BG/NBD log-likelihood under %+v is %v, not finite in float64: %w", m, ll, ErrInvalid)
 	}
 	return ll, nil
+}
+
+// customerName names customer i for an error message, with its id.
+func customerName(i int, s Summary) string {
+	if s.Customer != "" {
+		return fmt.Sprintf("customer %d (%q)", i, s.Customer)
+	}
+	return fmt.Sprintf("customer %d", i)
 }

@@ -219,3 +219,27 @@ func TestErrorMessages(t *testing.T) {
 func second[T any](_ T, err error) error { return err }
 
 func third[T, U any](_ T, _ U, err error) error { return err }
+
+// Fits and likelihoods only read their arguments: concurrent calls on the
+// same data agree (run with -race).
+func TestConcurrentFits(t *testing.T) {
+	data := cdnow(t)[:300]
+	want, err := btyd.FitBGNBD(data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := want.BGNBD
+	done := make(chan btyd.BGNBDFit)
+	for i := 0; i < 3; i++ {
+		go func() {
+			fit, _ := btyd.FitBGNBD(data, nil)
+			_, _ = m.LogLikelihood(data)
+			done <- fit
+		}()
+	}
+	for i := 0; i < 3; i++ {
+		if got := <-done; got.BGNBD != want.BGNBD || got.LogLik != want.LogLik {
+			t.Errorf("concurrent fit %+v, want %+v", got.BGNBD, want.BGNBD)
+		}
+	}
+}

@@ -257,10 +257,9 @@ func fitLogSpace(fp fitProblem, opts *FitOptions) ([]float64, FitInfo, error) {
 	// still moving.
 	g := make([]float64, n)
 	var step []float64
-	var h *mat.SymDense
+	h := fitHessian(grad, theta)
+	grad(g, theta)
 	for it := 0; it < 20; it++ {
-		h = fitHessian(grad, theta)
-		grad(g, theta)
 		step = newtonStep(h, g)
 		if step == nil || maxAbs(step) <= fitStepTol*1e-2 {
 			break
@@ -280,9 +279,9 @@ func fitLogSpace(fp fitProblem, opts *FitOptions) ([]float64, FitInfo, error) {
 		if !moved {
 			break
 		}
+		h = fitHessian(grad, theta)
+		grad(g, theta)
 	}
-	h = fitHessian(grad, theta)
-	grad(g, theta)
 	// The likelihood must curve downwards in every direction.
 	var eig mat.EigenSym
 	if !finiteSym(h) || !eig.Factorize(h, true) {

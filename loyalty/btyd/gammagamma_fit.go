@@ -38,18 +38,14 @@ func FitGammaGamma(data []Summary, opts *FitOptions) (GammaGammaFit, error) {
 	}
 	var xs, ms []float64
 	for i, s := range data {
-		who := fmt.Sprintf("customer %d", i)
-		if s.Customer != "" {
-			who = fmt.Sprintf("customer %d (%q)", i, s.Customer)
-		}
 		if s.Frequency < 0 {
-			return GammaGammaFit{}, fmt.Errorf("btyd: Gamma-Gamma fit: %s: frequency %d is negative: %w", who, s.Frequency, ErrInvalid)
+			return GammaGammaFit{}, fmt.Errorf("btyd: Gamma-Gamma fit: %s: frequency %d is negative: %w", customerName(i, s), s.Frequency, ErrInvalid)
 		}
 		if s.Frequency == 0 {
 			continue
 		}
 		if !(s.MeanSpend >= 0) || math.IsInf(s.MeanSpend, 1) {
-			return GammaGammaFit{}, fmt.Errorf("btyd: Gamma-Gamma fit: %s: mean spend %v, want finite and ≥ 0: %w", who, s.MeanSpend, ErrInvalid)
+			return GammaGammaFit{}, fmt.Errorf("btyd: Gamma-Gamma fit: %s: mean spend %v, want finite and ≥ 0: %w", customerName(i, s), s.MeanSpend, ErrInvalid)
 		}
 		if s.MeanSpend == 0 {
 			continue
