@@ -73,6 +73,8 @@ type Approach struct {
 // per segment between a high-tech and a high-touch approach). Explorers
 // get high-tech; pioneers and skeptics a blend (pioneers need reassurance,
 // skeptics need the benefits shown); paranoids and laggards high-touch.
+// SegmentUnknown and values outside the five segments get the zero
+// Approach, whose Kind is ApproachUnknown.
 func (s Segment) Approach() Approach {
 	switch s {
 	case Explorer:

@@ -368,3 +368,43 @@ func FuzzSegmentationOptions(f *testing.F) {
 		}
 	})
 }
+
+// FuzzProfileIndex checks Profile.Index: NaN in gives NaN out, and
+// finite profiles and scales up to 1e307 in magnitude give a finite index
+// between the reversed extremes.
+func FuzzProfileIndex(f *testing.F) {
+	f.Add(4.0, 3.0, 2.0, 2.0, 1.0, 5.0)
+	f.Add(math.NaN(), 3.0, 2.0, 2.0, 1.0, 5.0)
+	f.Add(1e307, 1e307, -1e307, -1e307, 1e307, 1e307)
+	f.Add(1e308, 1e308, -1e308, -1e308, 1e308, 1e308)
+	f.Add(math.Copysign(0, -1), 0.0, 0.0, 0.0, 0.0, 0.0)
+	f.Fuzz(func(t *testing.T, a, b, c, d, lo, hi float64) {
+		p := eservqual.Profile{a, b, c, d}
+		got := p.Index(servqual.Scale{Min: lo, Max: hi})
+		anyNaN := false
+		small := true
+		for _, v := range []float64{a, b, c, d, lo, hi} {
+			anyNaN = anyNaN || math.IsNaN(v)
+			small = small && math.Abs(v) <= 1e307
+		}
+		if anyNaN {
+			if !math.IsNaN(got) {
+				t.Fatalf("Index = %v with a NaN input", got)
+			}
+			return
+		}
+		if small && (math.IsNaN(got) || math.IsInf(got, 0)) {
+			t.Fatalf("Index(%v, [%v, %v]) = %v", p, lo, hi, got)
+		}
+		if lo == 1 && hi == 5 && small {
+			// On 1–5 the index of a profile inside the scale is inside it.
+			inside := true
+			for _, v := range p {
+				inside = inside && v >= 1 && v <= 5
+			}
+			if inside && (got < 1-1e-12 || got > 5+1e-12) {
+				t.Fatalf("Index(%v) = %v outside 1..5", p, got)
+			}
+		}
+	})
+}
