@@ -41,18 +41,10 @@ func checkFitSummary(i int, s Summary) error {
 		(s.Frequency > 0) == (s.Recency > 0) {
 		return nil // the common case, without formatting
 	}
-	who := customerName(i, s)
-	switch {
-	case s.Frequency < 0:
-		return fmt.Errorf("btyd: %s: frequency %d is negative: %w", who, s.Frequency, ErrInvalid)
-	case !(s.T >= 0) || math.IsInf(s.T, 1):
-		return fmt.Errorf("btyd: %s: age T = %v, want finite and ≥ 0: %w", who, s.T, ErrInvalid)
-	case !(s.Recency >= 0) || s.Recency > s.T:
-		return fmt.Errorf("btyd: %s: recency %v outside [0, T = %v]: %w", who, s.Recency, s.T, ErrInvalid)
-	case s.Frequency > 0 && s.Recency == 0:
-		return fmt.Errorf("btyd: %s: %d repeat purchases but recency 0: %w", who, s.Frequency, ErrInvalid)
-	case s.Frequency == 0 && s.Recency != 0:
-		return fmt.Errorf("btyd: %s: no repeat purchase but recency %v: %w", who, s.Recency, ErrInvalid)
+	// The same rules as the predictions' (summaryProblem with T = 0
+	// accepted), so that a history is valid for both or for neither.
+	if p := summaryProblem(s, true); p != "" {
+		return fmt.Errorf("btyd: %s: %s: %w", customerName(i, s), p, ErrInvalid)
 	}
 	return nil
 }
