@@ -92,3 +92,28 @@ func BenchmarkAdd(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "respondents/s")
 }
+
+// benchmarkBootstrap runs 5,000 resamples of the ECSI model on
+// testdata/ecsi.csv (27 indicators, n = 250: the data of
+// /work/shared/bench/numpy_plspm.py 250, same generator and seed).
+func benchmarkBootstrap(b *testing.B, workers int) {
+	_, data := readCSV(b, "testdata/ecsi.csv")
+	m, err := pls.NewModel(ecsiSpec())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := m.Bootstrap(data, nil, &pls.BootstrapOptions{Resamples: 5000, Seed: 7, Workers: workers}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(5000*float64(b.N)/b.Elapsed().Seconds(), "resamples/s")
+}
+
+// BenchmarkBootstrapECSI1 runs the bootstrap on one core.
+func BenchmarkBootstrapECSI1(b *testing.B) { benchmarkBootstrap(b, 1) }
+
+// BenchmarkBootstrapECSIAll runs it on all cores.
+func BenchmarkBootstrapECSIAll(b *testing.B) { benchmarkBootstrap(b, 0) }

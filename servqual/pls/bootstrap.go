@@ -283,10 +283,7 @@ func (sm *sample) corr(counts []int32, skip int, s, ss, r []float64) error {
 			for k, v := range row {
 				a := f * v
 				s[k] += a
-				x := ss[k*K : k*K+K]
-				for l := k; l < K; l++ {
-					x[l] += a * row[l]
-				}
+				axpy(a, row[k:], ss[k*K+k:k*K+K])
 			}
 		}
 		n = float64(sm.n)
@@ -654,4 +651,19 @@ func quantile(x []float64, p float64) float64 {
 		return x[len(x)-1]
 	}
 	return x[lo] + (h-float64(lo))*(x[lo+1]-x[lo])
+}
+
+// axpy adds a·x to y (len(y) ≥ len(x)), unrolled by four.
+func axpy(a float64, x, y []float64) {
+	y = y[:len(x)]
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		y[i] += a * x[i]
+		y[i+1] += a * x[i+1]
+		y[i+2] += a * x[i+2]
+		y[i+3] += a * x[i+3]
+	}
+	for ; i < len(x); i++ {
+		y[i] += a * x[i]
+	}
 }
