@@ -6,9 +6,9 @@
 // # The comparison
 //
 // Before buying, a customer forms an expectation E; afterwards they compare
-// the perceived performance P with it (the "EP model" of the source
-// documents; Kotler: satisfaction is a function of the difference between
-// perceived performance and expectation). Expectation-disconfirmation
+// the perceived performance P with it (the expectation-performance or "EP"
+// model; Kotler, Marketing Management: satisfaction is a function of the
+// difference between perceived performance and expectation). Expectation-disconfirmation
 // theory (Oliver 1980) measures the difference subtractively, d = P − E, or
 // as a ratio, d = P/E − 1, and treats small differences inside a tolerance
 // (indifference) band as confirmation. A [Model] holds the form, the band
@@ -23,8 +23,9 @@
 //
 // # Expectations
 //
-// Expectations come from three sources (seed 000): past experience, word of
-// mouth and the company's promises; [Blend] weighs them. After each
+// Expectations come from three sources (Zeithaml, Berry & Parasuraman 1993;
+// Kotler, Marketing Management): past experience, word of mouth and the
+// company's promises; [Blend] weighs them. After each
 // experience the expectation moves towards the performance,
 // E' = E + λ(P − E) ([Update]); [Replay] shows how a run of delight raises
 // tomorrow's bar.

@@ -7,8 +7,8 @@ import (
 	"strings"
 )
 
-// Level is a satisfaction level on the five-point survey scale of the source
-// documents (Kotler's survey of satisfaction: highly satisfied, satisfied, no
+// Level is a satisfaction level on the five-point survey scale of Kotler's
+// satisfaction survey (Kotler, Marketing Management: highly satisfied, satisfied, no
 // opinion, somewhat dissatisfied, very dissatisfied).
 //
 // The levels are valued 1 to 5 in order of increasing satisfaction, so that
@@ -94,7 +94,7 @@ func (l Level) String() string {
 	return fmt.Sprintf("Level(%d)", int(l))
 }
 
-// Chinese returns the label the source documents use for the level, such as
+// Chinese returns the label of the level on the Chinese survey scale, such as
 // "高度满意" for Delighted, or "" for a value outside the scale.
 func (l Level) Chinese() string {
 	if l >= Unknown && l <= Delighted {

@@ -74,8 +74,7 @@ func (f *Form) UnmarshalText(text []byte) error {
 // fixed expectation. When σ = t there is no Dissatisfied band, and when
 // δ = t every positive disconfirmation beyond the band delights.
 //
-// Confirmed must be Neutral or Satisfied: the EP model of the source
-// documents takes a performance that matches the expectation as accepted
+// Confirmed must be Neutral or Satisfied: the EP model takes a performance that matches the expectation as accepted
 // (Neutral, see [EPModel]); Kotler takes it as satisfying (Satisfied, see
 // [KotlerModel]). The zero Model is not valid (its Confirmed is Unknown).
 type Model struct {
@@ -93,28 +92,28 @@ type Model struct {
 	Confirmed Level `json:"confirmed"`
 }
 
-// EPModel returns the expectation-performance model of the source
-// documents (seed 000, the "EP model"): a performance below the expectation
+// EPModel returns the expectation-performance (EP) model, after
+// expectation-disconfirmation theory (Oliver 1980): a performance below the expectation
 // dissatisfies, one that matches it is accepted (Neutral), one that exceeds
 // it satisfies, and one that greatly exceeds it delights (惊喜).
 //
 // Its cut points are in rating points, chosen for 5- to 7-point scales:
 // subtractive form, tolerance 0.5, delight margin 1.5, severe margin 1.5.
-// They are illustrative defaults, not figures from the source; copy the
+// They are illustrative defaults, not published figures; copy the
 // value and change them for another scale.
 func EPModel() Model {
 	return Model{Form: Subtractive, Tolerance: 0.5, Delight: 1.5, Severe: 1.5, Confirmed: Neutral}
 }
 
-// KotlerModel returns Kotler's reading of the comparison (seed 001:
-// "satisfaction is a function of the difference between perceived
+// KotlerModel returns Kotler's reading of the comparison (Kotler,
+// Marketing Management: "satisfaction is a function of the difference between perceived
 // performance and expectations"): below the expectation the customer is
 // dissatisfied, matching it the customer is satisfied, exceeding it the
 // customer is highly satisfied or delighted.
 //
 // Its cut points are in rating points: subtractive form, tolerance 0.5,
 // delight margin 0.5 (every excess beyond the band delights), severe
-// margin 1.5. They are illustrative defaults, not figures from the source.
+// margin 1.5. They are illustrative defaults, not published figures.
 func KotlerModel() Model {
 	return Model{Form: Subtractive, Tolerance: 0.5, Delight: 0.5, Severe: 1.5, Confirmed: Satisfied}
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // Offer is one offer as a customer weighs it, in money terms (Kotler's
-// customer delivered value, seed 003). Every component is an amount of
+// customer delivered value; Kotler, Marketing Management). Every component is an amount of
 // money the customer attributes to it and must not be negative; the zero
 // Decimal counts as nothing.
 type Offer struct {
@@ -75,7 +75,7 @@ func (o Offer) totalCost() decimal.Decimal {
 }
 
 // Delivered returns the customer delivered value, total value − total
-// cost (Kotler, seed 003). It is exact; no rounding takes place. It
+// cost (Kotler, Marketing Management). It is exact; no rounding takes place. It
 // returns an error wrapping [ErrInvalid] if o is not valid (see
 // [Offer.Validate]).
 func (o Offer) Delivered() (decimal.Decimal, error) {
@@ -140,7 +140,8 @@ func (o Offer) validate() error {
 }
 
 // Choose returns the index of the offer with the greatest delivered value,
-// the one a value-maximising customer chooses (Kotler, seed 003).
+// the one a value-maximising customer chooses (Kotler, Marketing
+// Management).
 //
 // Ties are broken by the higher value/cost ratio (an offer with zero cost
 // and positive value ranks above any offer with a cost), then by the

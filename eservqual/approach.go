@@ -67,8 +67,8 @@ type Approach struct {
 	Rationale string `json:"rationale"`
 }
 
-// Approach returns the service approach the source documents recommend
-// for the segment (seed 003, after Parasuraman & Colby 2001: because the
+// Approach returns the service approach recommended for the segment
+// (after Parasuraman & Colby 2001, Techno-Ready Marketing: because the
 // segments are stable across age, education and income, a company decides
 // per segment between a high-tech and a high-touch approach). Explorers
 // get high-tech; pioneers and skeptics a blend (pioneers need reassurance,
@@ -121,16 +121,15 @@ func (r *ReferenceShare) UnmarshalJSON(b []byte) error {
 	return nanjson.Unmarshal(b, (*plain)(r))
 }
 
-// ReferenceShares returns the published segment shares: the source
-// documents' explorers 15–20% and pioneers 20–25% (seed 003, TRI 1.0
-// era), and the roughly 21% explorers, 20% pioneers, 32% skeptics, 13%
+// ReferenceShares returns the published segment shares: explorers 15–20%
+// and pioneers 20–25% in the TRI 1.0 era (Parasuraman & Colby 2001), and the roughly 21% explorers, 20% pioneers, 32% skeptics, 13%
 // hesitators and 14% avoiders reported for national surveys with TRI 2.0
 // (Parasuraman & Colby 2015).
 func ReferenceShares() []ReferenceShare {
-	const seed, tri2 = "seed 003 (TRI 1.0, Parasuraman & Colby 2001)", "TRI 2.0 national survey (Parasuraman & Colby 2015)"
+	const tri1, tri2 = "TRI 1.0 (Parasuraman & Colby 2001)", "TRI 2.0 national survey (Parasuraman & Colby 2015)"
 	return []ReferenceShare{
-		{Explorer, 0.15, 0.20, seed},
-		{Pioneer, 0.20, 0.25, seed},
+		{Explorer, 0.15, 0.20, tri1},
+		{Pioneer, 0.20, 0.25, tri1},
 		{Explorer, 0.21, 0.21, tri2},
 		{Pioneer, 0.20, 0.20, tri2},
 		{Skeptic, 0.32, 0.32, tri2},

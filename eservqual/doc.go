@@ -10,7 +10,8 @@
 // compensation and contact for customers who had a problem or a question,
 // collected in a [RecoverySample] that keeps the others out of the sample.
 // Efficiency and fulfillment matter most for perceived quality, value and
-// loyalty, then system availability, then privacy (seed 003):
+// loyalty, then system availability, then privacy (Parasuraman,
+// Zeithaml & Malhotra 2005):
 // [SeedDriverWeights] encodes that ordering, and [DriverWeights] replaces
 // it with key-driver estimates when the data allow.
 //

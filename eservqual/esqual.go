@@ -108,8 +108,8 @@ func ERecSQUAL() *servqual.Instrument { return erecsqual() }
 // E-S-QUAL dimensions (efficiency, system availability, fulfillment,
 // privacy) for when no outcome data are available.
 //
-// They encode an ordering from the source documents (seed 003, after
-// Parasuraman, Zeithaml & Malhotra 2005), not an estimate: efficiency and
+// They encode an ordering reported by Parasuraman, Zeithaml & Malhotra
+// (2005), not an estimate: efficiency and
 // fulfillment matter most, then system availability, then privacy. The
 // weights are the ranks 3, 2, 3, 1 normalised to sum to 1. Replace them
 // with the ShapleyShare of servqual's key-driver analysis when data exist
