@@ -420,3 +420,38 @@ func deref(v any) any {
 	}
 	panic("deref: unknown type")
 }
+
+// TestConcurrentReads backs the documented concurrency (run with -race):
+// read methods may run concurrently with each other, and the source of a
+// Merge is only read.
+func TestConcurrentReads(t *testing.T) {
+	var src ep.Tally
+	_ = src.AddN(ep.Satisfied, 10)
+	var esrc ep.EffortTally
+	_ = esrc.Add(5)
+	var ksrc ep.KanoTally
+	_, _ = ksrc.Add(ep.AnswerLike, ep.AnswerDislike)
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var dst ep.Tally
+			var edst ep.EffortTally
+			var kdst ep.KanoTally
+			for i := 0; i < 100; i++ {
+				_ = src.Summary()
+				_ = src.N()
+				_ = dst.Merge(&src)
+				_ = esrc.Summary()
+				_ = edst.Merge(&esrc)
+				_ = ksrc.Result()
+				_ = kdst.Merge(&ksrc)
+			}
+			done <- dst.N() == 1000 && edst.Summary().N == 100 && kdst.Result().N == 100
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if !<-done {
+			t.Error("concurrent merges lost counts")
+		}
+	}
+}

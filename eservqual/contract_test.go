@@ -371,3 +371,37 @@ func TestBySegmentOnePersonJSON(t *testing.T) {
 		t.Errorf("JSON starts %.60s", b)
 	}
 }
+
+// TestConcurrentReads backs the documented concurrency (run with -race):
+// Report calls may run concurrently, the source of a Merge is only read,
+// and options without a Rand may be shared.
+func TestConcurrentReads(t *testing.T) {
+	src := eservqual.NewRecoverySample(nil)
+	for i := 0; i < 10; i++ {
+		if err := src.Add(servqual.Response{Perception: fill(11, float64(1+i%5))}, i%2 == 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data := []eservqual.Profile{{4, 4, 2, 2}, {2, 2, 4, 4}, {3, 3, 3, 3}, {4, 2, 4, 4}}
+	opts := &eservqual.SegmentOptions{MaxIterations: 10}
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			dst := eservqual.NewRecoverySample(nil)
+			ok := true
+			for i := 0; i < 20; i++ {
+				_ = src.Report()
+				ok = ok && dst.Merge(src) == nil
+				_, err := eservqual.Segmentation(data, opts)
+				ok = ok && err == nil
+			}
+			rep := dst.Report()
+			done <- ok && rep.InSample == 100 && rep.NotApplicable == 100
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if !<-done {
+			t.Error("concurrent reads failed")
+		}
+	}
+}
