@@ -285,7 +285,7 @@ func fitLogSpace(fp fitProblem, opts *FitOptions) ([]float64, FitInfo, error) {
 	// The likelihood must curve downwards in every direction.
 	var eig mat.EigenSym
 	if !finiteSym(h) || !eig.Factorize(h, true) {
-		return fail(ErrNotIdentified, fp.names, "the Hessian of the log-likelihood is not finite at the estimate")
+		return fail(ErrNotConverged, nil, "the log-likelihood's Hessian is not finite at the point where the search stopped")
 	}
 	vals := eig.Values(nil)
 	var vecs mat.Dense
