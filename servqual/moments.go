@@ -108,15 +108,23 @@ func (b *block) merge(o *block) {
 
 // meanStat returns the mean and the sample variance of the unweighted mean
 // of the k variables: x̄ = (1/k) Σ x̄ᵢ and var = (1/k²) Σᵢ Σⱼ cov(i, j).
+// The double sum cancels when the variables vary but their mean does not,
+// leaving rounding noise that depends on the order of additions and
+// merges; a sum below zeroRel of the summed variances Σᵢ cov(i, i) is that
+// noise and counts as zero.
 func (b *block) meanStat() (mean, variance float64) {
 	k := b.k
-	var m, s float64
+	var m, s, diag float64
 	for i := 0; i < k; i++ {
 		m += b.mean[i]
 		s += b.c[i*k+i]
+		diag += b.c[i*k+i]
 		for j := i + 1; j < k; j++ {
 			s += 2 * b.c[i*k+j]
 		}
+	}
+	if s <= zeroRel*diag {
+		s = 0
 	}
 	kf := float64(k)
 	return m / kf, s / (kf * kf) / (b.n - 1)

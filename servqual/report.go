@@ -7,7 +7,8 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
-// Interval is a confidence interval [Low, High].
+// Interval is a confidence interval [Low, High]; both bounds are NaN
+// (null in JSON) when the interval is undefined.
 type Interval struct {
 	// Low is the lower bound.
 	Low float64 `json:"low"`
@@ -28,7 +29,10 @@ type Interval struct {
 // measures that are not differences (perception, expectation, importance,
 // outcomes); when SD = 0 the t statistic is undefined, so T is NaN, and P
 // is 0 if x̄ ≠ 0 (every respondent gave the same non-zero gap) and NaN if
-// x̄ = 0. Every other field is finite. NaN encodes as null in JSON and
+// x̄ = 0. Every other field is finite. The variance of a dimension or
+// overall score is computed from the items' co-moments; when it is below
+// 1e-12 of the sum of the item variances it is rounding noise and counts
+// as zero. NaN encodes as null in JSON and
 // null decodes as NaN.
 type Stat struct {
 	// N is the number of values.
@@ -195,7 +199,8 @@ type Priority struct {
 	Key string `json:"key"`
 	// Mean is the mean of the ranking measure.
 	Mean float64 `json:"mean"`
-	// CI is its 95% confidence interval.
+	// CI is its 95% confidence interval (NaN bounds when one respondent
+	// answered, as in [Stat]).
 	CI Interval `json:"ci"`
 }
 
