@@ -8,11 +8,12 @@
 // Before buying, a customer forms an expectation E; afterwards they compare
 // the perceived performance P with it (the expectation-performance or "EP"
 // model; Kotler, Marketing Management: satisfaction is a function of the
-// difference between perceived performance and expectation). Expectation-disconfirmation
-// theory (Oliver 1980) measures the difference subtractively, d = P − E, or
-// as a ratio, d = P/E − 1, and treats small differences inside a tolerance
-// (indifference) band as confirmation. A [Model] holds the form, the band
-// and the delight and severe margins, and maps d to a [Level]:
+// difference between perceived performance and expectation).
+// Expectation-disconfirmation theory (Oliver 1980) measures the difference
+// subtractively, d = P − E, or as a ratio, d = P/E − 1, and treats small
+// differences inside a tolerance (indifference) band as confirmation. A
+// [Model] holds the form, the band and the delight and severe margins, and
+// maps d to a [Level]:
 //
 //	d < −σ → very dissatisfied     −σ ≤ d < −t → dissatisfied
 //	|d| ≤ t → confirmed            t < d ≤ δ → one level above confirmed

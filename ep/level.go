@@ -8,8 +8,8 @@ import (
 )
 
 // Level is a satisfaction level on the five-point survey scale of Kotler's
-// satisfaction survey (Kotler, Marketing Management: highly satisfied, satisfied, no
-// opinion, somewhat dissatisfied, very dissatisfied).
+// satisfaction survey (Kotler, Marketing Management: highly satisfied,
+// satisfied, no opinion, somewhat dissatisfied, very dissatisfied).
 //
 // The levels are valued 1 to 5 in order of increasing satisfaction, so that
 // an answer on a 5-point rating scale converts directly with [LevelOf].

@@ -74,9 +74,10 @@ func (f *Form) UnmarshalText(text []byte) error {
 // fixed expectation. When σ = t there is no Dissatisfied band, and when
 // δ = t every positive disconfirmation beyond the band delights.
 //
-// Confirmed must be Neutral or Satisfied: the EP model takes a performance that matches the expectation as accepted
-// (Neutral, see [EPModel]); Kotler takes it as satisfying (Satisfied, see
-// [KotlerModel]). The zero Model is not valid (its Confirmed is Unknown).
+// Confirmed must be Neutral or Satisfied: the EP model takes a performance
+// that matches the expectation as accepted (Neutral, see [EPModel]); Kotler
+// takes it as satisfying (Satisfied, see [KotlerModel]). The zero Model is
+// not valid (its Confirmed is Unknown).
 type Model struct {
 	// Form selects P − E or P/E − 1.
 	Form Form `json:"form"`
@@ -93,9 +94,9 @@ type Model struct {
 }
 
 // EPModel returns the expectation-performance (EP) model, after
-// expectation-disconfirmation theory (Oliver 1980): a performance below the expectation
-// dissatisfies, one that matches it is accepted (Neutral), one that exceeds
-// it satisfies, and one that greatly exceeds it delights (惊喜).
+// expectation-disconfirmation theory (Oliver 1980): a performance below the
+// expectation dissatisfies, one that matches it is accepted (Neutral), one
+// that exceeds it satisfies, and one that greatly exceeds it delights (惊喜).
 //
 // Its cut points are in rating points, chosen for 5- to 7-point scales:
 // subtractive form, tolerance 0.5, delight margin 1.5, severe margin 1.5.
@@ -105,8 +106,8 @@ func EPModel() Model {
 	return Model{Form: Subtractive, Tolerance: 0.5, Delight: 1.5, Severe: 1.5, Confirmed: Neutral}
 }
 
-// KotlerModel returns Kotler's reading of the comparison (Kotler,
-// Marketing Management: "satisfaction is a function of the difference between perceived
+// KotlerModel returns Kotler's reading of the comparison (Kotler, Marketing
+// Management: "satisfaction is a function of the difference between perceived
 // performance and expectations"): below the expectation the customer is
 // dissatisfied, matching it the customer is satisfied, exceeding it the
 // customer is highly satisfied or delighted.

@@ -7,9 +7,9 @@ import (
 )
 
 // Offer is one offer as a customer weighs it, in money terms (Kotler's
-// customer delivered value; Kotler, Marketing Management). Every component is an amount of
-// money the customer attributes to it and must not be negative; the zero
-// Decimal counts as nothing.
+// customer delivered value; Kotler, Marketing Management). Every component is
+// an amount of money the customer attributes to it and must not be negative;
+// the zero Decimal counts as nothing.
 type Offer struct {
 	// Name identifies the offer in reports.
 	Name string `json:"name"`

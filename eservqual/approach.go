@@ -121,10 +121,11 @@ func (r *ReferenceShare) UnmarshalJSON(b []byte) error {
 	return nanjson.Unmarshal(b, (*plain)(r))
 }
 
-// ReferenceShares returns the published segment shares: explorers 15–20%
-// and pioneers 20–25% in the TRI 1.0 era (Parasuraman & Colby 2001), and the roughly 21% explorers, 20% pioneers, 32% skeptics, 13%
-// hesitators and 14% avoiders reported for national surveys with TRI 2.0
-// (Parasuraman & Colby 2015).
+// ReferenceShares returns the published segment shares: explorers 15–20% and
+// pioneers 20–25% in the TRI 1.0 era (Parasuraman & Colby 2001), and the
+// roughly 21% explorers, 20% pioneers, 32% skeptics, 13% hesitators and 14%
+// avoiders reported for national surveys with TRI 2.0 (Parasuraman & Colby
+// 2015).
 func ReferenceShares() []ReferenceShare {
 	const tri1, tri2 = "TRI 1.0 (Parasuraman & Colby 2001)", "TRI 2.0 national survey (Parasuraman & Colby 2015)"
 	return []ReferenceShare{

@@ -109,8 +109,8 @@ func ERecSQUAL() *servqual.Instrument { return erecsqual() }
 // privacy) for when no outcome data are available.
 //
 // They encode an ordering reported by Parasuraman, Zeithaml & Malhotra
-// (2005), not an estimate: efficiency and
-// fulfillment matter most, then system availability, then privacy. The
+// (2005), not an estimate: efficiency and fulfillment matter most, then
+// system availability, then privacy. The
 // weights are the ranks 3, 2, 3, 1 normalised to sum to 1. Replace them
 // with the ShapleyShare of servqual's key-driver analysis when data exist
 // (see [DriverWeights]).
