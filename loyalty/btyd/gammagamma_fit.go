@@ -53,6 +53,35 @@ func FitGammaGamma(data []Summary, opts *FitOptions) (GammaGammaFit, error) {
 		xs = append(xs, float64(s.Frequency))
 		ms = append(ms, s.MeanSpend)
 	}
+	fp := ggProblem(xs, ms)
+	if len(xs) == 0 {
+		if _, _, lambda, err := fitOptions(fp, opts); err != nil || lambda == 0 {
+			if err != nil {
+				return GammaGammaFit{}, err
+			}
+			info, err := notIdentified(fp, 0, fp.names, "no customer has a repeat purchase with a positive mean spend: the data carry no spend information")
+			return GammaGammaFit{FitInfo: info}, err
+		}
+	}
+	est, info, err := fitLogSpace(fp, opts)
+	fit := GammaGammaFit{FitInfo: info}
+	if est != nil {
+		fit.GammaGamma = GammaGamma{P: est[0], Q: est[1], V: est[2]}
+	}
+	return fit, err
+}
+
+// softplus returns ln(1 + eʸ) without overflow.
+func softplus(y float64) float64 {
+	if y > 0 {
+		return y + math.Log1p(math.Exp(-y))
+	}
+	return math.Log1p(math.Exp(y))
+}
+
+// ggProblem is the Gamma-Gamma likelihood of repeat customers with
+// frequencies xs and mean spends ms (both positive).
+func ggProblem(xs, ms []float64) fitProblem {
 	// Terms that do not depend on the parameters: ln m̄, ln x.
 	lm, lx := make([]float64, len(xs)), make([]float64, len(xs))
 	for i := range xs {
@@ -88,7 +117,7 @@ func FitGammaGamma(data []Summary, opts *FitOptions) (GammaGammaFit, error) {
 		}
 		return total
 	}
-	fp := fitProblem{
+	return fitProblem{
 		name:  "Gamma-Gamma",
 		names: []string{"p", "q", "v"},
 		ll:    func(p []float64) float64 { return ll(p, nil) },
@@ -96,27 +125,4 @@ func FitGammaGamma(data []Summary, opts *FitOptions) (GammaGammaFit, error) {
 		start: []float64{1, 1, 1},
 		n:     len(xs),
 	}
-	if len(xs) == 0 {
-		if _, _, lambda, err := fitOptions(fp, opts); err != nil || lambda == 0 {
-			if err != nil {
-				return GammaGammaFit{}, err
-			}
-			info, err := notIdentified(fp, 0, fp.names, "no customer has a repeat purchase with a positive mean spend: the data carry no spend information")
-			return GammaGammaFit{FitInfo: info}, err
-		}
-	}
-	est, info, err := fitLogSpace(fp, opts)
-	fit := GammaGammaFit{FitInfo: info}
-	if est != nil {
-		fit.GammaGamma = GammaGamma{P: est[0], Q: est[1], V: est[2]}
-	}
-	return fit, err
-}
-
-// softplus returns ln(1 + eʸ) without overflow.
-func softplus(y float64) float64 {
-	if y > 0 {
-		return y + math.Log1p(math.Exp(-y))
-	}
-	return math.Log1p(math.Exp(y))
 }
