@@ -29,9 +29,9 @@
 // and a Newton step below a relative 10⁻⁴. Data that carry no information
 // about a parameter are recognised before fitting: no churn or a single
 // observed renewal rate for the sBG, no repeat buyer for BG/NBD and
-// Gamma-Gamma. Such fits return an error wrapping [ErrNotIdentified]; an
-// optional L2 penalty on the log-parameters ([FitOptions].Penalty, the
-// counterpart of lifetimes' penalizer_coef) identifies them.
+// Gamma-Gamma. Such fits return an error wrapping [ErrNotIdentified]; the
+// remedy is an optional L2 penalty on the log-parameters
+// ([FitOptions].Penalty, the counterpart of lifetimes' penalizer_coef).
 //
 // # Contract
 //
