@@ -544,3 +544,54 @@ func TestJSONNaNIsNull(t *testing.T) {
 		t.Errorf("Response round trip (-want +got):\n%s", d)
 	}
 }
+
+// TestLimits: counts and sizes beyond the documented limits are errors
+// wrapping ErrLimit, and change nothing.
+func TestLimits(t *testing.T) {
+	acc := servqual.NewAccumulator(servqual.SERVQUAL())
+	if err := acc.Add(servqual.Response{Perception: fill(22, 4)}); err != nil {
+		t.Fatal(err)
+	}
+	// Merging an accumulator into itself doubles its count: 2⁵³ after 53
+	// merges, the limit.
+	for i := 0; i < 53; i++ {
+		if err := acc.Merge(acc); err != nil {
+			t.Fatalf("merge %d: %v", i, err)
+		}
+	}
+	if acc.N() != servqual.MaxResponses {
+		t.Fatalf("N = %d, want 2⁵³", acc.N())
+	}
+	before := acc.Report()
+	err := acc.Merge(acc)
+	if !errors.Is(err, servqual.ErrLimit) {
+		t.Errorf("merge beyond the limit: %v", err)
+	}
+	checkErr(t, err)
+	err = acc.Add(servqual.Response{Perception: fill(22, 4)})
+	if !errors.Is(err, servqual.ErrLimit) {
+		t.Errorf("add beyond the limit: %v", err)
+	}
+	if d := cmp.Diff(before, acc.Report(), cmpopts.EquateNaNs()); d != "" {
+		t.Errorf("rejected merge or add changed the accumulator:\n%s", d)
+	}
+	if s := acc.Report().Overall.Perception; s.N != servqual.MaxResponses || s.Mean != 4 {
+		t.Errorf("overall perception %+v", s)
+	}
+
+	items := make([]servqual.Item, servqual.MaxItems+1)
+	for i := range items {
+		items[i] = servqual.Item{Key: "Q" + strings.Repeat("x", i), Dimension: "d"}
+	}
+	_, err = servqual.NewInstrument(servqual.Spec{Name: "long", Scale: servqual.Scale{Min: 1, Max: 5},
+		Dimensions: []servqual.Dimension{{Key: "d"}}, Items: items})
+	if !errors.Is(err, servqual.ErrLimit) || !errors.Is(err, servqual.ErrInstrument) {
+		t.Errorf("%d items: %v", len(items), err)
+	}
+	checkErr(t, err)
+	_, err = servqual.NewInstrument(servqual.Spec{Name: "bad text", Scale: servqual.Scale{Min: 1, Max: 5},
+		Dimensions: []servqual.Dimension{{Key: "d"}}, Items: []servqual.Item{{Key: "\xff", Dimension: "d"}}})
+	if !errors.Is(err, servqual.ErrInstrument) {
+		t.Errorf("invalid UTF-8 key: %v", err)
+	}
+}
