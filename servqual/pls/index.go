@@ -44,7 +44,11 @@ func (r *Result) Index(construct string, scale Scale) (float64, error) {
 	if err := r.checkIndex(scale); err != nil {
 		return 0, errorf("index: %w", err)
 	}
-	return r.index(j, scale), nil
+	v := r.index(j, scale)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, errorf("index: construct %q: its weights give no range on the scale: %w", construct, ErrSingular)
+	}
+	return v, nil
 }
 
 func (r *Result) lookup(construct string) (int, error) {
@@ -170,6 +174,11 @@ func (r *Result) IPMA(target string, scale Scale) (IPMA, error) {
 	}
 	for _, x := range r.Indicators {
 		sum[pos[x.Construct]] += x.Weight / x.SD
+	}
+	for j, v := range sum {
+		if !(math.Abs(v) > 0) || math.IsInf(v, 0) || math.IsNaN(v) {
+			return IPMA{}, errorf("IPMA: construct %q: its unstandardised weights sum to %v: %w", r.Constructs[j].Name, v, ErrSingular)
+		}
 	}
 	out := IPMA{Target: target, TargetPerformance: r.index(t, scale)}
 	imp := make([]float64, J)

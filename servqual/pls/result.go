@@ -61,7 +61,7 @@ type ConstructResult struct {
 	AdjR2 float64 `json:"adj_r2"`
 	// Alpha is Cronbach's (1951) alpha of the standardised indicators,
 	// k/(k − 1)·(1 − k/1ᵀR1), as SmartPLS, seminr and cSEM report it;
-	// NaN for a single indicator.
+	// NaN for a single indicator or (pairwise moments) when 1ᵀR1 ≤ 0.
 	Alpha float64 `json:"alpha"`
 	// AlphaLower and AlphaUpper bound Feldt's interval for alpha at the
 	// options' level (Feldt, Woodruff & Salih 1987):
@@ -75,7 +75,8 @@ type ConstructResult struct {
 	RhoC float64 `json:"rho_c"`
 	// RhoA is Dijkstra & Henseler's (2015) reliability
 	// (wᵀw)²·wᵀ(R − diag R)w / wᵀ(wwᵀ − diag wwᵀ)w, w the outer weights
-	// scaled to a unit-variance score; 1 for a single indicator.
+	// scaled to a unit-variance score; 1 for a single indicator; NaN (see
+	// Reason) when one indicator carries all the weight.
 	RhoA float64 `json:"rho_a"`
 	// AVE is the average variance extracted (Fornell & Larcker 1981),
 	// the mean squared loading.
@@ -112,7 +113,8 @@ type IndicatorResult struct {
 	SD float64 `json:"sd"`
 	// Rescaled is the unstandardised weight Weight/SD rescaled to sum to 1
 	// over the block (Fornell et al. 1996): the weight of the raw rating in
-	// the 0–100 index and in IPMA's performance.
+	// the 0–100 index and in IPMA's performance. NaN when the block's
+	// unstandardised weights (of mixed signs, Mode B) sum to nearly zero.
 	Rescaled float64 `json:"rescaled"`
 }
 
@@ -386,7 +388,7 @@ func (m *Model) fit(r, sd, mean []float64, n int64, st *settings, ws *work) (*Re
 				Name: m.ind[k], Construct: m.cons[j].Name,
 				Weight: ws.w[k], Loading: ws.rw[k*J+j],
 				CrossLoadings: append([]float64(nil), ws.rw[k*J:k*J+J]...),
-				Mean:          mu, SD: sd[k], Rescaled: ws.w[k] / sd[k] / sum,
+				Mean:          mu, SD: sd[k], Rescaled: rescaled(ws.w[k]/sd[k], sum),
 			}
 		}
 	}
@@ -426,11 +428,7 @@ func (m *Model) fit(r, sd, mean []float64, n int64, st *settings, ws *work) (*Re
 		}
 	}
 	if st.consistent {
-		cs, err := m.consistent(res, ws)
-		if err != nil {
-			return nil, err
-		}
-		res.Consistent = cs
+		res.Consistent = m.consistent(res, ws)
 	}
 	return res, nil
 }
@@ -549,9 +547,16 @@ func (m *Model) reliability(cr *ConstructResult, j int, r, w, rw []float64, n in
 			tot += r[x*K+y]
 		}
 	}
-	cr.Alpha = k / (k - 1) * (1 - k/tot)
-	cr.AlphaLower, cr.AlphaUpper = Feldt(cr.Alpha, n, b-a, level)
+	if tot > 0 {
+		cr.Alpha = k / (k - 1) * (1 - k/tot)
+		cr.AlphaLower, cr.AlphaUpper = Feldt(cr.Alpha, n, b-a, level)
+	} else {
+		cr.Reason = join(cr.Reason, "alpha undefined: the indicators' sum has no variance")
+	}
 	cr.RhoA = rhoA(r, K, w, a, b)
+	if math.IsNaN(cr.RhoA) {
+		cr.Reason = join(cr.Reason, "ρA undefined: a single indicator carries all the weight")
+	}
 }
 
 // rhoA returns Dijkstra & Henseler's ρA of the block a..b−1.
@@ -566,7 +571,11 @@ func rhoA(r []float64, K int, w []float64, a, b int) float64 {
 			}
 		}
 	}
-	return ww * ww * num / (ww*ww - w4)
+	den := ww*ww - w4
+	if !(den > 1e-300) {
+		return math.NaN()
+	}
+	return ww * ww * num / den
 }
 
 // Feldt returns the confidence interval at the given level (a fraction,
@@ -623,7 +632,7 @@ func join(a, b string) string {
 }
 
 // consistent computes the PLSc estimates from a fitted result.
-func (m *Model) consistent(res *Result, ws *work) (*Consistent, error) {
+func (m *Model) consistent(res *Result, ws *work) *Consistent {
 	J := len(m.cons)
 	cs := &Consistent{Admissible: true, Loadings: make([]float64, len(m.ind))}
 	q := make([]float64, J)
@@ -645,6 +654,9 @@ func (m *Model) consistent(res *Result, ws *work) (*Consistent, error) {
 		if !(cr.RhoA > 0 && cr.RhoA <= 1) {
 			cs.Admissible = false
 			cs.Reason = join(cs.Reason, fmt.Sprintf("construct %q: ρA = %.4g outside (0, 1]", c.Name, cr.RhoA))
+			if !(cr.RhoA > 0) || math.IsInf(cr.RhoA, 0) {
+				return undefinedConsistent(m, cs)
+			}
 		}
 		chat := math.Sqrt(math.Abs(cr.RhoA)) / ww
 		for k := a; k < b; k++ {
@@ -672,8 +684,45 @@ func (m *Model) consistent(res *Result, ws *work) (*Consistent, error) {
 	}
 	paths, r2, err := m.structural(cc, J, ws)
 	if err != nil {
-		return nil, fmt.Errorf("consistent PLS: %w", err)
+		cs.Admissible = false
+		cs.Reason = join(cs.Reason, "the corrected correlation matrix of some predictors is not positive definite")
+		return undefinedConsistent(m, cs)
 	}
 	cs.Paths, cs.R2 = paths, r2
-	return cs, nil
+	return cs
+}
+
+// undefinedConsistent fills the PLSc paths and R² with NaN (the Reason
+// says why) when the correction cannot be applied.
+func undefinedConsistent(m *Model, cs *Consistent) *Consistent {
+	nan := math.NaN()
+	cs.Paths = make([]PathResult, len(m.paths))
+	for x, p := range m.paths {
+		cs.Paths[x] = PathResult{From: p.From, To: p.To, Coefficient: nan, VIF: nan}
+	}
+	cs.R2 = make([]float64, len(m.cons))
+	for j := range cs.R2 {
+		cs.R2[j] = nan
+	}
+	if cs.Correlations == nil {
+		J := len(m.cons)
+		cs.Correlations = make([][]float64, J)
+		for i := range J {
+			cs.Correlations[i] = make([]float64, J)
+			for j := range J {
+				cs.Correlations[i][j] = nan
+			}
+		}
+	}
+	return cs
+}
+
+// rescaled returns x/sum, or NaN when the block's unstandardised weights
+// sum to (nearly) zero and cannot be rescaled.
+func rescaled(x, sum float64) float64 {
+	v := x / sum
+	if math.IsInf(v, 0) || math.IsNaN(v) || math.Abs(v) > 1e12 {
+		return math.NaN()
+	}
+	return v
 }
