@@ -133,10 +133,18 @@ func TestFitSBGErrors(t *testing.T) {
 	if _, err := btyd.FitSBG([]int64{10}, nil); !errors.Is(err, btyd.ErrLength) {
 		t.Errorf("one count: %v", err)
 	}
+	if _, err := btyd.FitSBG([]int64{}, nil); !errors.Is(err, btyd.ErrEmpty) {
+		t.Errorf("no counts: %v", err)
+	}
 	// Nobody churns: the likelihood rises without bound as α → 0; the fit
-	// either stops unconverged or reports an error, never a fake optimum.
+	// says the data cannot identify α, never a fake optimum.
 	fit, err := btyd.FitSBG([]int64{100, 100, 100}, &btyd.FitOptions{MaxIterations: 50})
-	if err == nil && fit.Converged && fit.Alpha > 1e-3 {
-		t.Errorf("no churn: %+v", fit)
+	if !errors.Is(err, btyd.ErrNotIdentified) || fit.Converged {
+		t.Errorf("no churn: %+v, %v", fit, err)
+	}
+	// A fit stopped by its iteration limit is an error, not a result.
+	regular, _ := sbgCohorts(t)
+	if fit, err := btyd.FitSBG(regular, &btyd.FitOptions{MaxIterations: 1}); !errors.Is(err, btyd.ErrNotConverged) || fit.Converged || fit.Reason == "" {
+		t.Errorf("one iteration: %+v, %v", fit, err)
 	}
 }
