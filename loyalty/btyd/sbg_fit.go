@@ -36,8 +36,11 @@ type SBGFit struct {
 // reports ErrNotIdentified by the criteria of [FitInfo].
 //
 // It returns an error wrapping [ErrEmpty] for no counts, [ErrLength] for
-// a single count, and [ErrInvalid] for a negative count, a count that
-// rises, or a cohort of zero.
+// a single count, [ErrInvalid] for a negative count, a count that rises,
+// a cohort of zero or invalid options, [ErrNotIdentified] as above, and
+// [ErrNotConverged] if the optimiser failed or stopped at its iteration
+// limit. On the last two the fit holds the point where the search
+// stopped (if it started), for diagnosis.
 func FitSBG(survivors []int64, opts *FitOptions) (SBGFit, error) {
 	if len(survivors) == 0 {
 		return SBGFit{}, fmt.Errorf("btyd: sBG fit: no survivor counts: %w", ErrEmpty)
