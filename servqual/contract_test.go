@@ -595,3 +595,37 @@ func TestLimits(t *testing.T) {
 		t.Errorf("invalid UTF-8 key: %v", err)
 	}
 }
+
+// TestConcurrentReads backs the documented concurrency: read-only methods
+// may run concurrently with each other, and a Merge source may be read
+// while it is merged into other accumulators (run with -race).
+func TestConcurrentReads(t *testing.T) {
+	in := servqual.SERVQUAL()
+	src, err := servqual.Accumulate(in, randomResponses(50, 7), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := src.Report()
+	targets := []*servqual.Accumulator{servqual.NewAccumulator(in), servqual.NewAccumulator(in)}
+	done := make(chan error, 6)
+	for _, dst := range targets {
+		go func() { done <- dst.Merge(src) }()
+	}
+	go func() { _ = src.Report(); done <- nil }()
+	go func() { _, err := src.KeyDrivers(servqual.Perception, 0); done <- err }()
+	go func() { _, err := src.Reliability(servqual.Gap); done <- err }()
+	go func() { _, err := src.IPA(servqual.Gap, []float64{1, 2, 3, 4, 5}, nil); done <- err }()
+	for i := 0; i < 6; i++ {
+		if err := <-done; err != nil && !errors.Is(err, servqual.ErrUndefined) {
+			t.Error(err)
+		}
+	}
+	for _, dst := range targets {
+		if d := cmp.Diff(want, dst.Report(), cmpopts.EquateNaNs()); d != "" {
+			t.Errorf("merged into an empty accumulator (-want +got):\n%s", d)
+		}
+	}
+	if d := cmp.Diff(want, src.Report(), cmpopts.EquateNaNs()); d != "" {
+		t.Errorf("source changed (-want +got):\n%s", d)
+	}
+}
