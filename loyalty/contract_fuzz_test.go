@@ -218,7 +218,11 @@ func FuzzSteadyState(f *testing.F) {
 	f.Add(int64(-1), math.NaN(), -1.0, int64(-1), math.Inf(1))
 	f.Add(int64(5), 0.1, math.Inf(1), int64(1), math.Copysign(0, -1))
 	f.Fuzz(func(t *testing.T, customers int64, loss, ratio float64, acqCents int64, newLoss float64) {
-		b := loyalty.BaseEconomics{Customers: customers, LossRate: loss, RetentionCostRatio: ratio, AcquisitionCost: decimal.New(acqCents, -2)}
+		b := loyalty.SeedBaseEconomics(customers, decimal.New(acqCents, -2))
+		if b.LossRate != loyalty.SeedLossRate || b.RetentionCostRatio != loyalty.SeedRetentionCostRatio || b.Customers != customers {
+			t.Fatalf("SeedBaseEconomics(%d, …) = %+v", customers, b)
+		}
+		b.LossRate, b.RetentionCostRatio = loss, ratio
 		valid := customers >= 0 && loss >= 0 && loss <= 1 && ratio >= 0 && !math.IsInf(ratio, 1) && acqCents >= 0
 		s, err := b.SteadyState()
 		mustSentinel(t, "SteadyState", err)
@@ -306,12 +310,11 @@ func FuzzOptimalSpendFunc(f *testing.F) {
 	})
 }
 
-// jsonTargets returns a fresh pointer to a typical value of every type
-// with JSON methods, for decoding into.
-func jsonTargets(t testing.TB) []any {
+// jsonTargets returns a fresh pointer to a copy of each value, for
+// decoding into.
+func jsonTargets(typical []any) []any {
 	var out []any
-	for _, vs := range jsonCases(t) {
-		v := vs[len(vs)-1]
+	for _, v := range typical {
 		p := reflect.New(reflect.TypeOf(v))
 		p.Elem().Set(reflect.ValueOf(v))
 		out = append(out, p.Interface())
@@ -333,8 +336,12 @@ func FuzzUnmarshalJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	opts := []cmp.Option{cmpopts.EquateNaNs(), decimalEqual}
+	var typical []any // a typical value of every type with JSON methods
+	for _, vs := range jsonCases(f) {
+		typical = append(typical, vs[len(vs)-1])
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, p := range jsonTargets(t) {
+		for _, p := range jsonTargets(typical) {
 			before := reflect.ValueOf(p).Elem().Interface()
 			u := p.(json.Unmarshaler)
 			if err := u.UnmarshalJSON(data); err != nil {
@@ -382,6 +389,11 @@ func FuzzNPSMerge(f *testing.F) {
 		mustSentinel(t, "AddN", errB)
 		if (errA == nil) != (sa <= 10 && na >= 0) || (errB == nil) != (sb <= 10 && nb >= 0) {
 			t.Fatalf("AddN errors %v, %v", errA, errB)
+		}
+		for _, s := range []int{int(sa), int(sb), -int(sa), int(sa) << 40} {
+			if c := a.Count(s); c < 0 || (s < 0 || s > 10) && c != 0 {
+				t.Fatalf("Count(%d) = %d", s, c)
+			}
 		}
 		before := a
 		err := a.Merge(&b)

@@ -194,6 +194,12 @@ func FuzzDefection(f *testing.F) {
 			d.Loss[i+1] = r
 			valid = valid && r >= 0 && r <= 1
 		}
+		for _, l := range []ep.Level{ep.Level(n1), ep.Level(n2 % 7), ep.Level(-n3)} {
+			x := d.Retention(l)
+			if !l.Valid() && !math.IsNaN(x) || l.Valid() && !cmp.Equal(x, 1-d.Loss[l], cmpopts.EquateNaNs()) {
+				t.Fatalf("Retention(%v) = %v", l, x)
+			}
+		}
 		lo, err := d.Lost(&tl)
 		if (err == nil) != valid {
 			t.Fatalf("Lost error %v, valid %v", err, valid)
