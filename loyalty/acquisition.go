@@ -7,7 +7,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Seed figures for the economics of a customer base (seed 001).
+// Default figures for the economics of a customer base, as Kotler
+// (Marketing Management) quotes them: the average company loses about 10%
+// of its customers a year, and winning a new customer can cost five times
+// as much as keeping one.
 const (
 	// SeedLossRate is the share of its customers an average company loses
 	// each year: 10%.

@@ -10,7 +10,7 @@ import (
 )
 
 // AfterSales is the yearly cost and benefit of an after-sales service
-// programme, by the lines the source documents name (seed 004), and its
+// programme, by cost and benefit line, and its
 // upfront investment. Every line must be non-negative. It is a plain
 // value, safe to copy and to share.
 type AfterSales struct {
@@ -78,8 +78,8 @@ type CostBenefit struct {
 }
 
 // Evaluate returns the programme's yearly net benefit, benefit-cost ratio,
-// return on investment and payback period (seed 004: cost-benefit ratio
-// and ROI). Sums are exact decimal arithmetic, so no amount overflows. It
+// return on investment and payback period (a standard cost-benefit
+// analysis). Sums are exact decimal arithmetic, so no amount overflows. It
 // returns an error wrapping [ErrInvalid], naming the line, for a negative
 // line or investment, an amount whose exponent exceeds
 // [MaxAmountExponent], or a zero yearly cost (ratios undefined).
@@ -194,7 +194,7 @@ type MarginalStep struct {
 	Marginal decimal.Decimal `json:"marginal"`
 }
 
-// OptimalSpend performs the marginal analysis of seed 004 on a response
+// OptimalSpend performs a marginal analysis on a response
 // curve given as points (in any order, distinct spends): it returns the
 // steps' marginal benefits and the point where the net benefit (benefit −
 // spend) is greatest — for a concave curve, the spend where the marginal

@@ -6,9 +6,10 @@ import (
 	"time"
 )
 
-// The seed-001 range of repurchase rates of complainers whose complaint is
-// resolved (not quickly): "54% to 70% of complaining customers will do
-// business with the company again if their complaint is resolved".
+// The range of repurchase rates of complainers whose complaint is resolved
+// (not quickly) in the TARP studies quoted by Albrecht & Zemke (1985): 54%
+// to 70% of complaining customers do business with the company again if
+// their complaint is resolved.
 // [SeedRecovery] takes the midpoint; set Recovery.RepurchaseResolved to an
 // end of the range to bound a result.
 const (
@@ -37,16 +38,18 @@ type Recovery struct {
 	RepurchaseSilent float64 `json:"repurchase_silent"`
 }
 
-// SeedRecovery returns the service-recovery rates of seed 001: 5% of
+// SeedRecovery returns the service-recovery rates of
+// the TARP studies for the U.S. Office of Consumer Affairs,
+// as quoted by Albrecht & Zemke (1985): 5% of
 // dissatisfied customers complain ("95% of dissatisfied customers do not
 // complain"); 95% of complainers buy again if the complaint is resolved
 // quickly, 54–70% if it is resolved (the midpoint, 62%, is taken; see
 // [SeedResolvedLow] and [SeedResolvedHigh]).
 //
-// The source gives no rate for customers who never complain or whose
+// The studies give no rate for customers who never complain or whose
 // complaint is not resolved. Both default to 60%, the retention of a
 // dissatisfied customer in [SeedDefection] (40% of somewhat dissatisfied
-// customers are lost, seed 001): an ignored complaint is taken to leave the
+// customers are lost): an ignored complaint is taken to leave the
 // customer where silence would have. Replace them with a business's own
 // figures.
 func SeedRecovery() Recovery {
@@ -119,7 +122,7 @@ type RecoveryReport struct {
 //	unresolved = complained · (1 − h.Resolved)
 //	kept       = silent·r_silent + quick·r_quick + resolved·r_res + unresolved·r_unres
 //
-// (seed 001: complaint and repurchase rates; see [SeedRecovery]). It
+// (for the complaint and repurchase rates see [SeedRecovery]). It
 // returns an error wrapping [ErrInvalid] if r is not valid, dissatisfied is
 // negative or not finite, or h has a share outside [0, 1] or Quick >
 // Resolved.
@@ -154,7 +157,7 @@ func (r Recovery) Apply(dissatisfied float64, h Handling) (RecoveryReport, error
 
 // Tier is a handling level of a complaint-escalation ladder: the front
 // desk, a department, a manager. A complaint stays at a tier for at most
-// Limit before it is escalated to the next (seed 003). [Escalate] only
+// Limit before it is escalated to the next. [Escalate] only
 // reads the tiers it is given.
 type Tier struct {
 	// Name names the handling level.
@@ -164,10 +167,10 @@ type Tier struct {
 }
 
 // SeedTiers returns an illustrative three-level escalation ladder: front
-// desk 4 h, service department 24 h, service manager 48 h. Seed 003
-// describes the mechanism (a complaint the next department does not handle
-// within its response time limit is escalated automatically to a higher
-// authority) but gives no limits; these are placeholders to replace.
+// desk 4 h, service department 24 h, service manager 48 h. The mechanism
+// (a complaint a level does not handle within its response time limit is
+// escalated automatically to a higher authority) is common practice; the
+// limits are placeholders to replace with a business's own.
 func SeedTiers() []Tier {
 	return []Tier{
 		{Name: "front desk", Limit: 4 * time.Hour},
@@ -196,7 +199,7 @@ type Escalation struct {
 
 // Escalate returns the handling level a complaint ticket of the given age
 // should be at now, escalating automatically each time a level's response
-// time limit passes (seed 003). With limits L₀, L₁, … and deadlines
+// time limit passes. With limits L₀, L₁, … and deadlines
 // D_i = L₀ + … + L_i, the ticket is at the first level i with age ≤ D_i: a
 // ticket exactly at a deadline has not yet passed it. Past the last
 // deadline it stays at the top level, overdue. Deadlines that would

@@ -29,7 +29,7 @@ func TestSeedDefection(t *testing.T) {
 	want := map[ep.Level]float64{ep.VeryDissatisfied: 0.2, ep.Dissatisfied: 0.6, ep.Neutral: 0.8, ep.Satisfied: 0.9, ep.Delighted: 0.985}
 	for l, r := range want {
 		if got := d.Retention(l); math.Abs(got-r) > 1e-12 {
-			t.Errorf("Retention(%v) = %v, want %v (seed 001)", l, got, r)
+			t.Errorf("Retention(%v) = %v, want %v (SeedDefection doc)", l, got, r)
 		}
 	}
 	if !math.IsNaN(d.Retention(ep.Unknown)) || !math.IsNaN(d.Retention(9)) {

@@ -5,25 +5,28 @@
 //
 // # Behaviour
 //
-// Satisfaction is a one-off judgement; trust is built by repeated
-// satisfaction (seed 000). A [TrustPolicy] moves a customer through trust
+// Satisfaction is a one-off judgement; trust and loyalty are built by
+// repeated satisfaction (Oliver 1999). A [TrustPolicy] moves a customer through trust
 // stages (none → cognitive → affective → behavioural, or Oliver's 1999
 // cognitive → affective → conative → action) one satisfaction level
 // ([ep.Level]) at a time. Below behavioural a failure undoes trust;
 // behavioural trust falls only after a run of failures or one very
 // dissatisfied experience. [TrustCrossTab] reads stages against repeat
 // buying as Dick & Basu's (1994) matrix: true, latent, spurious or no
-// loyalty. [Ladder] places a customer on the relationship ladder (seed
-// 002: prospect, new, repeat, long-term, premium, advocate) from facts the
-// caller supplies. [Defection] gives the loss rate at each satisfaction
-// level (seed 001: 80/40/20/10/1.5%), the customers expected to be lost
-// from an [ep.Tally], the blended retention, and what moving satisfied
-// customers to delighted is worth (Xerox, 10×). [NPSTally] gives the Net
+// loyalty. [Ladder] places a customer on the relationship ladder
+// (Christopher, Payne & Ballantyne 1991: prospect, new, repeat, long-term,
+// premium, advocate) from facts the caller supplies. [Defection] gives the
+// loss rate at each satisfaction level (illustrative defaults
+// 80/40/20/10/1.5%, steep at the top as Jones & Sasser 1995 found), the
+// customers expected to be lost from an [ep.Tally], the blended
+// retention, and what moving satisfied customers to delighted is worth. [NPSTally] gives the Net
 // Promoter Score with its variance (p₊+p₋) − (p₊−p₋)², standard error and
 // 95% interval. [Recovery] follows dissatisfied customers through
-// complaint and service recovery (seed 001). [Escalate] finds the handling
-// level a complaint ticket should be at (seed 003). [WordOfMouth] counts
-// the people told good and bad things (seed 004).
+// complaint and service recovery (complaint and repurchase rates from
+// the TARP studies for the U.S. Office of Consumer Affairs, as quoted by
+// Albrecht & Zemke 1985). [Escalate] finds the handling level a
+// complaint ticket should be at. [WordOfMouth] counts the people told good
+// and bad things.
 //
 // # Money
 //
@@ -36,9 +39,10 @@
 // move between states (Pfeifer & Carraway 2000). [RetentionLever] shows
 // how lower defection raises a customer's value when profit grows with
 // tenure (Reichheld & Sasser 1990), [BaseEconomics] compares acquisition
-// with retention (seed 001: a new customer costs 5× keeping one, 10% lost
-// a year), and [AfterSales] weighs an after-sales programme's costs and
-// benefits with marginal and sensitivity analysis (seed 004). Money is
+// with retention (Kotler, Marketing Management: a new customer can cost 5×
+// keeping one, and the average company loses 10% of its customers a
+// year), and [AfterSales] weighs an after-sales programme's costs and
+// benefits with marginal and sensitivity analysis. Money is
 // [decimal.Decimal], rounded half away from zero to cents.
 //
 // # Contract

@@ -6,7 +6,8 @@ import (
 	"time"
 )
 
-// Rung is a step of the customer relationship ladder (seed 002): a
+// Rung is a step of the customer relationship ladder (after the loyalty
+// ladder of Christopher, Payne & Ballantyne 1991): a
 // potential customer becomes a new customer, then a repeat customer, a
 // long-term customer, a premium (quality) customer, and finally a lifelong
 // customer and advocate who recommends the company to friends. The zero
@@ -109,12 +110,12 @@ type Ladder struct {
 	AdvocateReferrals int `json:"advocate_referrals"`
 }
 
-// SeedLadder returns the ladder of seed 002 with illustrative thresholds
-// (the source names the rungs, not the thresholds): a repeat customer has
+// SeedLadder returns the relationship ladder with illustrative thresholds
+// (the literature names the rungs, not the thresholds): a repeat customer has
 // bought twice, a long-term customer has a tenure of a year (365 days), a
-// premium customer has behavioural trust (seed 000: the offer has become
-// indispensable), and an advocate has referred two customers (the source's
-// customer who "promotes the product to friends and family").
+// premium customer has behavioural trust (the offer has become
+// indispensable), and an advocate has referred two customers (a customer
+// who recommends the company to friends and family).
 func SeedLadder() Ladder {
 	return Ladder{RepeatPurchases: 2, LongTermTenure: 365 * 24 * time.Hour, PremiumTrust: Behavioural, AdvocateReferrals: 2}
 }

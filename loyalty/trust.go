@@ -8,13 +8,13 @@ import (
 	"github.com/cxlab/satisfaction/ep"
 )
 
-// Stage is a stage of customer trust (seed 000) or of loyalty in Oliver's
+// Stage is a stage of customer trust or of loyalty in Oliver's
 // four-stage model (Oliver 1999). Stages are ordered: a higher value is a
 // deeper, more lasting bond. The zero value, [StageNone], is a customer
 // with no trust yet.
 type Stage int8
 
-// The trust stages, from shallowest to deepest. The seed-000 policy uses
+// The trust stages, from shallowest to deepest. The [SeedTrust] policy uses
 // None, Cognitive, Affective and Behavioural; Oliver's uses all five.
 const (
 	// StageNone is the zero Stage: no trust has formed.
@@ -26,7 +26,7 @@ const (
 	// turns into preference.
 	Affective
 	// Conative loyalty is Oliver's (1999) stage of committed intention to
-	// buy again; the seed-000 policy has no such stage.
+	// buy again; the [SeedTrust] policy has no such stage.
 	Conative
 	// Behavioural trust (行为信任) means the offer has become indispensable:
 	// a long, stable relationship, repeat purchase, special attention to the
@@ -103,7 +103,8 @@ type TrustStep struct {
 // or erodes trust. Satisfaction is a one-off judgement; trust is built by
 // repeated satisfaction, and once behavioural trust is established the
 // customer judges successes and failures rationally, so one bad experience
-// no longer undoes it (seed 000).
+// no longer undoes it (after Oliver 1999, whose deeper stages are the
+// less vulnerable).
 //
 // The state is a [TrustState]: the stage, the satisfying experiences counted
 // at that stage (Progress) and the current run of failures (Failures). For
@@ -130,9 +131,10 @@ type TrustPolicy struct {
 	Failure ep.Level `json:"failure"`
 }
 
-// SeedTrust returns the three-stage trust policy of seed 000: none →
-// cognitive → affective → behavioural. The source gives the stages and
-// their character, not counts; the counts here are illustrative defaults:
+// SeedTrust returns a three-stage trust policy: none → cognitive →
+// affective → behavioural, Oliver's (1999) sequence without the conative
+// stage. The literature gives the stages and their character, not counts;
+// the counts here are illustrative defaults:
 //
 //	stage        advance after          set back by
 //	none         1 satisfying (≥ sat.)  any failure (progress lost)
@@ -417,7 +419,7 @@ func DickBasu(highAttitude, highPatronage bool) Condition {
 
 // SeedAttitude is the default lowest trust stage read as a high relative
 // attitude in the Dick & Basu cross-tab: affective trust, the stage at
-// which lasting satisfaction becomes preference (seed 000).
+// which lasting satisfaction becomes preference (Oliver 1999).
 const SeedAttitude = Affective
 
 // TrustCrossTab counts customers by trust stage and repeat patronage (a
@@ -512,7 +514,7 @@ type CrossTabReport struct {
 
 // Report reads the counts as Dick & Basu's matrix, taking the stages at or
 // above attitude as a high relative attitude (use [SeedAttitude] for the
-// seed-000 reading). A nil cross-tab reads as an empty one; with no
+// default reading). A nil cross-tab reads as an empty one; with no
 // customers the shares are NaN and Reason says why. It returns an error
 // wrapping [ErrInvalid] if attitude is not a stage above StageNone.
 func (t *TrustCrossTab) Report(attitude Stage) (CrossTabReport, error) {

@@ -18,9 +18,11 @@ type WordOfMouth struct {
 	Negative [ep.NumLevels + 1]float64 `json:"negative"`
 }
 
-// SeedWordOfMouth returns the word-of-mouth figures of seed 004: a
-// satisfied customer recommends the company to 5–10 people, about 10; a
-// dissatisfied one complains to about 20. The source does not separate
+// SeedWordOfMouth returns illustrative word-of-mouth figures: a satisfied
+// customer recommends the company to about 10 people, a dissatisfied one
+// complains to about 20 — round figures in the spirit of the TARP
+// findings quoted by Albrecht & Zemke (1985), that an unhappy customer
+// tells many more people than a happy one. They do not separate
 // delighted from satisfied customers, nor very dissatisfied from
 // dissatisfied ones, so both of each pair get the same figure; neutral
 // customers tell no one.
@@ -63,7 +65,7 @@ type Reach struct {
 
 // Reach returns the people reached positively and negatively by a group of
 // customers with the given distribution of satisfaction levels, and the
-// net (seed 004). People told by several customers are counted once per
+// net. People told by several customers are counted once per
 // telling. It returns an error wrapping [ErrInvalid] if w is not valid, t
 // is nil, or a total is outside the range of float64 (figures near 1e308
 // times many customers): every number it returns is finite.

@@ -153,7 +153,7 @@ func behaviourReport(w io.Writer) error {
 		fmt.Fprintf(w, "  %2.0f%% complain: %4.1f complaints, %5.1f customers kept, %4.1f of them saved by recovery\n",
 			100*share, rep.Complained, rep.Kept, rep.Saved)
 	}
-	fmt.Fprintln(w, "  (seed 001: 95% never complain; making complaining easy lets recovery reach them)")
+	fmt.Fprintln(w, "  (TARP: 95% never complain; making complaining easy lets recovery reach them)")
 	tiers := loyalty.SeedTiers()
 	fmt.Fprintln(w, "Escalation of an open complaint (limits: front desk 4h, department 24h, manager 48h):")
 	for _, age := range []time.Duration{2 * time.Hour, 30 * time.Hour, 80 * time.Hour} {
