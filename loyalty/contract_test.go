@@ -784,3 +784,51 @@ func typicalNPSReport() loyalty.NPSReport {
 	}
 	return tl.Report()
 }
+
+// TestConcurrentReads backs the documented concurrency: read methods of
+// the accumulators may run together, a Merge source is only read, and a
+// MarkovChain is safe to share. Run with -race.
+func TestConcurrentReads(t *testing.T) {
+	var src loyalty.NPSTally
+	for s, n := range npsCountsA {
+		_ = src.AddN(s, n)
+	}
+	var tab loyalty.TrustCrossTab
+	for i := 0; i < 50; i++ {
+		_ = tab.Add(loyalty.Stage(i%5), i%2 == 0)
+	}
+	c := twoState(t, 0.8, "100")
+	want := src.Report()
+	dsts := make([]loyalty.NPSTally, 8)
+	tabs := make([]loyalty.TrustCrossTab, 8)
+	done := make(chan error, 8)
+	for i := range dsts {
+		go func(i int) {
+			var err error
+			if err = dsts[i].Merge(&src); err == nil {
+				err = tabs[i].Merge(&tab)
+			}
+			if err == nil && !cmp.Equal(src.Report(), want, cmpopts.EquateNaNs()) {
+				err = errors.New("report changed")
+			}
+			if err == nil {
+				_, err = tab.Report(loyalty.SeedAttitude)
+			}
+			if err == nil {
+				_, err = c.Value(0.1, 1000+i)
+			}
+			_ = src.N() + src.Count(9) + tab.N()
+			done <- err
+		}(i)
+	}
+	for range dsts {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	for i := range dsts {
+		if dsts[i] != src || tabs[i] != tab {
+			t.Errorf("merge %d differs from its source", i)
+		}
+	}
+}
