@@ -626,6 +626,8 @@ func jsonCases(t testing.TB) map[string][]any {
 		"Reach":          {loyalty.Reach{}, reach(&tlEmpty), reach(&tlOne), reach(&tlTypical)},
 		"TrustState":     {loyalty.TrustState{}, loyalty.TrustState{Stage: loyalty.Affective, Progress: 2, Failures: 0}},
 		"CrossTabReport": {loyalty.CrossTabReport{}, report(&tabEmpty), report(&tabOne), report(&tabTypical)},
+		"AfterSales":     {loyalty.AfterSales{}, afterSalesSample()},
+		"YearProfit":     {loyalty.YearProfit{}, loyalty.IllustrativeProfile()[6]},
 	}
 }
 
@@ -725,6 +727,14 @@ func roundTrip(t testing.TB, v any) (any, []byte) {
 		back = x
 	case loyalty.CrossTabReport:
 		var x loyalty.CrossTabReport
+		err = json.Unmarshal(b, &x)
+		back = x
+	case loyalty.AfterSales:
+		var x loyalty.AfterSales
+		err = json.Unmarshal(b, &x)
+		back = x
+	case loyalty.YearProfit:
+		var x loyalty.YearProfit
 		err = json.Unmarshal(b, &x)
 		back = x
 	default:

@@ -657,3 +657,59 @@ func (v *CrossTabReport) UnmarshalJSON(b []byte) error {
 	*v = CrossTabReport(tmp)
 	return nil
 }
+
+// MarshalJSON encodes the AfterSales as a JSON object, its amounts as quoted
+// decimals. Amounts whose exponent exceeds [MaxAmountExponent] are errors.
+func (v AfterSales) MarshalJSON() ([]byte, error) {
+	type plain AfterSales
+	if err := checkAmounts("AfterSales", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
+	b, err := nanjson.Marshal(plain(v))
+	return b, jsonError("encoding", "AfterSales", err)
+}
+
+// UnmarshalJSON decodes a AfterSales. On error v is unchanged.
+func (v *AfterSales) UnmarshalJSON(b []byte) error {
+	type plain AfterSales
+	if v == nil {
+		return fmt.Errorf("loyalty: decoding AfterSales into a nil pointer: %w", ErrInvalid)
+	}
+	tmp := plain(*v)
+	if err := nanjson.Unmarshal(b, &tmp); err != nil {
+		return jsonError("decoding", "AfterSales", err)
+	}
+	if err := checkAmounts("AfterSales", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
+	*v = AfterSales(tmp)
+	return nil
+}
+
+// MarshalJSON encodes the YearProfit as a JSON object, its amounts as quoted
+// decimals. Amounts whose exponent exceeds [MaxAmountExponent] are errors.
+func (v YearProfit) MarshalJSON() ([]byte, error) {
+	type plain YearProfit
+	if err := checkAmounts("YearProfit", reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
+	b, err := nanjson.Marshal(plain(v))
+	return b, jsonError("encoding", "YearProfit", err)
+}
+
+// UnmarshalJSON decodes a YearProfit. On error v is unchanged.
+func (v *YearProfit) UnmarshalJSON(b []byte) error {
+	type plain YearProfit
+	if v == nil {
+		return fmt.Errorf("loyalty: decoding YearProfit into a nil pointer: %w", ErrInvalid)
+	}
+	tmp := plain(*v)
+	if err := nanjson.Unmarshal(b, &tmp); err != nil {
+		return jsonError("decoding", "YearProfit", err)
+	}
+	if err := checkAmounts("YearProfit", reflect.ValueOf(tmp)); err != nil {
+		return err
+	}
+	*v = YearProfit(tmp)
+	return nil
+}
