@@ -80,8 +80,8 @@
 //     the report's Reason says why. The small conversion functions
 //     [ContinuousRate] and [PeriodRate] follow package math instead and
 //     list their special cases.
-//   - JSON: every result type, and every input type holding floats,
-//     encodes NaN and ±Inf as null and decodes null back to NaN, so a
+//   - JSON: every result type, and every input type holding floats or
+//     money, encodes NaN and ±Inf as null and decodes null back to NaN, so a
 //     value survives a round trip unchanged. Money ([decimal.Decimal])
 //     encodes as a quoted string. Enumerations encode as their names.
 //   - Rankings are deterministic: [AfterSales.Tornado] sorts by exact

@@ -9,7 +9,7 @@ import (
 	"github.com/cxlab/satisfaction/internal/nanjson"
 )
 
-// JSON: the package's result types, and the inputs that hold floats,
+// JSON: the package's result types, and the inputs that hold floats or money,
 // encode NaN and ±Inf as null and decode null back to NaN, so a statistic
 // the data leave undefined (an empty tally's score) survives a round trip.
 // Money (decimal.Decimal) encodes as a quoted string, decimal's default.
