@@ -178,7 +178,7 @@ func (m *Model) stats(r []float64, st *settings, ws *work, l *layout, out []floa
 		out[o+x] = ws.t[e[0]*J+e[1]]
 	}
 	if !l.consistent {
-		return nil
+		return checkStats(out)
 	}
 	for j, c := range m.cons {
 		ws.q[j] = 1
@@ -201,6 +201,18 @@ func (m *Model) stats(r []float64, st *settings, ws *work, l *layout, out []floa
 	o = 2*K + l.P + l.E + l.R
 	for x, p := range m.paths {
 		out[o+x] = ws.b[m.cindex[p.To]*J+m.cindex[p.From]]
+	}
+	return checkStats(out)
+}
+
+// checkStats rejects an estimation whose statistics are not finite or are
+// absurdly large (beyond 1e100, where only rounding noise on a singular
+// matrix can lead), so that bootstrap means and SEs cannot overflow.
+func checkStats(out []float64) error {
+	for _, v := range out {
+		if !(math.Abs(v) <= 1e100) {
+			return fmt.Errorf("estimate %v out of range (near-singular data): %w", v, ErrSingular)
+		}
 	}
 	return nil
 }
@@ -274,17 +286,38 @@ func (sm *sample) corr(counts []int32, skip int, s, ss, r []float64) error {
 	} else {
 		clear(s)
 		clear(ss)
+		// Four rows at a time: each pass over the triangle of ss adds four
+		// weighted outer products, so ss is loaded and stored a quarter as
+		// often.
+		var idx [4]int
+		var f [4]float64
+		m := 0
+		flush := func() {
+			if m < 4 {
+				for x := m; x < 4; x++ {
+					idx[x], f[x] = idx[0], 0
+				}
+			}
+			r0, r1, r2, r3 := sm.z[idx[0]*K:idx[0]*K+K], sm.z[idx[1]*K:idx[1]*K+K], sm.z[idx[2]*K:idx[2]*K+K], sm.z[idx[3]*K:idx[3]*K+K]
+			for k := range K {
+				a0, a1, a2, a3 := f[0]*r0[k], f[1]*r1[k], f[2]*r2[k], f[3]*r3[k]
+				s[k] += a0 + a1 + a2 + a3
+				axpy4(a0, a1, a2, a3, r0[k:], r1[k:], r2[k:], r3[k:], ss[k*K+k:k*K+K])
+			}
+			m = 0
+		}
 		for i, c := range counts {
 			if c == 0 {
 				continue
 			}
-			f := float64(c)
-			row := sm.z[i*K : i*K+K]
-			for k, v := range row {
-				a := f * v
-				s[k] += a
-				axpy(a, row[k:], ss[k*K+k:k*K+K])
+			idx[m], f[m] = i, float64(c)
+			m++
+			if m == 4 {
+				flush()
 			}
+		}
+		if m > 0 {
+			flush()
 		}
 		n = float64(sm.n)
 	}
@@ -653,17 +686,11 @@ func quantile(x []float64, p float64) float64 {
 	return x[lo] + (h-float64(lo))*(x[lo+1]-x[lo])
 }
 
-// axpy adds a·x to y (len(y) ≥ len(x)), unrolled by four.
-func axpy(a float64, x, y []float64) {
-	y = y[:len(x)]
-	i := 0
-	for ; i+4 <= len(x); i += 4 {
-		y[i] += a * x[i]
-		y[i+1] += a * x[i+1]
-		y[i+2] += a * x[i+2]
-		y[i+3] += a * x[i+3]
-	}
-	for ; i < len(x); i++ {
-		y[i] += a * x[i]
+// axpy4 adds a0·x0 + a1·x1 + a2·x2 + a3·x3 to y (all of y's length).
+func axpy4(a0, a1, a2, a3 float64, x0, x1, x2, x3, y []float64) {
+	n := len(y)
+	x0, x1, x2, x3 = x0[:n], x1[:n], x2[:n], x3[:n]
+	for i := range y {
+		y[i] += a0*x0[i] + a1*x1[i] + a2*x2[i] + a3*x3[i]
 	}
 }

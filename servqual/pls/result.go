@@ -114,7 +114,7 @@ type IndicatorResult struct {
 	// Rescaled is the unstandardised weight Weight/SD rescaled to sum to 1
 	// over the block (Fornell et al. 1996): the weight of the raw rating in
 	// the 0–100 index and in IPMA's performance. NaN when the block's
-	// unstandardised weights (of mixed signs, Mode B) sum to nearly zero.
+	// unstandardised weights (of mixed signs) sum to nearly zero.
 	Rescaled float64 `json:"rescaled"`
 }
 
@@ -550,6 +550,9 @@ func (m *Model) reliability(cr *ConstructResult, j int, r, w, rw []float64, n in
 	if tot > 0 {
 		cr.Alpha = k / (k - 1) * (1 - k/tot)
 		cr.AlphaLower, cr.AlphaUpper = Feldt(cr.Alpha, n, b-a, level)
+		if math.IsNaN(cr.AlphaLower) {
+			cr.Reason = join(cr.Reason, "Feldt interval undefined (alpha above 1 or a bound overflows)")
+		}
 	} else {
 		cr.Reason = join(cr.Reason, "alpha undefined: the indicators' sum has no variance")
 	}
@@ -585,16 +588,31 @@ func rhoA(r []float64, K int, w []float64, a, b int) float64 {
 //	lower = 1 − (1 − alpha)·F⁻¹(1 − γ/2; n − 1, (n − 1)(k − 1))
 //	upper = 1 − (1 − alpha)·F⁻¹(γ/2;     n − 1, (n − 1)(k − 1))
 //
-// with γ = 1 − level. Special cases: NaN bounds when alpha is NaN or ±Inf
-// or above 1, n < 2, k < 2 or the level is not in (0, 1).
+// with γ = 1 − level; for n > 10¹⁰ the F quantiles come from the normal
+// approximation of log F. Special cases: NaN bounds when alpha is NaN or
+// ±Inf or above 1, n < 2, k < 2, the level is not in (0, 1), or a bound
+// would overflow.
 func Feldt(alpha float64, n int64, k int, level float64) (lower, upper float64) {
 	if math.IsNaN(alpha) || math.IsInf(alpha, 0) || alpha > 1 || n < 2 || k < 2 || !(level > 0 && level < 1) {
 		return math.NaN(), math.NaN()
 	}
 	g := 1 - level
 	d1 := float64(n - 1)
-	f := distuv.F{D1: d1, D2: d1 * float64(k-1)}
-	return 1 - (1-alpha)*f.Quantile(1-g/2), 1 - (1-alpha)*f.Quantile(g/2)
+	d2 := d1 * float64(k-1)
+	q := func(p float64) float64 {
+		if d1 > 1e10 {
+			// The incomplete-beta inversion loses accuracy for such degrees
+			// of freedom; log F is then normal with variance 2/d1 + 2/d2 to
+			// within 1e-10 (checked against scipy.stats.f.ppf).
+			return math.Exp(distuv.UnitNormal.Quantile(p) * math.Sqrt(2/d1+2/d2))
+		}
+		return distuv.F{D1: d1, D2: d2}.Quantile(p)
+	}
+	lower, upper = 1-(1-alpha)*q(1-g/2), 1-(1-alpha)*q(g/2)
+	if math.IsNaN(lower) || math.IsNaN(upper) || math.IsInf(lower, 0) || math.IsInf(upper, 0) {
+		return math.NaN(), math.NaN()
+	}
+	return lower, upper
 }
 
 // htmt returns the HTMT ratio of constructs a and b, or NaN and the reason.

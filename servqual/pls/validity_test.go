@@ -60,3 +60,21 @@ func TestAlphaInterval(t *testing.T) {
 		t.Errorf("alpha and interval (-want +got):\n%s", d)
 	}
 }
+
+// TestFeldtHugeN checks the normal approximation for n > 10¹⁰ against
+// scipy.stats.f.ppf at n − 1 = 1e10 (k = 27, alpha = 0.8): F quantiles
+// 1.0000282445504562 (0.975) and 0.9999717558443078 (0.025), which gonum
+// matches at the boundary and the approximation to 1e-9 relative beyond.
+func TestFeldtHugeN(t *testing.T) {
+	lo, hi := pls.Feldt(0.8, 1e10+1, 27, 0.95)
+	lo2, hi2 := pls.Feldt(0.8, 1e10+2, 27, 0.95) // approximation side
+	want := []float64{1 - 0.2*1.0000282445504562, 1 - 0.2*0.9999717558443078}
+	for _, got := range [][]float64{{lo, hi}, {lo2, hi2}} {
+		if d := cmp.Diff(want, got, cmpopts.EquateApprox(1e-9, 0)); d != "" {
+			t.Errorf("(-want +got):\n%s", d)
+		}
+	}
+	if lo, hi := pls.Feldt(0.5, math.MaxInt64, 1000, 0.99); !(lo < 0.5 && hi > 0.5 && hi-lo < 1e-8) {
+		t.Errorf("Feldt at n = MaxInt64: %v, %v", lo, hi)
+	}
+}
