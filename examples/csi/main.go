@@ -103,7 +103,12 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("Customer satisfaction index: %.1f out of 100\n", sat)
+	bs, err := model.Bootstrap(data, opts, &pls.BootstrapOptions{Resamples: 1000, Seed: 1, Scale: &scale})
+	if err != nil {
+		return err
+	}
+	satCI := bs.Index[model.ConstructIndex(pls.Satisfaction)]
+	fmt.Printf("Customer satisfaction index: %.1f out of 100 (95%% bootstrap interval %.1f–%.1f)\n", sat, satCI.Lower, satCI.Upper)
 	pair, err := model.Fit(data, &pls.Options{Missing: pls.Pairwise})
 	if err != nil {
 		return err
@@ -111,19 +116,16 @@ func run() error {
 	if s2, err := pair.Index(pls.Satisfaction, scale); err == nil {
 		fmt.Printf("(keeping every answer given, pairwise: %.1f)\n", s2)
 	}
-	fmt.Println("\nIndex of every construct (0–100):")
+	fmt.Println("\nIndex of every construct (0–100, with 95% bootstrap interval):")
 	for _, c := range constructs {
 		v, err := res.Index(c.key, scale)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("  %-4s %-32s %5.1f\n", c.key, label[c.key], v)
+		iv := bs.Index[model.ConstructIndex(c.key)]
+		fmt.Printf("  %-4s %-32s %5.1f  [%4.1f, %4.1f]\n", c.key, label[c.key], v, iv.Lower, iv.Upper)
 	}
 
-	bs, err := model.Bootstrap(data, opts, &pls.BootstrapOptions{Resamples: 1000, Seed: 1})
-	if err != nil {
-		return err
-	}
 	fmt.Println("\nWhat drives satisfaction (total effect on SAT, standardised; 95% bootstrap interval):")
 	for _, iv := range bs.TotalEffects {
 		if !strings.HasSuffix(iv.Name, "-> "+pls.Satisfaction) {

@@ -45,6 +45,9 @@ type BootstrapOptions struct {
 	// BCa adds bias-corrected and accelerated intervals (Efron 1987),
 	// which cost one extra leave-one-out fit per respondent.
 	BCa bool `json:"bca"`
+	// Scale, when not nil, adds intervals for every construct's 0–100
+	// index ([Result.Index]) on this rating scale.
+	Scale *Scale `json:"scale,omitempty"`
 }
 
 // Interval is the bootstrap distribution of one statistic.
@@ -109,6 +112,9 @@ type Bootstrap struct {
 	// ConsistentPaths holds the PLSc path coefficients when
 	// Options.Consistent was set.
 	ConsistentPaths []Interval `json:"consistent_paths,omitempty"`
+	// Index holds every construct's 0–100 index when
+	// BootstrapOptions.Scale was set.
+	Index []Interval `json:"index,omitempty"`
 }
 
 // MarshalJSON encodes NaN and ±Inf as null.
@@ -126,11 +132,12 @@ type layout struct {
 	endo              []int    // endogenous constructs
 	eff               [][2]int // (to, from) of each effect
 	consistent        bool
+	scale             *Scale // index statistics when not nil
 }
 
-func (m *Model) layout(consistent bool) *layout {
+func (m *Model) layout(consistent bool, scale *Scale) *layout {
 	J := len(m.cons)
-	l := &layout{K: len(m.ind), P: len(m.paths), consistent: consistent}
+	l := &layout{K: len(m.ind), P: len(m.paths), consistent: consistent, scale: scale}
 	reach := m.reach()
 	for t := range J {
 		if len(m.pred[t]) > 0 {
@@ -146,6 +153,9 @@ func (m *Model) layout(consistent bool) *layout {
 	l.total = 2*l.K + l.P + l.E + l.R
 	if consistent {
 		l.total += l.P
+	}
+	if scale != nil {
+		l.total += J
 	}
 	return l
 }
@@ -176,6 +186,24 @@ func (m *Model) stats(r []float64, st *settings, ws *work, l *layout, out []floa
 	m.totalsInto(ws.b, ws.t)
 	for x, e := range l.eff {
 		out[o+x] = ws.t[e[0]*J+e[1]]
+	}
+	if l.scale != nil {
+		o := l.total - J
+		for j := range J {
+			var e, lo, hi float64
+			for k := m.start[j]; k < m.start[j+1]; k++ {
+				w := ws.w[k] / ws.sd[k]
+				e += w * ws.mean[k]
+				if w >= 0 {
+					lo += w * l.scale.Min
+					hi += w * l.scale.Max
+				} else {
+					lo += w * l.scale.Max
+					hi += w * l.scale.Min
+				}
+			}
+			out[o+j] = (e - lo) / (hi - lo) * 100
+		}
 	}
 	if !l.consistent {
 		return checkStats(out)
@@ -257,6 +285,7 @@ func (m *Model) totalsInto(b, t []float64) {
 // sample, for the listwise fast path, or the raw rows for pairwise.
 type sample struct {
 	n, K     int
+	mean, sd []float64 // full-sample moments of the complete rows (listwise)
 	z        []float64 // n×K standardised complete rows (listwise)
 	s, ss    []float64 // column sums and K×K cross-products of z
 	raw      [][]float64
@@ -265,7 +294,7 @@ type sample struct {
 
 // corr writes into r the correlation matrix of the rows weighted by
 // counts (nil: every row once, except row skip if ≥ 0).
-func (sm *sample) corr(counts []int32, skip int, s, ss, r []float64) error {
+func (sm *sample) corr(counts []int32, skip int, s, ss, r, mean, sd []float64) error {
 	K := sm.K
 	var n float64
 	if counts == nil {
@@ -330,6 +359,8 @@ func (sm *sample) corr(counts []int32, skip int, s, ss, r []float64) error {
 		if !(ss[k*K+k] > 1e-12*n) {
 			return fmt.Errorf("indicator %d does not vary in the resample: %w", k, ErrSingular)
 		}
+		mean[k] = sm.mean[k] + sm.sd[k]*s[k]/n
+		sd[k] = sm.sd[k] * math.Sqrt(ss[k*K+k]/(n-1))
 		s[k] = 1 / math.Sqrt(ss[k*K+k])
 	}
 	for k := range K {
@@ -344,7 +375,7 @@ func (sm *sample) corr(counts []int32, skip int, s, ss, r []float64) error {
 
 // pairwiseCorr computes the pairwise correlation matrix of the raw rows
 // weighted by counts (or all but skip).
-func (m *Model) pairwiseCorr(sm *sample, counts []int32, skip int, r []float64) error {
+func (m *Model) pairwiseCorr(sm *sample, counts []int32, skip int, r, mean, sd []float64) error {
 	var a Accumulator
 	a.init(sm.K)
 	for i, row := range sm.raw {
@@ -362,11 +393,13 @@ func (m *Model) pairwiseCorr(sm *sample, counts []int32, skip int, r []float64) 
 	if err != nil {
 		return err
 	}
-	rr, _, err := m.standardise(&mo)
+	rr, sdv, err := m.standardise(&mo)
 	if err != nil {
 		return err
 	}
 	copy(r, rr)
+	copy(mean, mo.Mean)
+	copy(sd, sdv)
 	return nil
 }
 
@@ -409,7 +442,15 @@ func (m *Model) Bootstrap(data [][]float64, opts *Options, bo *BootstrapOptions)
 	if err := m.checkData(data); err != nil {
 		return nil, errorf("%w", err)
 	}
-	lay := m.layout(st.consistent)
+	var scale *Scale
+	if bo != nil && bo.Scale != nil {
+		if err := bo.Scale.check(); err != nil {
+			return nil, errorf("bootstrap: %w", err)
+		}
+		sc := *bo.Scale
+		scale = &sc
+	}
+	lay := m.layout(st.consistent, scale)
 	if B*lay.total > MaxBootstrapValues {
 		return nil, errorf("bootstrap: %d resamples × %d statistics exceed MaxBootstrapValues = %d: %w", B, lay.total, MaxBootstrapValues, ErrLimit)
 	}
@@ -426,7 +467,7 @@ func (m *Model) Bootstrap(data [][]float64, opts *Options, bo *BootstrapOptions)
 	full := make([]float64, lay.total)
 	{
 		ws, r := newWork(m), make([]float64, K*K)
-		if err := sm.corrInto(m, nil, -1, r, make([]float64, K), make([]float64, K*K)); err != nil {
+		if err := sm.corrInto(m, nil, -1, r, make([]float64, K), make([]float64, K*K), ws); err != nil {
 			return nil, errorf("bootstrap: full sample: %w", err)
 		}
 		if err := m.stats(r, &st, ws, lay, full); err != nil {
@@ -447,7 +488,7 @@ func (m *Model) Bootstrap(data [][]float64, opts *Options, bo *BootstrapOptions)
 				counts[rng.IntN(sm.n)]++
 			}
 			out := table[b*lay.total : (b+1)*lay.total]
-			if sm.corrInto(m, counts, -1, r, s, ss) != nil || m.stats(r, &st, ws, lay, out) != nil {
+			if sm.corrInto(m, counts, -1, r, s, ss, ws) != nil || m.stats(r, &st, ws, lay, out) != nil {
 				failed.Add(1)
 				for i := range out {
 					out[i] = math.NaN()
@@ -465,7 +506,7 @@ func (m *Model) Bootstrap(data [][]float64, opts *Options, bo *BootstrapOptions)
 			ws, r, s, ss := newWork(m), make([]float64, K*K), make([]float64, K), make([]float64, K*K)
 			return func(i int) {
 				out := jack[i*lay.total : (i+1)*lay.total]
-				if sm.corrInto(m, nil, i, r, s, ss) != nil || m.stats(r, &st, ws, lay, out) != nil {
+				if sm.corrInto(m, nil, i, r, s, ss, ws) != nil || m.stats(r, &st, ws, lay, out) != nil {
 					for x := range out {
 						out[x] = math.NaN()
 					}
@@ -498,6 +539,9 @@ func (m *Model) Bootstrap(data [][]float64, opts *Options, bo *BootstrapOptions)
 	res.Weights, res.Loadings, res.Paths, res.TotalEffects, res.R2 = take(K), take(K), take(lay.P), take(lay.E), take(lay.R)
 	if lay.consistent {
 		res.ConsistentPaths = take(lay.P)
+	}
+	if scale != nil {
+		res.Index = take(len(m.cons))
 	}
 	return res, nil
 }
@@ -543,6 +587,11 @@ func (m *Model) statNames(l *layout) []string {
 			names = append(names, p.String())
 		}
 	}
+	if l.scale != nil {
+		for _, c := range m.cons {
+			names = append(names, c.Name)
+		}
+	}
 	return names
 }
 
@@ -572,6 +621,7 @@ func (m *Model) newSample(data [][]float64, missing Missing) (*sample, error) {
 		return nil, err
 	}
 	sm.n = int(a.n)
+	sm.mean, sm.sd = mo.Mean, sd
 	sm.z = make([]float64, 0, sm.n*K)
 	for _, row := range data {
 		if slices.ContainsFunc(row, math.IsNaN) {
@@ -594,11 +644,14 @@ func (m *Model) newSample(data [][]float64, missing Missing) (*sample, error) {
 	return sm, nil
 }
 
-func (sm *sample) corrInto(m *Model, counts []int32, skip int, r, s, ss []float64) error {
-	if sm.pairwise {
-		return m.pairwiseCorr(sm, counts, skip, r)
+func (sm *sample) corrInto(m *Model, counts []int32, skip int, r, s, ss []float64, ws *work) error {
+	if ws.mean == nil {
+		ws.mean, ws.sd = make([]float64, sm.K), make([]float64, sm.K)
 	}
-	return sm.corr(counts, skip, s, ss, r)
+	if sm.pairwise {
+		return m.pairwiseCorr(sm, counts, skip, r, ws.mean, ws.sd)
+	}
+	return sm.corr(counts, skip, s, ss, r, ws.mean, ws.sd)
 }
 
 // interval summarises the resampled values col of one statistic.

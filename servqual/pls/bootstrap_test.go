@@ -44,13 +44,14 @@ func TestBootstrapByHand(t *testing.T) {
 	data := all[:40]
 	m, _ := pls.NewModel(mixedSpec())
 	const B, seed, level = 25, 9, 0.9
-	bs, err := m.Bootstrap(data, &pls.Options{Level: level}, &pls.BootstrapOptions{Resamples: B, Seed: seed, BCa: true})
+	bs, err := m.Bootstrap(data, &pls.Options{Level: level}, &pls.BootstrapOptions{Resamples: B, Seed: seed, BCa: true, Scale: &pls.Scale{Min: 0, Max: 9}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	path := func(r *pls.Result) float64 { return r.Paths[2].Coefficient } // A -> B
+	index := func(r *pls.Result) float64 { v, _ := r.Index("B", pls.Scale{Min: 0, Max: 9}); return v }
 	full, _ := m.Fit(data, nil)
-	var reps []float64
+	var reps, idx []float64
 	for b := range B {
 		rng := rand.New(rand.NewPCG(seed, uint64(b)))
 		re := make([][]float64, len(data))
@@ -62,6 +63,15 @@ func TestBootstrapByHand(t *testing.T) {
 			t.Fatal(err)
 		}
 		reps = append(reps, path(r))
+		idx = append(idx, index(r))
+	}
+	// The index intervals: estimate and mean against the refits.
+	im := 0.0
+	for _, v := range idx {
+		im += v / B
+	}
+	if d := cmp.Diff([]float64{index(full), im}, []float64{bs.Index[2].Estimate, bs.Index[2].Mean}, cmpopts.EquateApprox(1e-10, 1e-10)); d != "" {
+		t.Errorf("bootstrap of the index of B (-refits +Bootstrap):\n%s", d)
 	}
 	var jack []float64
 	for i := range data {

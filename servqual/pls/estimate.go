@@ -102,6 +102,8 @@ type work struct {
 	vec2  []float64
 	b, t  []float64 // J×J path and total-effect matrices (bootstrap)
 	cc, q []float64 // corrected correlations and reliabilities (bootstrap)
+	mean  []float64 // indicator means of the resample (bootstrap)
+	sd    []float64 // indicator SDs of the resample (bootstrap)
 }
 
 func newWork(m *Model) *work {

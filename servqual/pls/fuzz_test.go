@@ -373,16 +373,21 @@ func FuzzBootstrap(f *testing.F) {
 	f.Add(byte(0), byte(0), uint64(1), []byte{1, 2, 3, 4, 2, 3, 4, 5, 5, 5, 6, 9, 7, 1, 2, 2, 3, 3, 8, 8, 1, 3, 2, 2})
 	f.Add(byte(1), byte(11), uint64(2), []byte{1, 240, 3, 4, 5, 2, 3, 240, 5, 6, 5, 5, 6, 9, 240, 1, 2, 2, 3, 3, 8, 8, 9, 9, 1, 1, 2, 3, 4, 5})
 	f.Add(byte(0), byte(0), uint64(3), []byte{1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3})
+	f.Add(byte(1), byte(32+16+8), uint64(4), []byte{1, 2, 3, 4, 5, 2, 3, 4, 5, 6, 5, 5, 6, 9, 7, 1, 2, 2, 3, 3, 8, 8, 9, 9, 1, 1, 2, 3, 4, 5})
 	f.Fuzz(func(t *testing.T, which, opt byte, seed uint64, b []byte) {
 		ms := fuzzModels()
 		m := ms[int(which)%len(ms)]
 		data := rows(floats(b), m.NumIndicators())
-		bs, err := m.Bootstrap(data, options(opt), &pls.BootstrapOptions{Resamples: 20, Seed: seed, Workers: 2, BCa: opt&16 != 0})
+		bo := &pls.BootstrapOptions{Resamples: 20, Seed: seed, Workers: 2, BCa: opt&16 != 0}
+		if opt&32 != 0 {
+			bo.Scale = &pls.Scale{Min: 0, Max: 9}
+		}
+		bs, err := m.Bootstrap(data, options(opt), bo)
 		if err != nil {
 			checkErr(t, err)
 			return
 		}
-		for _, list := range [][]pls.Interval{bs.Weights, bs.Loadings, bs.Paths, bs.TotalEffects, bs.R2, bs.ConsistentPaths} {
+		for _, list := range [][]pls.Interval{bs.Weights, bs.Loadings, bs.Paths, bs.TotalEffects, bs.R2, bs.ConsistentPaths, bs.Index} {
 			for _, iv := range list {
 				for _, v := range []float64{iv.Mean, iv.SE, iv.Lower, iv.Upper, iv.BCaLower, iv.BCaUpper} {
 					if math.IsInf(v, 0) || (math.IsNaN(v) && iv.Reason == "") {

@@ -25,7 +25,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bs, err := mixed.Bootstrap(all[:30], nil, &pls.BootstrapOptions{Resamples: 20, Seed: 1})
+	bs, err := mixed.Bootstrap(all[:30], nil, &pls.BootstrapOptions{Resamples: 20, Seed: 1, Scale: &pls.Scale{Min: 0, Max: 9}})
 	if err != nil {
 		t.Fatal(err)
 	}
