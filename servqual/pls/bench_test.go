@@ -117,3 +117,21 @@ func BenchmarkBootstrapECSI1(b *testing.B) { benchmarkBootstrap(b, 1) }
 
 // BenchmarkBootstrapECSIAll runs it on all cores.
 func BenchmarkBootstrapECSIAll(b *testing.B) { benchmarkBootstrap(b, 0) }
+
+// BenchmarkStreamBootstrapAdd adds 27-item respondents to an online
+// bootstrap of 200 replicates.
+func BenchmarkStreamBootstrapAdd(b *testing.B) {
+	data := simulateECSI(1000, 1)
+	sb, err := pls.NewStreamBootstrap(27, 200, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		if err := sb.Add(uint64(i), data[i%len(data)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "respondents/s")
+}

@@ -514,36 +514,7 @@ func (m *Model) Bootstrap(data [][]float64, opts *Options, bo *BootstrapOptions)
 			}
 		})
 	}
-	res := &Bootstrap{N: sm.n, Resamples: B, Failed: int(failed.Load()), Seed: seed, Level: st.level}
-	names := m.statNames(lay)
-	col := make([]float64, 0, B)
-	jcol := make([]float64, 0, sm.n)
-	ivs := make([]Interval, lay.total)
-	for x := range lay.total {
-		col = col[:0]
-		for b := range B {
-			if v := table[b*lay.total+x]; !math.IsNaN(v) {
-				col = append(col, v)
-			}
-		}
-		jcol = jcol[:0]
-		if bca {
-			for i := range sm.n {
-				jcol = append(jcol, jack[i*lay.total+x])
-			}
-		}
-		ivs[x] = interval(names[x], full[x], col, jcol, bca, st.level)
-	}
-	o := 0
-	take := func(n int) []Interval { s := ivs[o : o+n : o+n]; o += n; return s }
-	res.Weights, res.Loadings, res.Paths, res.TotalEffects, res.R2 = take(K), take(K), take(lay.P), take(lay.E), take(lay.R)
-	if lay.consistent {
-		res.ConsistentPaths = take(lay.P)
-	}
-	if scale != nil {
-		res.Index = take(len(m.cons))
-	}
-	return res, nil
+	return m.collect(lay, full, table, jack, B, int(failed.Load()), sm.n, seed, st.level, bca), nil
 }
 
 // run calls the function made by mk for each i in 0..n−1 on w goroutines,

@@ -59,7 +59,11 @@
 // (Henseler, Ringle & Sarstedt 2015). Options.Consistent adds consistent
 // PLS ([Consistent]; Dijkstra & Henseler 2015). [Model.Bootstrap] gives
 // percentile and BCa intervals (Efron 1987) of weights, loadings, paths,
-// total effects, R² and PLSc paths.
+// total effects, R², PLSc paths and indexes, on all cores, deterministic
+// for a seed. [StreamBootstrap] is the online form: every respondent
+// enters B replicate accumulators with Poisson(1) weights as it arrives,
+// shards merge exactly, and [Model.BootstrapStream] reads the percentile
+// intervals from it without the data.
 //
 // # Indexes and IPMA
 //
@@ -93,9 +97,11 @@
 //     decodes null back to NaN, so a round trip gives an equal value.
 //   - Levels and rates are fractions (0.95, not 95).
 //   - [Model], [Result], [Bootstrap] and [IPMA] values are immutable once
-//     returned and safe for concurrent use. An [Accumulator] is not safe
-//     for concurrent use; its read methods (N, Complete, Moments) do not
-//     mutate it and may run concurrently with each other, and the source
-//     of a Merge is only read. [Model.Bootstrap] runs on Workers
+//     returned and safe for concurrent use. An [Accumulator] or a
+//     [StreamBootstrap] is not safe for concurrent use; their read methods
+//     (N, Complete, Moments, and Model.FitAccumulator or
+//     Model.BootstrapStream reading them) do not mutate them and may run
+//     concurrently with each other, and the source of a Merge is only
+//     read. [Model.Bootstrap] runs on Workers
 //     goroutines and its result depends only on its inputs and seed.
 package pls

@@ -552,3 +552,61 @@ func FuzzUnmarshalText(f *testing.F) {
 		}
 	})
 }
+
+// FuzzStreamBootstrap feeds fuzzed rows to an online bootstrap in two
+// shards and whole: rejected rows change nothing, the merged shards count
+// the same respondents, and the intervals are finite or carry a reason.
+func FuzzStreamBootstrap(f *testing.F) {
+	f.Add(byte(0), byte(0), uint64(1), []byte{1, 2, 3, 4, 2, 3, 4, 5, 5, 5, 6, 9, 7, 1, 2, 2, 3, 3, 8, 8, 1, 3, 2, 2})
+	f.Add(byte(1), byte(11), uint64(2), []byte{1, 240, 3, 4, 5, 2, 3, 240, 5, 6, 5, 5, 6, 9, 240, 1, 2, 2, 3, 3, 8, 8, 9, 9, 1, 1, 2, 3, 4, 5})
+	f.Add(byte(0), byte(0), uint64(3), []byte{241, 1, 1, 1, 2, 2, 2, 2})
+	f.Fuzz(func(t *testing.T, which, opt byte, seed uint64, b []byte) {
+		ms := fuzzModels()
+		m := ms[int(which)%len(ms)]
+		K := m.NumIndicators()
+		data := rows(floats(b), K)
+		whole, err := pls.NewStreamBootstrap(K, 8, seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s1, _ := pls.NewStreamBootstrap(K, 8, seed)
+		s2, _ := pls.NewStreamBootstrap(K, 8, seed)
+		for i, row := range data {
+			n := whole.N()
+			if err := whole.Add(uint64(i), row); err != nil {
+				checkErr(t, err)
+				if whole.N() != n {
+					t.Fatal("rejected row changed N")
+				}
+				continue
+			}
+			dst := s1
+			if i%2 == 1 {
+				dst = s2
+			}
+			if err := dst.Add(uint64(i), row); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s1.Merge(s2); err != nil {
+			t.Fatal(err)
+		}
+		if s1.N() != whole.N() {
+			t.Fatalf("merged N %d, whole %d", s1.N(), whole.N())
+		}
+		bs, err := m.BootstrapStream(s1, options(opt), &pls.Scale{Min: 0, Max: 9})
+		if err != nil {
+			checkErr(t, err)
+			return
+		}
+		for _, list := range [][]pls.Interval{bs.Weights, bs.Loadings, bs.Paths, bs.TotalEffects, bs.R2, bs.ConsistentPaths, bs.Index} {
+			for _, iv := range list {
+				for _, v := range []float64{iv.Estimate, iv.Mean, iv.SE, iv.Lower, iv.Upper} {
+					if math.IsInf(v, 0) || (math.IsNaN(v) && iv.Reason == "") {
+						t.Fatalf("%s: %v without a reason: %+v", iv.Name, v, iv)
+					}
+				}
+			}
+		}
+	})
+}
