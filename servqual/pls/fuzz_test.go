@@ -180,6 +180,19 @@ func FuzzNewModel(f *testing.F) {
 		if m.NumConstructs() != len(cons) || len(m.Paths()) != len(spec.Paths) {
 			t.Fatalf("model lost constructs or paths")
 		}
+		for j, c := range cons {
+			if m.ConstructIndex(c) != j {
+				t.Fatalf("ConstructIndex(%q) = %d, want %d", c, m.ConstructIndex(c), j)
+			}
+		}
+		for k, name := range m.Indicators() {
+			if m.IndicatorIndex(name) != k {
+				t.Fatalf("IndicatorIndex(%q) = %d, want %d", name, m.IndicatorIndex(name), k)
+			}
+		}
+		if m.ConstructIndex(blocks) >= 0 && !strings.Contains(names, blocks) {
+			t.Fatalf("ConstructIndex(%q) found a construct that is not there", blocks)
+		}
 		// A valid model fits a correlation matrix of the identity plus a
 		// common factor without panicking.
 		K := m.NumIndicators()
@@ -607,6 +620,38 @@ func FuzzStreamBootstrap(f *testing.F) {
 					}
 				}
 			}
+		}
+	})
+}
+
+// FuzzFromInstrument builds models on a servqual instrument with fuzzed
+// paths and modes: errors are well formed; a model has the instrument's
+// dimensions as constructs.
+func FuzzFromInstrument(f *testing.F) {
+	f.Add("QUAL", "SAT", "", byte(0))
+	f.Add("SAT", "QUAL", "QUAL", byte(1))
+	f.Add("QUAL", "LOY", "", byte(0))
+	f.Add("QUAL", "QUAL", "X", byte(1))
+	in, err := servqual.NewInstrument(servqual.Spec{
+		Name: "shop", Scale: servqual.Scale{Min: 1, Max: 7},
+		Dimensions: []servqual.Dimension{{Key: "QUAL"}, {Key: "SAT"}},
+		Items:      []servqual.Item{{Key: "q1", Dimension: "QUAL"}, {Key: "s1", Dimension: "SAT"}},
+	})
+	if err != nil {
+		f.Skip("servqual instrument unavailable:", err)
+	}
+	f.Fuzz(func(t *testing.T, from, to, modeFor string, mode byte) {
+		var modes map[string]pls.Mode
+		if modeFor != "" {
+			modes = map[string]pls.Mode{modeFor: pls.Mode(mode % 3)}
+		}
+		m, err := pls.FromInstrument(in, []pls.Path{{From: from, To: to}}, modes)
+		if err != nil {
+			checkErr(t, err)
+			return
+		}
+		if m.NumConstructs() != 2 || m.NumIndicators() != 2 {
+			t.Fatalf("model of %d constructs, %d indicators", m.NumConstructs(), m.NumIndicators())
 		}
 	})
 }
