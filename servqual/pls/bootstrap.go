@@ -17,7 +17,8 @@ const (
 	// MaxResamples caps BootstrapOptions.Resamples.
 	MaxResamples = 100000
 	// MaxBootstrapValues caps Resamples × (number of statistics per
-	// resample), the size of the table the intervals are read from.
+	// resample), the size of the table the intervals are read from, and
+	// for BCa also respondents × statistics (the jackknife table).
 	MaxBootstrapValues = 50_000_000
 	// MaxJackknife caps the respondents of a BCa bootstrap under Listwise
 	// deletion (the acceleration needs one leave-one-out fit per
@@ -461,6 +462,9 @@ func (m *Model) Bootstrap(data [][]float64, opts *Options, bo *BootstrapOptions)
 	if bca {
 		if limit := map[bool]int{false: MaxJackknife, true: MaxJackknifePairwise}[sm.pairwise]; sm.n > limit {
 			return nil, errorf("bootstrap: BCa with %d respondents (%v), more than the jackknife limit %d: %w", sm.n, st.missing, limit, ErrLimit)
+		}
+		if sm.n*lay.total > MaxBootstrapValues {
+			return nil, errorf("bootstrap: BCa jackknife of %d respondents × %d statistics exceeds MaxBootstrapValues = %d: %w", sm.n, lay.total, MaxBootstrapValues, ErrLimit)
 		}
 	}
 	K := sm.K
