@@ -12,13 +12,13 @@ import (
 // of its customers a year, and winning a new customer can cost five times
 // as much as keeping one.
 const (
-	// SeedLossRate is the share of its customers an average company loses
+	// KotlerLossRate is the share of its customers an average company loses
 	// each year: 10%.
-	SeedLossRate = 0.10
-	// SeedRetentionCostRatio is the cost of keeping a customer as a
+	KotlerLossRate = 0.10
+	// KotlerRetentionCostRatio is the cost of keeping a customer as a
 	// fraction of the cost of winning a new one: winning one costs five
 	// times as much, so 1/5.
-	SeedRetentionCostRatio = 1.0 / 5
+	KotlerRetentionCostRatio = 1.0 / 5
 )
 
 // BaseEconomics describes a customer base for comparing acquisition with
@@ -27,21 +27,21 @@ type BaseEconomics struct {
 	// Customers is the size of the base.
 	Customers int64 `json:"customers"`
 	// LossRate is the share lost per year, a fraction in [0, 1] (seed:
-	// SeedLossRate).
+	// KotlerLossRate).
 	LossRate float64 `json:"loss_rate"`
 	// AcquisitionCost is the cost of winning one new customer.
 	AcquisitionCost decimal.Decimal `json:"acquisition_cost"`
 	// RetentionCostRatio is the cost of keeping one customer who would
 	// have left, as a fraction of AcquisitionCost (seed:
-	// SeedRetentionCostRatio).
+	// KotlerRetentionCostRatio).
 	RetentionCostRatio float64 `json:"retention_cost_ratio"`
 }
 
-// SeedBaseEconomics returns a base of the given size and acquisition cost
+// KotlerBaseEconomics returns a base of the given size and acquisition cost
 // with the seed's loss rate (10% a year) and cost ratio (keeping a
 // customer costs a fifth of winning one).
-func SeedBaseEconomics(customers int64, acquisitionCost decimal.Decimal) BaseEconomics {
-	return BaseEconomics{Customers: customers, LossRate: SeedLossRate, AcquisitionCost: acquisitionCost, RetentionCostRatio: SeedRetentionCostRatio}
+func KotlerBaseEconomics(customers int64, acquisitionCost decimal.Decimal) BaseEconomics {
+	return BaseEconomics{Customers: customers, LossRate: KotlerLossRate, AcquisitionCost: acquisitionCost, RetentionCostRatio: KotlerRetentionCostRatio}
 }
 
 // SteadyState compares two ways of holding the base steady for a year.

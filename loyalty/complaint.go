@@ -10,11 +10,11 @@ import (
 // (not quickly) in the TARP studies quoted by Albrecht & Zemke (1985): 54%
 // to 70% of complaining customers do business with the company again if
 // their complaint is resolved.
-// [SeedRecovery] takes the midpoint; set Recovery.RepurchaseResolved to an
+// [KotlerRecovery] takes the midpoint; set Recovery.RepurchaseResolved to an
 // end of the range to bound a result.
 const (
-	SeedResolvedLow  = 0.54
-	SeedResolvedHigh = 0.70
+	KotlerResolvedLow  = 0.54
+	KotlerResolvedHigh = 0.70
 )
 
 // Recovery holds the rates of the service-recovery model: how many
@@ -38,25 +38,25 @@ type Recovery struct {
 	RepurchaseSilent float64 `json:"repurchase_silent"`
 }
 
-// SeedRecovery returns the service-recovery rates of
+// KotlerRecovery returns the service-recovery rates of
 // the TARP studies for the U.S. Office of Consumer Affairs,
 // as quoted by Albrecht & Zemke (1985): 5% of
 // dissatisfied customers complain ("95% of dissatisfied customers do not
 // complain"); 95% of complainers buy again if the complaint is resolved
 // quickly, 54–70% if it is resolved (the midpoint, 62%, is taken; see
-// [SeedResolvedLow] and [SeedResolvedHigh]).
+// [KotlerResolvedLow] and [KotlerResolvedHigh]).
 //
 // The studies give no rate for customers who never complain or whose
 // complaint is not resolved. Both default to 60%, the retention of a
-// dissatisfied customer in [SeedDefection] (40% of somewhat dissatisfied
+// dissatisfied customer in [KotlerDefection] (40% of somewhat dissatisfied
 // customers are lost): an ignored complaint is taken to leave the
 // customer where silence would have. Replace them with a business's own
 // figures.
-func SeedRecovery() Recovery {
+func KotlerRecovery() Recovery {
 	return Recovery{
 		Complain:             0.05,
 		RepurchaseQuick:      0.95,
-		RepurchaseResolved:   (SeedResolvedLow + SeedResolvedHigh) / 2,
+		RepurchaseResolved:   (KotlerResolvedLow + KotlerResolvedHigh) / 2,
 		RepurchaseUnresolved: 0.60,
 		RepurchaseSilent:     0.60,
 	}
@@ -122,7 +122,7 @@ type RecoveryReport struct {
 //	unresolved = complained · (1 − h.Resolved)
 //	kept       = silent·r_silent + quick·r_quick + resolved·r_res + unresolved·r_unres
 //
-// (for the complaint and repurchase rates see [SeedRecovery]). It
+// (for the complaint and repurchase rates see [KotlerRecovery]). It
 // returns an error wrapping [ErrInvalid] if r is not valid, dissatisfied is
 // negative or not finite, or h has a share outside [0, 1] or Quick >
 // Resolved.
@@ -166,12 +166,12 @@ type Tier struct {
 	Limit time.Duration `json:"limit"`
 }
 
-// SeedTiers returns an illustrative three-level escalation ladder: front
+// DefaultTiers returns an illustrative three-level escalation ladder: front
 // desk 4 h, service department 24 h, service manager 48 h. The mechanism
 // (a complaint a level does not handle within its response time limit is
 // escalated automatically to a higher authority) is common practice; the
 // limits are placeholders to replace with a business's own.
-func SeedTiers() []Tier {
+func DefaultTiers() []Tier {
 	return []Tier{
 		{Name: "front desk", Limit: 4 * time.Hour},
 		{Name: "service department", Limit: 24 * time.Hour},

@@ -13,7 +13,7 @@ import (
 )
 
 func TestRecoveryApply(t *testing.T) {
-	got, err := loyalty.SeedRecovery().Apply(1000, loyalty.Handling{Resolved: 0.8, Quick: 0.5})
+	got, err := loyalty.KotlerRecovery().Apply(1000, loyalty.Handling{Resolved: 0.8, Quick: 0.5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,8 +31,8 @@ func TestRecoveryApply(t *testing.T) {
 	}
 	// The ends of the seed's 54–70% range: saved 8.75 + 15×(−0.06) = 7.85
 	// and 8.75 + 15×0.10 = 10.25.
-	for _, c := range []struct{ rate, saved float64 }{{loyalty.SeedResolvedLow, 7.85}, {loyalty.SeedResolvedHigh, 10.25}} {
-		r := loyalty.SeedRecovery()
+	for _, c := range []struct{ rate, saved float64 }{{loyalty.KotlerResolvedLow, 7.85}, {loyalty.KotlerResolvedHigh, 10.25}} {
+		r := loyalty.KotlerRecovery()
 		r.RepurchaseResolved = c.rate
 		got, err := r.Apply(1000, loyalty.Handling{Resolved: 0.8, Quick: 0.5})
 		if err != nil || math.Abs(got.Saved-c.saved) > 1e-9 {
@@ -40,20 +40,20 @@ func TestRecoveryApply(t *testing.T) {
 		}
 	}
 	// Boundaries: nothing resolved saves nothing; everything resolved quickly.
-	got, _ = loyalty.SeedRecovery().Apply(200, loyalty.Handling{})
+	got, _ = loyalty.KotlerRecovery().Apply(200, loyalty.Handling{})
 	if got.Saved != 0 || got.Unresolved != 10 {
 		t.Errorf("no resolution: %+v", got)
 	}
 	// 200 dissatisfied, all 10 complaints resolved quickly: saved 10×0.35 = 3.5,
 	// kept 190×0.6 + 10×0.95 = 123.5.
-	got, _ = loyalty.SeedRecovery().Apply(200, loyalty.Handling{Resolved: 1, Quick: 1})
+	got, _ = loyalty.KotlerRecovery().Apply(200, loyalty.Handling{Resolved: 1, Quick: 1})
 	if math.Abs(got.Saved-3.5) > 1e-9 || math.Abs(got.Kept-123.5) > 1e-9 {
 		t.Errorf("all quick: %+v", got)
 	}
 }
 
 func TestRecoveryErrors(t *testing.T) {
-	r := loyalty.SeedRecovery()
+	r := loyalty.KotlerRecovery()
 	for _, n := range []float64{-1, math.NaN(), math.Inf(1)} {
 		if _, err := r.Apply(n, loyalty.Handling{}); !errors.Is(err, loyalty.ErrInvalid) {
 			t.Errorf("Apply(%v) error %v", n, err)
@@ -65,7 +65,7 @@ func TestRecoveryErrors(t *testing.T) {
 		}
 	}
 	for i := 0; i < 5; i++ {
-		bad := loyalty.SeedRecovery()
+		bad := loyalty.KotlerRecovery()
 		p := []*float64{&bad.Complain, &bad.RepurchaseQuick, &bad.RepurchaseResolved, &bad.RepurchaseUnresolved, &bad.RepurchaseSilent}[i]
 		*p = 1.5
 		if _, err := bad.Apply(10, loyalty.Handling{}); !errors.Is(err, loyalty.ErrInvalid) {
@@ -75,7 +75,7 @@ func TestRecoveryErrors(t *testing.T) {
 }
 
 func TestEscalate(t *testing.T) {
-	tiers := loyalty.SeedTiers() // 4 h, 24 h, 48 h: deadlines 4 h, 28 h, 76 h
+	tiers := loyalty.DefaultTiers() // 4 h, 24 h, 48 h: deadlines 4 h, 28 h, 76 h
 	h := time.Hour
 	tests := []struct {
 		age  time.Duration
@@ -125,7 +125,7 @@ func FuzzRecovery(f *testing.F) {
 	f.Add(math.MaxFloat64, 0.5, 0.25, 0.5)
 	f.Add(-5.0, 0.5, 0.6, 0.05)
 	f.Fuzz(func(t *testing.T, n, resolved, quick, complain float64) {
-		r := loyalty.SeedRecovery()
+		r := loyalty.KotlerRecovery()
 		r.Complain = complain
 		got, err := r.Apply(n, loyalty.Handling{Resolved: resolved, Quick: quick})
 		ok := n >= 0 && !math.IsInf(n, 1) && resolved >= 0 && resolved <= 1 && quick >= 0 && quick <= resolved && complain >= 0 && complain <= 1

@@ -218,9 +218,9 @@ func FuzzSteadyState(f *testing.F) {
 	f.Add(int64(-1), math.NaN(), -1.0, int64(-1), math.Inf(1))
 	f.Add(int64(5), 0.1, math.Inf(1), int64(1), math.Copysign(0, -1))
 	f.Fuzz(func(t *testing.T, customers int64, loss, ratio float64, acqCents int64, newLoss float64) {
-		b := loyalty.SeedBaseEconomics(customers, decimal.New(acqCents, -2))
-		if b.LossRate != loyalty.SeedLossRate || b.RetentionCostRatio != loyalty.SeedRetentionCostRatio || b.Customers != customers {
-			t.Fatalf("SeedBaseEconomics(%d, …) = %+v", customers, b)
+		b := loyalty.KotlerBaseEconomics(customers, decimal.New(acqCents, -2))
+		if b.LossRate != loyalty.KotlerLossRate || b.RetentionCostRatio != loyalty.KotlerRetentionCostRatio || b.Customers != customers {
+			t.Fatalf("KotlerBaseEconomics(%d, …) = %+v", customers, b)
 		}
 		b.LossRate, b.RetentionCostRatio = loss, ratio
 		valid := customers >= 0 && loss >= 0 && loss <= 1 && ratio >= 0 && !math.IsInf(ratio, 1) && acqCents >= 0
@@ -452,8 +452,8 @@ func FuzzTrustCrossTabMerge(f *testing.F) {
 		if a != whole {
 			t.Fatal("merge of halves differs from the whole")
 		}
-		ra, err1 := a.Report(loyalty.SeedAttitude)
-		rw, err2 := whole.Report(loyalty.SeedAttitude)
+		ra, err1 := a.Report(loyalty.DefaultAttitude)
+		rw, err2 := whole.Report(loyalty.DefaultAttitude)
 		if err1 != nil || err2 != nil || !cmp.Equal(ra, rw, cmpopts.EquateNaNs()) {
 			t.Fatalf("reports %+v, %+v", ra, rw)
 		}

@@ -84,21 +84,21 @@ func TestErrorPrefixOnce(t *testing.T) {
 	_, errLife := loyalty.ExpectedLifetime(1)
 	_, errLever := loyalty.RetentionLever(nil, 0.1, 0.05, 0.1, decimal.Zero)
 	_, errSteady := loyalty.BaseEconomics{LossRate: 2}.SteadyState()
-	_, errBreak := loyalty.SeedBaseEconomics(10, dec("1")).BreakEven(0.5)
+	_, errBreak := loyalty.KotlerBaseEconomics(10, dec("1")).BreakEven(0.5)
 	_, errEval := loyalty.AfterSales{}.Evaluate()
 	_, errTornado := afterSalesSample().Tornado(10)
 	_, _, errSpend := loyalty.OptimalSpend(nil)
 	_, _, errSpend1 := loyalty.OptimalSpend([]loyalty.SpendPoint{{}})
 	_, _, errSpendFunc := loyalty.OptimalSpendFunc(func(s float64) float64 { return s }, 0, 1, math.MaxInt)
-	_, errRecovery := loyalty.SeedRecovery().Apply(-1, loyalty.Handling{})
+	_, errRecovery := loyalty.KotlerRecovery().Apply(-1, loyalty.Handling{})
 	_, errEscalate := loyalty.Escalate(0, nil)
-	_, errLost := loyalty.SeedDefection().Lost(nil)
-	_, errUpgrade := loyalty.SeedDefection().Upgrade(&tl, 2, nil)
-	_, errReach := loyalty.SeedWordOfMouth().Reach(nil)
-	_, errObserve := loyalty.SeedTrust().Observe(loyalty.TrustState{Stage: 9}, ep.Satisfied)
-	_, errReplay := loyalty.SeedTrust().Replay(loyalty.TrustState{}, []ep.Level{ep.Satisfied, 42})
-	_, errPlace := loyalty.SeedLadder().Place(loyalty.Facts{Purchases: -1})
-	_, errStep := loyalty.SeedLadder().Step(9, loyalty.Facts{})
+	_, errLost := loyalty.KotlerDefection().Lost(nil)
+	_, errUpgrade := loyalty.KotlerDefection().Upgrade(&tl, 2, nil)
+	_, errReach := loyalty.DefaultWordOfMouth().Reach(nil)
+	_, errObserve := loyalty.DefaultTrust().Observe(loyalty.TrustState{Stage: 9}, ep.Satisfied)
+	_, errReplay := loyalty.DefaultTrust().Replay(loyalty.TrustState{}, []ep.Level{ep.Satisfied, 42})
+	_, errPlace := loyalty.DefaultLadder().Place(loyalty.Facts{Purchases: -1})
+	_, errStep := loyalty.DefaultLadder().Step(9, loyalty.Facts{})
 	_, errReport := nilTab.Report(loyalty.StageNone)
 	var st loyalty.Stage
 	var rung loyalty.Rung
@@ -327,22 +327,22 @@ func TestHugeAmounts(t *testing.T) {
 	if err := tl.AddN(ep.Dissatisfied, 10); err != nil {
 		t.Fatal(err)
 	}
-	w := loyalty.SeedWordOfMouth()
+	w := loyalty.DefaultWordOfMouth()
 	w.Positive[ep.Satisfied] = 1e308
 	if r, err := w.Reach(&tl); !errors.Is(err, loyalty.ErrInvalid) {
 		t.Errorf("Reach with 1e308 = %+v, %v", r, err)
 	}
-	w = loyalty.SeedWordOfMouth()
+	w = loyalty.DefaultWordOfMouth()
 	w.Positive[ep.Satisfied], w.Negative[ep.Dissatisfied] = 1.5e305, 1.7e307
 	r2, err := w.Reach(&tl)
 	if err != nil || math.Abs(r2.Positive-1.5e308) > 1e-12*1.5e308 || math.Abs(r2.Net+2e307) > 1e-12*2e307 {
 		t.Errorf("Reach near the top of float64 = %+v, %v", r2, err)
 	}
-	if u, err := loyalty.SeedDefection().Upgrade(&tl, 1, &loyalty.UpgradeOptions{Multiple: 1e308}); !errors.Is(err, loyalty.ErrInvalid) {
+	if u, err := loyalty.KotlerDefection().Upgrade(&tl, 1, &loyalty.UpgradeOptions{Multiple: 1e308}); !errors.Is(err, loyalty.ErrInvalid) {
 		t.Errorf("Upgrade with multiple 1e308 = %+v, %v", u, err)
 	}
 	// 1000 satisfied moved at multiple 10: 1000·(10·0.985 − 0.9) = 8950.
-	if u, err := loyalty.SeedDefection().Upgrade(&tl, 1, nil); err != nil || math.Abs(u.ValueGain-8950) > 1e-9 {
+	if u, err := loyalty.KotlerDefection().Upgrade(&tl, 1, nil); err != nil || math.Abs(u.ValueGain-8950) > 1e-9 {
 		t.Errorf("Upgrade = %+v, %v", u, err)
 	}
 }
@@ -359,7 +359,7 @@ func TestAmountExponents(t *testing.T) {
 		checkErr(t, "Markov reward", err, loyalty.ErrInvalid)
 		_, err = loyalty.RetentionLever([]loyalty.YearProfit{{Base: dec("10"), Referrals: a}}, 0.1, 0.05, 0.1, decimal.Zero)
 		checkErr(t, "RetentionLever profile", err, loyalty.ErrInvalid)
-		_, err = loyalty.SeedBaseEconomics(10, a).SteadyState()
+		_, err = loyalty.KotlerBaseEconomics(10, a).SteadyState()
 		checkErr(t, "SteadyState", err, loyalty.ErrInvalid)
 		as := afterSalesSample()
 		as.Materials = a
@@ -474,7 +474,7 @@ func TestCountersDoNotWrap(t *testing.T) {
 	if err := all.Merge(&one); !errors.Is(err, loyalty.ErrInvalid) || all != full {
 		t.Errorf("overflowing cross-tab merge: %v", err)
 	}
-	if r, err := all.Report(loyalty.SeedAttitude); err != nil || r.N != math.MaxInt64 || r.Counts[loyalty.TrueLoyalty] != math.MaxInt64 || r.Shares[loyalty.TrueLoyalty] != 1 {
+	if r, err := all.Report(loyalty.DefaultAttitude); err != nil || r.N != math.MaxInt64 || r.Counts[loyalty.TrueLoyalty] != math.MaxInt64 || r.Shares[loyalty.TrueLoyalty] != 1 {
 		t.Errorf("full report %+v, %v", r, err)
 	}
 }
@@ -485,7 +485,7 @@ func TestNilAndZeroReceivers(t *testing.T) {
 		t.Errorf("nil NPSTally reads: %d, %+v", n.N(), n.Report())
 	}
 	var tab *loyalty.TrustCrossTab
-	if r, err := tab.Report(loyalty.SeedAttitude); err != nil || r.N != 0 || !math.IsNaN(r.Shares[loyalty.TrueLoyalty]) || r.Reason == "" {
+	if r, err := tab.Report(loyalty.DefaultAttitude); err != nil || r.N != 0 || !math.IsNaN(r.Shares[loyalty.TrueLoyalty]) || r.Reason == "" {
 		t.Errorf("nil TrustCrossTab.Report = %+v, %v", r, err)
 	}
 	if tab.N() != 0 {
@@ -540,7 +540,7 @@ func jsonCases(t testing.TB) map[string][]any {
 		_ = tabTypical.Add(loyalty.Stage(i%5), i%3 == 0)
 	}
 	report := func(tab *loyalty.TrustCrossTab) loyalty.CrossTabReport {
-		r, err := tab.Report(loyalty.SeedAttitude)
+		r, err := tab.Report(loyalty.DefaultAttitude)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -551,7 +551,7 @@ func jsonCases(t testing.TB) map[string][]any {
 	for l, n := range []int64{5, 10, 20, 40, 25} {
 		_ = tlTypical.AddN(ep.Level(l+1), n)
 	}
-	def := loyalty.SeedDefection()
+	def := loyalty.KotlerDefection()
 	lost := func(tl *ep.Tally) loyalty.Losses {
 		r, err := def.Lost(tl)
 		if err != nil {
@@ -567,7 +567,7 @@ func jsonCases(t testing.TB) map[string][]any {
 		return r
 	}
 	reach := func(tl *ep.Tally) loyalty.Reach {
-		r, err := loyalty.SeedWordOfMouth().Reach(tl)
+		r, err := loyalty.DefaultWordOfMouth().Reach(tl)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -577,7 +577,7 @@ func jsonCases(t testing.TB) map[string][]any {
 	if err != nil {
 		t.Fatal(err)
 	}
-	steady, err := loyalty.SeedBaseEconomics(10000, dec("250")).SteadyState()
+	steady, err := loyalty.KotlerBaseEconomics(10000, dec("250")).SteadyState()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -593,11 +593,11 @@ func jsonCases(t testing.TB) map[string][]any {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec, err := loyalty.SeedRecovery().Apply(1000, loyalty.Handling{Resolved: 0.8, Quick: 0.5})
+	rec, err := loyalty.KotlerRecovery().Apply(1000, loyalty.Handling{Resolved: 0.8, Quick: 0.5})
 	if err != nil {
 		t.Fatal(err)
 	}
-	esc, err := loyalty.Escalate(30*time.Hour, loyalty.SeedTiers())
+	esc, err := loyalty.Escalate(30*time.Hour, loyalty.DefaultTiers())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -606,7 +606,7 @@ func jsonCases(t testing.TB) map[string][]any {
 		"CLVInput": {loyalty.CLVInput{}, loyalty.CLVInput{Margin: dec("100"), Retention: 0.8, Discount: 0.1, Growth: 0.02, Horizon: 5, Timing: loyalty.EndAfterSurvival, AcquisitionCost: dec("12.5")},
 			loyalty.CLVInput{Retention: nan, Discount: nan, Growth: nan}},
 		"LeverResult":    {loyalty.LeverResult{}, lever},
-		"BaseEconomics":  {loyalty.BaseEconomics{}, loyalty.SeedBaseEconomics(10000, dec("250")), loyalty.BaseEconomics{LossRate: nan}},
+		"BaseEconomics":  {loyalty.BaseEconomics{}, loyalty.KotlerBaseEconomics(10000, dec("250")), loyalty.BaseEconomics{LossRate: nan}},
 		"SteadyState":    {loyalty.SteadyState{}, steady},
 		"CostBenefit":    {loyalty.CostBenefit{}, cb},
 		"TornadoBar":     {loyalty.TornadoBar{}, bars[0]},
@@ -614,7 +614,7 @@ func jsonCases(t testing.TB) map[string][]any {
 		"MarginalStep":   {loyalty.MarginalStep{}, steps[0]},
 		"NPSReport":      {loyalty.NPSReport{}, empty.Report(), one.Report(), typical.Report()},
 		"NPSDiff":        {loyalty.NPSDiff{}, loyalty.NPSDifference(empty.Report(), one.Report()), loyalty.NPSDifference(one.Report(), typical.Report())},
-		"Recovery":       {loyalty.Recovery{}, loyalty.SeedRecovery(), loyalty.Recovery{Complain: nan}},
+		"Recovery":       {loyalty.Recovery{}, loyalty.KotlerRecovery(), loyalty.Recovery{Complain: nan}},
 		"Handling":       {loyalty.Handling{}, loyalty.Handling{Resolved: 0.8, Quick: 0.5}},
 		"RecoveryReport": {loyalty.RecoveryReport{}, rec},
 		"Escalation":     {loyalty.Escalation{}, esc},
@@ -622,7 +622,7 @@ func jsonCases(t testing.TB) map[string][]any {
 		"Losses":         {loyalty.Losses{}, lost(&tlEmpty), lost(&tlOne), lost(&tlTypical)},
 		"UpgradeOptions": {loyalty.UpgradeOptions{}, loyalty.UpgradeOptions{Multiple: 7.5}, loyalty.UpgradeOptions{Multiple: nan}},
 		"Upgrade":        {loyalty.Upgrade{}, upgrade(&tlEmpty), upgrade(&tlOne), upgrade(&tlTypical)},
-		"WordOfMouth":    {loyalty.WordOfMouth{}, loyalty.SeedWordOfMouth()},
+		"WordOfMouth":    {loyalty.WordOfMouth{}, loyalty.DefaultWordOfMouth()},
 		"Reach":          {loyalty.Reach{}, reach(&tlEmpty), reach(&tlOne), reach(&tlTypical)},
 		"TrustState":     {loyalty.TrustState{}, loyalty.TrustState{Stage: loyalty.Affective, Progress: 2, Failures: 0}},
 		"CrossTabReport": {loyalty.CrossTabReport{}, report(&tabEmpty), report(&tabOne), report(&tabTypical)},
@@ -767,12 +767,12 @@ func TestJSONRoundTrip(t *testing.T) {
 		t.Errorf("empty NPS report JSON %s, %v", b, err)
 	}
 	var tl ep.Tally
-	lo, _ := loyalty.SeedDefection().Lost(&tl)
+	lo, _ := loyalty.KotlerDefection().Lost(&tl)
 	if b, err := json.Marshal(lo); err != nil || !strings.Contains(string(b), `"retention":null`) {
 		t.Errorf("empty Losses JSON %s, %v", b, err)
 	}
 	var tab loyalty.TrustCrossTab
-	r, _ := tab.Report(loyalty.SeedAttitude)
+	r, _ := tab.Report(loyalty.DefaultAttitude)
 	if b, err := json.Marshal(r); err != nil || !strings.Contains(string(b), `"shares":[0,null,null,null,null]`) {
 		t.Errorf("empty cross-tab JSON %s, %v", b, err)
 	}
@@ -822,7 +822,7 @@ func TestConcurrentReads(t *testing.T) {
 				err = errors.New("report changed")
 			}
 			if err == nil {
-				_, err = tab.Report(loyalty.SeedAttitude)
+				_, err = tab.Report(loyalty.DefaultAttitude)
 			}
 			if err == nil {
 				_, err = c.Value(0.1, 1000+i)

@@ -13,20 +13,20 @@ import (
 // must be 0. Retention at a level is 1 − Loss[level].
 //
 // A Defection is a plain value, safe to copy and to share: copy
-// [SeedDefection] and change the rates to describe a business. Rates are
+// [KotlerDefection] and change the rates to describe a business. Rates are
 // fractions (0.1 for 10%).
 type Defection struct {
 	// Loss holds the per-period loss rate of each level, each in [0, 1].
 	Loss [ep.NumLevels + 1]float64 `json:"loss"`
 }
 
-// SeedDefection returns illustrative loss rates: of customers who are
+// KotlerDefection returns illustrative loss rates: of customers who are
 // very dissatisfied 80% are lost, dissatisfied 40%, neutral 20%, satisfied
 // 10%, and highly satisfied (delighted) 1–2%, taken here as 1.5%. They
 // have the shape Jones & Sasser (1995) found across industries — loyalty
 // rises steeply only at the top of the satisfaction scale — but are round
 // figures, not estimates: replace them with a business's own.
-func SeedDefection() Defection {
+func KotlerDefection() Defection {
 	var d Defection
 	d.Loss[ep.VeryDissatisfied] = 0.80
 	d.Loss[ep.Dissatisfied] = 0.40
@@ -126,19 +126,19 @@ func (d Defection) defectionOf(c [ep.NumLevels + 1]float64, n int64) Losses {
 	return r
 }
 
-// SeedValueMultiple is the default value of a delighted (highly
+// KotlerValueMultiple is the default value of a delighted (highly
 // satisfied) customer in units of a merely satisfied one: 10, a round
 // figure. Jones & Sasser (1995) report Xerox's finding that its totally
 // satisfied customers were six times as likely to buy again as its merely
 // satisfied ones; the value multiple also counts what they spend and
 // refer.
-const SeedValueMultiple = 10.0
+const KotlerValueMultiple = 10.0
 
 // UpgradeOptions are the settings of [Defection.Upgrade]. A nil
 // *UpgradeOptions means the defaults.
 type UpgradeOptions struct {
 	// Multiple is the value of a delighted customer in units of a
-	// satisfied one; 0 means [SeedValueMultiple]. It must be finite and
+	// satisfied one; 0 means [KotlerValueMultiple]. It must be finite and
 	// ≥ 0 (a value gain that overflows float64 is an error).
 	Multiple float64 `json:"multiple"`
 }
@@ -180,7 +180,7 @@ func (d Defection) Upgrade(t *ep.Tally, share float64, opts *UpgradeOptions) (Up
 	if !(share >= 0 && share <= 1) {
 		return Upgrade{}, fmt.Errorf("loyalty: upgrade share %v outside [0, 1]: %w", share, ErrInvalid)
 	}
-	m := SeedValueMultiple
+	m := KotlerValueMultiple
 	if opts != nil && opts.Multiple != 0 {
 		m = opts.Multiple
 	}

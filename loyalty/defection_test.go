@@ -24,12 +24,12 @@ func defectionTally(t testing.TB, counts ...int64) *ep.Tally {
 	return &tl
 }
 
-func TestSeedDefection(t *testing.T) {
-	d := loyalty.SeedDefection()
+func TestKotlerDefection(t *testing.T) {
+	d := loyalty.KotlerDefection()
 	want := map[ep.Level]float64{ep.VeryDissatisfied: 0.2, ep.Dissatisfied: 0.6, ep.Neutral: 0.8, ep.Satisfied: 0.9, ep.Delighted: 0.985}
 	for l, r := range want {
 		if got := d.Retention(l); math.Abs(got-r) > 1e-12 {
-			t.Errorf("Retention(%v) = %v, want %v (SeedDefection doc)", l, got, r)
+			t.Errorf("Retention(%v) = %v, want %v (KotlerDefection doc)", l, got, r)
 		}
 	}
 	if !math.IsNaN(d.Retention(ep.Unknown)) || !math.IsNaN(d.Retention(9)) {
@@ -39,7 +39,7 @@ func TestSeedDefection(t *testing.T) {
 
 func TestDefectionLost(t *testing.T) {
 	tl := defectionTally(t, 10, 20, 30, 100, 40)
-	got, err := loyalty.SeedDefection().Lost(tl)
+	got, err := loyalty.KotlerDefection().Lost(tl)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestDefectionLost(t *testing.T) {
 	if d := cmp.Diff(want, got, cmpopts.EquateApprox(1e-12, 1e-12)); d != "" {
 		t.Errorf("Lost mismatch (-want +got):\n%s", d)
 	}
-	empty, err := loyalty.SeedDefection().Lost(&ep.Tally{})
+	empty, err := loyalty.KotlerDefection().Lost(&ep.Tally{})
 	if err != nil || empty.TotalLost != 0 || !math.IsNaN(empty.Retention) {
 		t.Errorf("Lost(empty) = %+v, %v", empty, err)
 	}
@@ -58,7 +58,7 @@ func TestDefectionLost(t *testing.T) {
 func TestDefectionUpgrade(t *testing.T) {
 	tl := defectionTally(t, 10, 20, 30, 100, 40)
 	before := *tl
-	got, err := loyalty.SeedDefection().Upgrade(tl, 0.5, nil)
+	got, err := loyalty.KotlerDefection().Upgrade(tl, 0.5, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestDefectionUpgrade(t *testing.T) {
 		t.Error("Upgrade changed the tally")
 	}
 	// Multiple 2: 50 × (2×0.985 − 0.9) = 53.5.
-	got, err = loyalty.SeedDefection().Upgrade(tl, 0.5, &loyalty.UpgradeOptions{Multiple: 2})
+	got, err = loyalty.KotlerDefection().Upgrade(tl, 0.5, &loyalty.UpgradeOptions{Multiple: 2})
 	if err != nil || math.Abs(got.ValueGain-53.5) > 1e-9 {
 		t.Errorf("Upgrade multiple 2: gain %v, %v; want 53.5", got.ValueGain, err)
 	}
@@ -93,13 +93,13 @@ func TestDefectionErrors(t *testing.T) {
 		l ep.Level
 		v float64
 	}{{ep.Unknown, 0.1}, {ep.Delighted, -0.01}, {ep.Neutral, 1.5}, {ep.Satisfied, math.NaN()}, {ep.Dissatisfied, math.Inf(1)}} {
-		d := loyalty.SeedDefection()
+		d := loyalty.KotlerDefection()
 		d.Loss[bad.l] = bad.v
 		if _, err := d.Lost(tl); !errors.Is(err, loyalty.ErrInvalid) {
 			t.Errorf("Loss[%v] = %v: error %v, want ErrInvalid", bad.l, bad.v, err)
 		}
 	}
-	d := loyalty.SeedDefection()
+	d := loyalty.KotlerDefection()
 	if _, err := d.Lost(nil); !errors.Is(err, loyalty.ErrInvalid) {
 		t.Errorf("Lost(nil) error %v", err)
 	}
@@ -138,7 +138,7 @@ func TestMoreDelightedNeverLowersRetention(t *testing.T) {
 	for c := 0; c < 500; c++ {
 		d := defectionMonotone(r)
 		if c == 0 {
-			d = loyalty.SeedDefection()
+			d = loyalty.KotlerDefection()
 		}
 		counts := make([]int64, 5)
 		for i := range counts {
@@ -221,7 +221,7 @@ func FuzzDefection(f *testing.F) {
 		}
 		m := multiple
 		if m == 0 {
-			m = loyalty.SeedValueMultiple
+			m = loyalty.KotlerValueMultiple
 		}
 		// A value gain beyond float64 is an error, not ±Inf.
 		moved := share * float64(tl.Count(ep.Satisfied))

@@ -12,7 +12,7 @@ func ExampleTrustPolicy_Replay() {
 	s, d, v := ep.Satisfied, ep.Dissatisfied, ep.VeryDissatisfied
 	// Six good experiences build behavioural trust; one bad one is then
 	// forgiven, but a very dissatisfying one is not.
-	path, err := loyalty.SeedTrust().Replay(loyalty.TrustState{}, []ep.Level{s, s, s, s, s, s, d, s, v})
+	path, err := loyalty.DefaultTrust().Replay(loyalty.TrustState{}, []ep.Level{s, s, s, s, s, s, d, s, v})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -43,7 +43,7 @@ func ExampleTrustCrossTab_Report() {
 	_ = tab.Add(loyalty.Affective, false)  // prefers us, buys elsewhere
 	_ = tab.Add(loyalty.Cognitive, true)   // buys out of habit
 	_ = tab.Add(loyalty.StageNone, false)
-	r, _ := tab.Report(loyalty.SeedAttitude)
+	r, _ := tab.Report(loyalty.DefaultAttitude)
 	for c := loyalty.NoLoyalty; c <= loyalty.TrueLoyalty; c++ {
 		fmt.Printf("%s: %d\n", c, r.Counts[c])
 	}
@@ -56,7 +56,7 @@ func ExampleTrustCrossTab_Report() {
 
 func ExampleLadder_Place() {
 	year := 365 * 24 * time.Hour
-	r, _ := loyalty.SeedLadder().Place(loyalty.Facts{Purchases: 7, Tenure: 2 * year, Trust: loyalty.Behavioural, Referrals: 1})
+	r, _ := loyalty.DefaultLadder().Place(loyalty.Facts{Purchases: 7, Tenure: 2 * year, Trust: loyalty.Behavioural, Referrals: 1})
 	fmt.Println(r)
 	// Output: premium
 }
@@ -66,7 +66,7 @@ func ExampleDefection_Upgrade() {
 	for l, n := range map[ep.Level]int64{ep.VeryDissatisfied: 10, ep.Dissatisfied: 20, ep.Neutral: 30, ep.Satisfied: 100, ep.Delighted: 40} {
 		_ = t.AddN(l, n)
 	}
-	u, err := loyalty.SeedDefection().Upgrade(&t, 0.5, nil)
+	u, err := loyalty.KotlerDefection().Upgrade(&t, 0.5, nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -102,14 +102,14 @@ func ExampleNPSDifference() {
 }
 
 func ExampleRecovery_Apply() {
-	r, _ := loyalty.SeedRecovery().Apply(1000, loyalty.Handling{Resolved: 0.8, Quick: 0.5})
+	r, _ := loyalty.KotlerRecovery().Apply(1000, loyalty.Handling{Resolved: 0.8, Quick: 0.5})
 	fmt.Printf("%.0f complain, %.2f kept, %.2f saved by recovery\n", r.Complained, r.Kept, r.Saved)
 	// Output: 50 complain, 609.05 kept, 9.05 saved by recovery
 }
 
 func ExampleEscalate() {
 	for _, age := range []time.Duration{2 * time.Hour, 30 * time.Hour, 80 * time.Hour} {
-		e, _ := loyalty.Escalate(age, loyalty.SeedTiers())
+		e, _ := loyalty.Escalate(age, loyalty.DefaultTiers())
 		fmt.Printf("%v old: %s (overdue %v)\n", age, e.Name, e.Overdue)
 	}
 	// Output:
@@ -122,7 +122,7 @@ func ExampleWordOfMouth_Reach() {
 	var t ep.Tally
 	_ = t.AddN(ep.Satisfied, 100)
 	_ = t.AddN(ep.Dissatisfied, 30)
-	r, _ := loyalty.SeedWordOfMouth().Reach(&t)
+	r, _ := loyalty.DefaultWordOfMouth().Reach(&t)
 	fmt.Printf("told good %.0f, bad %.0f, net %+.0f\n", r.Positive, r.Negative, r.Net)
 	// Output: told good 1000, bad 600, net +400
 }

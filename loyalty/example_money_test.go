@@ -40,7 +40,7 @@ func ExampleRetentionLever() {
 }
 
 func ExampleBaseEconomics_SteadyState() {
-	b := loyalty.SeedBaseEconomics(10000, decimal.NewFromInt(250)) // 10% lost a year; keeping costs 1/5
+	b := loyalty.KotlerBaseEconomics(10000, decimal.NewFromInt(250)) // 10% lost a year; keeping costs 1/5
 	s, _ := b.SteadyState()
 	fmt.Printf("lost %.0f: acquisition %s, retention %s\n", s.Lost, s.ByAcquisition.StringFixed(0), s.ByRetention.StringFixed(0))
 	// Output: lost 1000: acquisition 250000, retention 50000

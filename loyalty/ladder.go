@@ -110,13 +110,13 @@ type Ladder struct {
 	AdvocateReferrals int `json:"advocate_referrals"`
 }
 
-// SeedLadder returns the relationship ladder with illustrative thresholds
+// DefaultLadder returns the relationship ladder with illustrative thresholds
 // (the literature names the rungs, not the thresholds): a repeat customer has
 // bought twice, a long-term customer has a tenure of a year (365 days), a
 // premium customer has behavioural trust (the offer has become
 // indispensable), and an advocate has referred two customers (a customer
 // who recommends the company to friends and family).
-func SeedLadder() Ladder {
+func DefaultLadder() Ladder {
 	return Ladder{RepeatPurchases: 2, LongTermTenure: 365 * 24 * time.Hour, PremiumTrust: Behavioural, AdvocateReferrals: 2}
 }
 

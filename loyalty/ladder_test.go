@@ -13,7 +13,7 @@ import (
 const ladderYear = 365 * 24 * time.Hour
 
 func TestLadderPlace(t *testing.T) {
-	lad := loyalty.SeedLadder()
+	lad := loyalty.DefaultLadder()
 	beh, aff := loyalty.Behavioural, loyalty.Affective
 	tests := []struct {
 		f    loyalty.Facts
@@ -44,7 +44,7 @@ func TestLadderPlace(t *testing.T) {
 }
 
 func TestLadderStep(t *testing.T) {
-	lad := loyalty.SeedLadder()
+	lad := loyalty.DefaultLadder()
 	top := loyalty.Facts{Purchases: 9, Tenure: ladderYear, Trust: loyalty.Behavioural, Referrals: 2}
 	// Climbing from prospect to advocate takes five reviews, one rung each.
 	r := loyalty.Prospect
@@ -83,7 +83,7 @@ func TestLadderErrors(t *testing.T) {
 		}
 	}
 	for _, f := range []loyalty.Facts{{Purchases: -1}, {Tenure: -1}, {Trust: -1}, {Trust: 5}, {Referrals: -1}} {
-		if _, err := loyalty.SeedLadder().Place(f); !errors.Is(err, loyalty.ErrInvalid) {
+		if _, err := loyalty.DefaultLadder().Place(f); !errors.Is(err, loyalty.ErrInvalid) {
 			t.Errorf("Place(%+v) error %v", f, err)
 		}
 	}
@@ -115,7 +115,7 @@ func FuzzLadder(f *testing.F) {
 	f.Add(-1, int64(-1), int8(-1), -1, int8(9))
 	f.Add(math.MaxInt, int64(math.MaxInt64), int8(4), math.MaxInt, int8(5))
 	f.Fuzz(func(t *testing.T, purchases int, tenure int64, trust int8, referrals int, current int8) {
-		lad := loyalty.SeedLadder()
+		lad := loyalty.DefaultLadder()
 		fa := loyalty.Facts{Purchases: purchases, Tenure: time.Duration(tenure), Trust: loyalty.Stage(trust), Referrals: referrals}
 		valid := purchases >= 0 && tenure >= 0 && trust >= 0 && trust <= 4 && referrals >= 0
 		r, err := lad.Place(fa)

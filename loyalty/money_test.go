@@ -248,7 +248,7 @@ func TestRetentionLever(t *testing.T) {
 }
 
 func TestBaseEconomics(t *testing.T) {
-	b := loyalty.SeedBaseEconomics(10000, dec("250"))
+	b := loyalty.KotlerBaseEconomics(10000, dec("250"))
 	// By hand: 10% of 10,000 = 1,000 lost; replacing them costs 1,000 ×
 	// 250 = 250,000; keeping them a fifth of that, 50,000.
 	s, err := b.SteadyState()

@@ -14,7 +14,7 @@ import (
 // with no trust yet.
 type Stage int8
 
-// The trust stages, from shallowest to deepest. The [SeedTrust] policy uses
+// The trust stages, from shallowest to deepest. The [DefaultTrust] policy uses
 // None, Cognitive, Affective and Behavioural; Oliver's uses all five.
 const (
 	// StageNone is the zero Stage: no trust has formed.
@@ -26,7 +26,7 @@ const (
 	// turns into preference.
 	Affective
 	// Conative loyalty is Oliver's (1999) stage of committed intention to
-	// buy again; the [SeedTrust] policy has no such stage.
+	// buy again; the [DefaultTrust] policy has no such stage.
 	Conative
 	// Behavioural trust (行为信任) means the offer has become indispensable:
 	// a long, stable relationship, repeat purchase, special attention to the
@@ -131,7 +131,7 @@ type TrustPolicy struct {
 	Failure ep.Level `json:"failure"`
 }
 
-// SeedTrust returns a three-stage trust policy: none → cognitive →
+// DefaultTrust returns a three-stage trust policy: none → cognitive →
 // affective → behavioural, Oliver's (1999) sequence without the conative
 // stage. The literature gives the stages and their character, not counts;
 // the counts here are illustrative defaults:
@@ -145,7 +145,7 @@ type TrustPolicy struct {
 //
 // A failure is an experience at Dissatisfied or below. Six satisfying
 // experiences without a failure make behavioural trust.
-func SeedTrust() TrustPolicy {
+func DefaultTrust() TrustPolicy {
 	return TrustPolicy{
 		Failure: ep.Dissatisfied,
 		Steps: []TrustStep{
@@ -417,10 +417,10 @@ func DickBasu(highAttitude, highPatronage bool) Condition {
 	}
 }
 
-// SeedAttitude is the default lowest trust stage read as a high relative
+// DefaultAttitude is the default lowest trust stage read as a high relative
 // attitude in the Dick & Basu cross-tab: affective trust, the stage at
 // which lasting satisfaction becomes preference (Oliver 1999).
-const SeedAttitude = Affective
+const DefaultAttitude = Affective
 
 // TrustCrossTab counts customers by trust stage and repeat patronage (a
 // caller-supplied fact: does the customer buy again regularly?) and reads
@@ -513,7 +513,7 @@ type CrossTabReport struct {
 }
 
 // Report reads the counts as Dick & Basu's matrix, taking the stages at or
-// above attitude as a high relative attitude (use [SeedAttitude] for the
+// above attitude as a high relative attitude (use [DefaultAttitude] for the
 // default reading). A nil cross-tab reads as an empty one; with no
 // customers the shares are NaN and Reason says why. It returns an error
 // wrapping [ErrInvalid] if attitude is not a stage above StageNone.

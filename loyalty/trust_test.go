@@ -14,7 +14,7 @@ import (
 type ts = loyalty.TrustState
 
 func TestTrustObserveTable(t *testing.T) {
-	seed, oliver := loyalty.SeedTrust(), loyalty.OliverTrust()
+	def, oliver := loyalty.DefaultTrust(), loyalty.OliverTrust()
 	const (
 		none = loyalty.StageNone
 		cog  = loyalty.Cognitive
@@ -29,28 +29,28 @@ func TestTrustObserveTable(t *testing.T) {
 		l      ep.Level
 		want   ts
 	}{
-		// Seed policy: one satisfying experience makes cognitive trust.
-		{"none satisfied advances", seed, ts{}, ep.Satisfied, ts{Stage: cog}},
-		{"none delighted advances", seed, ts{}, ep.Delighted, ts{Stage: cog}},
-		{"none neutral stays", seed, ts{}, ep.Neutral, ts{}},
-		{"none failure stays", seed, ts{}, ep.Dissatisfied, ts{}},
+		// DefaultTrust: one satisfying experience makes cognitive trust.
+		{"none satisfied advances", def, ts{}, ep.Satisfied, ts{Stage: cog}},
+		{"none delighted advances", def, ts{}, ep.Delighted, ts{Stage: cog}},
+		{"none neutral stays", def, ts{}, ep.Neutral, ts{}},
+		{"none failure stays", def, ts{}, ep.Dissatisfied, ts{}},
 		// Cognitive needs 2: progress 0 → 1, then 1 → 2 = advance.
-		{"cognitive first satisfying counts", seed, ts{Stage: cog}, ep.Satisfied, ts{Stage: cog, Progress: 1}},
-		{"cognitive second satisfying advances", seed, ts{Stage: cog, Progress: 1}, ep.Delighted, ts{Stage: aff}},
-		{"cognitive neutral keeps progress", seed, ts{Stage: cog, Progress: 1}, ep.Neutral, ts{Stage: cog, Progress: 1}},
-		{"cognitive failure undoes trust", seed, ts{Stage: cog, Progress: 1}, ep.Dissatisfied, ts{Stage: none}},
+		{"cognitive first satisfying counts", def, ts{Stage: cog}, ep.Satisfied, ts{Stage: cog, Progress: 1}},
+		{"cognitive second satisfying advances", def, ts{Stage: cog, Progress: 1}, ep.Delighted, ts{Stage: aff}},
+		{"cognitive neutral keeps progress", def, ts{Stage: cog, Progress: 1}, ep.Neutral, ts{Stage: cog, Progress: 1}},
+		{"cognitive failure undoes trust", def, ts{Stage: cog, Progress: 1}, ep.Dissatisfied, ts{Stage: none}},
 		// Affective needs 3: progress 2 → 3 = advance.
-		{"affective third satisfying advances", seed, ts{Stage: aff, Progress: 2}, ep.Satisfied, ts{Stage: beh}},
-		{"affective very dissatisfied back one", seed, ts{Stage: aff, Progress: 2}, ep.VeryDissatisfied, ts{Stage: cog}},
-		{"affective failure back one", seed, ts{Stage: aff}, ep.Dissatisfied, ts{Stage: cog}},
+		{"affective third satisfying advances", def, ts{Stage: aff, Progress: 2}, ep.Satisfied, ts{Stage: beh}},
+		{"affective very dissatisfied back one", def, ts{Stage: aff, Progress: 2}, ep.VeryDissatisfied, ts{Stage: cog}},
+		{"affective failure back one", def, ts{Stage: aff}, ep.Dissatisfied, ts{Stage: cog}},
 		// Behavioural: one failure is judged rationally; the third in a row demotes.
-		{"behavioural 1st failure tolerated", seed, ts{Stage: beh}, ep.Dissatisfied, ts{Stage: beh, Failures: 1}},
-		{"behavioural 2nd failure tolerated", seed, ts{Stage: beh, Failures: 1}, ep.Dissatisfied, ts{Stage: beh, Failures: 2}},
-		{"behavioural 3rd failure demotes", seed, ts{Stage: beh, Failures: 2}, ep.Dissatisfied, ts{Stage: aff}},
-		{"behavioural neutral breaks run", seed, ts{Stage: beh, Failures: 2}, ep.Neutral, ts{Stage: beh}},
-		{"behavioural satisfying breaks run", seed, ts{Stage: beh, Failures: 1}, ep.Satisfied, ts{Stage: beh}},
-		{"behavioural very dissatisfied demotes", seed, ts{Stage: beh}, ep.VeryDissatisfied, ts{Stage: aff}},
-		{"behavioural stays on top", seed, ts{Stage: beh}, ep.Delighted, ts{Stage: beh}},
+		{"behavioural 1st failure tolerated", def, ts{Stage: beh}, ep.Dissatisfied, ts{Stage: beh, Failures: 1}},
+		{"behavioural 2nd failure tolerated", def, ts{Stage: beh, Failures: 1}, ep.Dissatisfied, ts{Stage: beh, Failures: 2}},
+		{"behavioural 3rd failure demotes", def, ts{Stage: beh, Failures: 2}, ep.Dissatisfied, ts{Stage: aff}},
+		{"behavioural neutral breaks run", def, ts{Stage: beh, Failures: 2}, ep.Neutral, ts{Stage: beh}},
+		{"behavioural satisfying breaks run", def, ts{Stage: beh, Failures: 1}, ep.Satisfied, ts{Stage: beh}},
+		{"behavioural very dissatisfied demotes", def, ts{Stage: beh}, ep.VeryDissatisfied, ts{Stage: aff}},
+		{"behavioural stays on top", def, ts{Stage: beh}, ep.Delighted, ts{Stage: beh}},
 		// Oliver: affective needs two delights; conative tolerates one failure.
 		{"oliver affective satisfied not enough", oliver, ts{Stage: aff}, ep.Satisfied, ts{Stage: aff}},
 		{"oliver affective second delight", oliver, ts{Stage: aff, Progress: 1}, ep.Delighted, ts{Stage: con}},
@@ -72,9 +72,9 @@ func TestTrustObserveTable(t *testing.T) {
 	}
 }
 
-func TestTrustReplaySeed(t *testing.T) {
+func TestTrustReplayDefault(t *testing.T) {
 	s, d, v := ep.Satisfied, ep.Dissatisfied, ep.VeryDissatisfied
-	// Hand-worked with the seed policy (advance 1, 2, 3; behavioural
+	// Hand-worked with the def policy (advance 1, 2, 3; behavioural
 	// demoted by 3 failures in a row or one very dissatisfied):
 	// S→C0, S→C1, S→A0, S→A1, S→A2, S→B0, D→B f1, S→B f0, D→B f1, D→B f2,
 	// D→A0 (third in a row), S→A1, V→C0.
@@ -86,7 +86,7 @@ func TestTrustReplaySeed(t *testing.T) {
 		{Stage: loyalty.Behavioural, Failures: 1}, {Stage: loyalty.Behavioural, Failures: 2},
 		{Stage: loyalty.Affective}, {Stage: loyalty.Affective, Progress: 1}, {Stage: loyalty.Cognitive},
 	}
-	got, err := loyalty.SeedTrust().Replay(ts{}, levels)
+	got, err := loyalty.DefaultTrust().Replay(ts{}, levels)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,19 +97,19 @@ func TestTrustReplaySeed(t *testing.T) {
 	for i, l := range levels {
 		outcomes[i] = ep.Outcome{Level: l}
 	}
-	got2, err := loyalty.SeedTrust().ReplayOutcomes(ts{}, outcomes)
+	got2, err := loyalty.DefaultTrust().ReplayOutcomes(ts{}, outcomes)
 	if err != nil || !cmp.Equal(got, got2) {
 		t.Errorf("ReplayOutcomes = %v, %v; want the Replay path", got2, err)
 	}
-	if p, err := loyalty.SeedTrust().Replay(ts{}, nil); err != nil || len(p) != 0 {
+	if p, err := loyalty.DefaultTrust().Replay(ts{}, nil); err != nil || len(p) != 0 {
 		t.Errorf("Replay(nil) = %v, %v; want empty path", p, err)
 	}
 }
 
 func TestTrustErrors(t *testing.T) {
-	seed := loyalty.SeedTrust()
+	def := loyalty.DefaultTrust()
 	badStates := []ts{
-		{Stage: loyalty.Conative},                 // not in the seed policy
+		{Stage: loyalty.Conative},                 // not in the def policy
 		{Stage: loyalty.Stage(9)},                 // unknown
 		{Stage: loyalty.Cognitive, Progress: -1},  // negative
 		{Stage: loyalty.Cognitive, Progress: 2},   // = Advance: should have advanced
@@ -117,16 +117,16 @@ func TestTrustErrors(t *testing.T) {
 		{Stage: loyalty.Cognitive, Failures: 1},   // Run 1: no run can be pending
 	}
 	for _, s := range badStates {
-		if got, err := seed.Observe(s, ep.Satisfied); !errors.Is(err, loyalty.ErrInvalid) || got != s {
+		if got, err := def.Observe(s, ep.Satisfied); !errors.Is(err, loyalty.ErrInvalid) || got != s {
 			t.Errorf("Observe(%+v) = %+v, %v; want state unchanged and ErrInvalid", s, got, err)
 		}
 	}
 	for _, l := range []ep.Level{ep.Unknown, 6, -1} {
-		if _, err := seed.Observe(ts{}, l); !errors.Is(err, loyalty.ErrInvalid) {
+		if _, err := def.Observe(ts{}, l); !errors.Is(err, loyalty.ErrInvalid) {
 			t.Errorf("Observe(level %v) error %v, want ErrInvalid", l, err)
 		}
 	}
-	if p, err := seed.Replay(ts{}, []ep.Level{ep.Satisfied, ep.Unknown}); !errors.Is(err, loyalty.ErrInvalid) || p != nil {
+	if p, err := def.Replay(ts{}, []ep.Level{ep.Satisfied, ep.Unknown}); !errors.Is(err, loyalty.ErrInvalid) || p != nil {
 		t.Errorf("Replay with unknown level = %v, %v", p, err)
 	}
 	mutate := []func(*loyalty.TrustPolicy){
@@ -141,7 +141,7 @@ func TestTrustErrors(t *testing.T) {
 		func(p *loyalty.TrustPolicy) { p.Failure = ep.Unknown },
 	}
 	for i, m := range mutate {
-		p := loyalty.SeedTrust()
+		p := loyalty.DefaultTrust()
 		m(&p)
 		if err := p.Validate(); !errors.Is(err, loyalty.ErrInvalid) && !errors.Is(err, loyalty.ErrLength) {
 			t.Errorf("mutation %d: Validate() = %v, want an error", i, err)
@@ -151,7 +151,7 @@ func TestTrustErrors(t *testing.T) {
 		}
 	}
 	// The last stage needs no Advance.
-	p := loyalty.SeedTrust()
+	p := loyalty.DefaultTrust()
 	p.Steps[3].Advance = 0
 	if err := p.Validate(); err != nil {
 		t.Errorf("Advance 0 on the last stage: %v", err)
@@ -173,7 +173,7 @@ func trustRank(p loyalty.TrustPolicy, s loyalty.Stage) int {
 
 func TestTrustNeverSkipsStage(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 1999))
-	for _, p := range []loyalty.TrustPolicy{loyalty.SeedTrust(), loyalty.OliverTrust()} {
+	for _, p := range []loyalty.TrustPolicy{loyalty.DefaultTrust(), loyalty.OliverTrust()} {
 		for c := 0; c < 200; c++ {
 			levels := make([]ep.Level, 60)
 			for i := range levels {
@@ -277,7 +277,7 @@ func TestTrustCrossTab(t *testing.T) {
 	if err := a.Merge(&b); err != nil {
 		t.Fatal(err)
 	}
-	r, err := a.Report(loyalty.SeedAttitude)
+	r, err := a.Report(loyalty.DefaultAttitude)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +315,7 @@ func FuzzTrustReplay(f *testing.F) {
 	f.Add([]byte{5, 5, 1, 5, 5, 5, 5, 5, 5, 5, 3}, true, -1, 1000000)
 	f.Add([]byte{1, 1, 1, 1}, false, 1<<30, -5)
 	f.Fuzz(func(t *testing.T, data []byte, oliver bool, advance, run int) {
-		p := loyalty.SeedTrust()
+		p := loyalty.DefaultTrust()
 		if oliver {
 			p = loyalty.OliverTrust()
 		}
@@ -403,7 +403,7 @@ func BenchmarkTrustReplay(b *testing.B) {
 	for i := range levels {
 		levels[i] = ep.Level(1 + r.IntN(5))
 	}
-	p := loyalty.SeedTrust()
+	p := loyalty.DefaultTrust()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

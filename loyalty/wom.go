@@ -18,7 +18,7 @@ type WordOfMouth struct {
 	Negative [ep.NumLevels + 1]float64 `json:"negative"`
 }
 
-// SeedWordOfMouth returns illustrative word-of-mouth figures: a satisfied
+// DefaultWordOfMouth returns illustrative word-of-mouth figures: a satisfied
 // customer recommends the company to about 10 people, a dissatisfied one
 // complains to about 20 — round figures in the spirit of the TARP
 // findings quoted by Albrecht & Zemke (1985), that an unhappy customer
@@ -26,7 +26,7 @@ type WordOfMouth struct {
 // delighted from satisfied customers, nor very dissatisfied from
 // dissatisfied ones, so both of each pair get the same figure; neutral
 // customers tell no one.
-func SeedWordOfMouth() WordOfMouth {
+func DefaultWordOfMouth() WordOfMouth {
 	var w WordOfMouth
 	w.Positive[ep.Satisfied] = 10
 	w.Positive[ep.Delighted] = 10

@@ -14,7 +14,7 @@ import (
 
 func TestWordOfMouthReach(t *testing.T) {
 	tl := defectionTally(t, 10, 20, 30, 100, 40)
-	got, err := loyalty.SeedWordOfMouth().Reach(tl)
+	got, err := loyalty.DefaultWordOfMouth().Reach(tl)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +26,7 @@ func TestWordOfMouthReach(t *testing.T) {
 	}
 	// Bad news travels twice as far: 10 satisfied → 100 positive, 10
 	// dissatisfied → 200 negative, 5 neutral → nothing; net −100.
-	got, _ = loyalty.SeedWordOfMouth().Reach(defectionTally(t, 0, 10, 5, 10, 0))
+	got, _ = loyalty.DefaultWordOfMouth().Reach(defectionTally(t, 0, 10, 5, 10, 0))
 	if got.Net != -100 {
 		t.Errorf("Net = %v, want -100", got.Net)
 	}
@@ -34,17 +34,17 @@ func TestWordOfMouthReach(t *testing.T) {
 
 func TestWordOfMouthErrors(t *testing.T) {
 	tl := defectionTally(t, 1, 1, 1, 1, 1)
-	if _, err := loyalty.SeedWordOfMouth().Reach(nil); !errors.Is(err, loyalty.ErrInvalid) {
+	if _, err := loyalty.DefaultWordOfMouth().Reach(nil); !errors.Is(err, loyalty.ErrInvalid) {
 		t.Errorf("Reach(nil) error %v", err)
 	}
 	for _, v := range []float64{-1, math.NaN(), math.Inf(1)} {
-		w := loyalty.SeedWordOfMouth()
+		w := loyalty.DefaultWordOfMouth()
 		w.Negative[ep.Neutral] = v
 		if _, err := w.Reach(tl); !errors.Is(err, loyalty.ErrInvalid) {
 			t.Errorf("Negative[neutral] = %v: error %v", v, err)
 		}
 	}
-	w := loyalty.SeedWordOfMouth()
+	w := loyalty.DefaultWordOfMouth()
 	w.Positive[ep.Unknown] = 1
 	if _, err := w.Reach(tl); !errors.Is(err, loyalty.ErrInvalid) {
 		t.Errorf("Positive[unknown] = 1: error %v", err)
@@ -63,7 +63,7 @@ func FuzzWordOfMouth(f *testing.F) {
 		if tl.AddN(ep.VeryDissatisfied, vd) != nil || tl.AddN(ep.Satisfied, sat) != nil || tl.AddN(ep.Delighted, del) != nil {
 			return
 		}
-		w := loyalty.SeedWordOfMouth()
+		w := loyalty.DefaultWordOfMouth()
 		w.Positive[ep.Satisfied], w.Negative[ep.VeryDissatisfied] = pos, neg
 		r, err := w.Reach(&tl)
 		ok := pos >= 0 && neg >= 0 && !math.IsInf(pos, 1) && !math.IsInf(neg, 1)

@@ -44,7 +44,7 @@ func behaviourReport(w io.Writer) error {
 		{"Chen", []ep.Level{dl, dl, s, dl, s, s, d, d, s}, 26 * month, 1},
 		{"Dana", []ep.Level{vd}, 0, 0},
 	}
-	policy, ladder := loyalty.SeedTrust(), loyalty.SeedLadder()
+	policy, ladder := loyalty.DefaultTrust(), loyalty.DefaultLadder()
 
 	fmt.Fprintln(w, "Spoke & Chain Cycles — how satisfaction turns into trust and loyalty")
 	fmt.Fprintln(w)
@@ -79,9 +79,9 @@ func behaviourReport(w io.Writer) error {
 		fmt.Fprintf(w, "%-5s visits %s\n", c.name, strings.Join(visits, " "))
 		fmt.Fprintf(w, "      trust  %s  → %s\n", strings.Join(stages, " "), final.Stage)
 		fmt.Fprintf(w, "      ladder %s — purchases %d, tenure %d months, referrals %d; Dick & Basu: %s\n",
-			rung, len(c.visits), c.tenure/month, c.referrals, loyalty.DickBasu(final.Stage >= loyalty.SeedAttitude, regular))
+			rung, len(c.visits), c.tenure/month, c.referrals, loyalty.DickBasu(final.Stage >= loyalty.DefaultAttitude, regular))
 	}
-	ct, err := tab.Report(loyalty.SeedAttitude)
+	ct, err := tab.Report(loyalty.DefaultAttitude)
 	if err != nil {
 		return err
 	}
@@ -119,7 +119,7 @@ func behaviourReport(w io.Writer) error {
 			return err
 		}
 	}
-	def := loyalty.SeedDefection()
+	def := loyalty.KotlerDefection()
 	lost, err := def.Lost(&base)
 	if err != nil {
 		return err
@@ -132,7 +132,7 @@ func behaviourReport(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "  delighting 20%% of the satisfied (%.0f customers) keeps %.1f more and adds value worth %.0f satisfied customers (10× each)\n",
 		up.Moved, up.Saved, up.ValueGain)
-	wom, err := loyalty.SeedWordOfMouth().Reach(&base)
+	wom, err := loyalty.DefaultWordOfMouth().Reach(&base)
 	if err != nil {
 		return err
 	}
@@ -141,7 +141,7 @@ func behaviourReport(w io.Writer) error {
 	// Complaints: the dissatisfied customers, and what recovery saves.
 	unhappy := float64(base.Count(vd) + base.Count(d))
 	handling := loyalty.Handling{Resolved: 0.8, Quick: 0.5}
-	rec := loyalty.SeedRecovery()
+	rec := loyalty.KotlerRecovery()
 	fmt.Fprintf(w, "Complaints from %.0f dissatisfied customers (80%% of complaints resolved, 50%% quickly)\n", unhappy)
 	for _, share := range []float64{rec.Complain, 0.20} {
 		r := rec
@@ -154,7 +154,7 @@ func behaviourReport(w io.Writer) error {
 			100*share, rep.Complained, rep.Kept, rep.Saved)
 	}
 	fmt.Fprintln(w, "  (TARP: 95% never complain; making complaining easy lets recovery reach them)")
-	tiers := loyalty.SeedTiers()
+	tiers := loyalty.DefaultTiers()
 	fmt.Fprintln(w, "Escalation of an open complaint (limits: front desk 4h, department 24h, manager 48h):")
 	for _, age := range []time.Duration{2 * time.Hour, 30 * time.Hour, 80 * time.Hour} {
 		e, err := loyalty.Escalate(age, tiers)

@@ -58,7 +58,7 @@ func printMoney(w io.Writer) {
 	fmt.Fprintln(w, "  The documents' \"5% less defection → 25–85% more profit\" spans much the same range: the gain")
 	fmt.Fprintln(w, "  grows the lower defection already is and the more steeply profit grows with tenure.")
 
-	b := loyalty.SeedBaseEconomics(20000, d("180"))
+	b := loyalty.KotlerBaseEconomics(20000, d("180"))
 	s, err := b.SteadyState()
 	if err != nil {
 		fmt.Fprintln(w, err)
