@@ -24,7 +24,7 @@ func FuzzTallyMerge(f *testing.F) {
 	f.Fuzz(func(t *testing.T, l1 int8, n1 int64, l2 int8, n2 int64, r uint8) {
 		var a, b, whole ep.Tally
 		addN := func(tl *ep.Tally, l ep.Level, n int64) error {
-			before := tl.Summary()
+			before := tl.Report()
 			err := tl.AddN(l, n)
 			valid := l.Valid() && n >= 0 && before.N <= math.MaxInt64-n
 			if valid != (err == nil) {
@@ -34,7 +34,7 @@ func FuzzTallyMerge(f *testing.F) {
 				if !errors.Is(err, ep.ErrInvalid) && !errors.Is(err, ep.ErrLevel) {
 					t.Fatalf("AddN error %v wraps no sentinel", err)
 				}
-				if d := cmp.Diff(before, tl.Summary(), cmpopts.EquateNaNs()); d != "" {
+				if d := cmp.Diff(before, tl.Report(), cmpopts.EquateNaNs()); d != "" {
 					t.Fatalf("rejected AddN changed the tally:\n%s", d)
 				}
 			}
@@ -44,7 +44,7 @@ func FuzzTallyMerge(f *testing.F) {
 		_ = addN(&b, ep.Level(l2), n2)
 		_ = addN(&whole, ep.Level(l1), n1)
 		_ = addN(&whole, ep.Level(l2), n2)
-		before := a.Summary()
+		before := a.Report()
 		overflow := a.N() > math.MaxInt64-b.N()
 		err := a.Merge(&b)
 		if overflow != (err != nil) {
@@ -54,18 +54,18 @@ func FuzzTallyMerge(f *testing.F) {
 			if !errors.Is(err, ep.ErrInvalid) {
 				t.Fatalf("Merge error %v does not wrap ErrInvalid", err)
 			}
-			if d := cmp.Diff(before, a.Summary(), cmpopts.EquateNaNs()); d != "" {
+			if d := cmp.Diff(before, a.Report(), cmpopts.EquateNaNs()); d != "" {
 				t.Fatalf("failed Merge changed the tally:\n%s", d)
 			}
 			return
 		}
-		if d := cmp.Diff(whole.Summary(), a.Summary(), cmpopts.EquateNaNs()); d != "" {
+		if d := cmp.Diff(whole.Report(), a.Report(), cmpopts.EquateNaNs()); d != "" {
 			t.Fatalf("merge of halves differs from the whole:\n%s", d)
 		}
-		s := a.Summary()
+		s := a.Report()
 		if s.N > 0 {
 			if !(s.CSATInterval.Low <= s.CSAT && s.CSAT <= s.CSATInterval.High) || s.Mean < 1 || s.Mean > 5 || s.Reason != "" {
-				t.Fatalf("Summary %+v", s)
+				t.Fatalf("Report %+v", s)
 			}
 		} else if s.Reason == "" {
 			t.Fatal("empty summary without a reason")
@@ -80,12 +80,12 @@ func FuzzTallyMerge(f *testing.F) {
 			_, _ = kt.Add(ep.Answer(i%5+1), ep.AnswerDislike)
 		}
 		for i := 0; i < int(r%70); i++ {
-			be, bk := et.Summary(), kt.Result()
+			be, bk := et.Report(), kt.Report()
 			ee, ek := et.Merge(&et), kt.Merge(&kt)
 			if (ee == nil) != (be.N <= math.MaxInt64/2) || (ek == nil) != (bk.N <= math.MaxInt64/2) {
 				t.Fatalf("self-merge at N = %d, %d: %v, %v", be.N, bk.N, ee, ek)
 			}
-			if ee != nil && et.Summary().N != be.N || ek != nil && kt.Result().N != bk.N {
+			if ee != nil && et.Report().N != be.N || ek != nil && kt.Report().N != bk.N {
 				t.Fatal("failed self-merge changed the tally")
 			}
 		}
@@ -193,8 +193,8 @@ func FuzzUnmarshalJSON(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		news := []func() any{
-			func() any { return new(ep.Interval) }, func() any { return new(ep.Summary) },
-			func() any { return new(ep.EffortSummary) }, func() any { return new(ep.KanoResult) },
+			func() any { return new(ep.Interval) }, func() any { return new(ep.CSATReport) },
+			func() any { return new(ep.EffortReport) }, func() any { return new(ep.KanoReport) },
 			func() any { return new(ep.Outcome) }, func() any { return new(ep.Sources) },
 			func() any { return new(ep.Weights) }, func() any { return new(ep.Model) },
 		}

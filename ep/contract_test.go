@@ -21,16 +21,16 @@ func TestMergeNilAndZero(t *testing.T) {
 		t.Errorf("Tally.Merge(nil) = %v, N = %d", err, tl.N())
 	}
 	var et ep.EffortTally
-	if err := et.Merge(nil); err != nil || et.Summary().N != 0 {
+	if err := et.Merge(nil); err != nil || et.Report().N != 0 {
 		t.Errorf("EffortTally.Merge(nil) = %v", err)
 	}
 	var kt ep.KanoTally
-	if err := kt.Merge(nil); err != nil || kt.Result().N != 0 {
+	if err := kt.Merge(nil); err != nil || kt.Report().N != 0 {
 		t.Errorf("KanoTally.Merge(nil) = %v", err)
 	}
 	// Nil receivers: reads are empty, writes are errors.
 	var nt *ep.Tally
-	if nt.N() != 0 || nt.Count(ep.Satisfied) != 0 || nt.Summary().Reason != ep.ReasonNoAnswers {
+	if nt.N() != 0 || nt.Count(ep.Satisfied) != 0 || nt.Report().Reason != ep.ReasonNoAnswers {
 		t.Error("nil *Tally does not read as empty")
 	}
 	if err := nt.Add(ep.Satisfied); !errors.Is(err, ep.ErrInvalid) {
@@ -40,11 +40,11 @@ func TestMergeNilAndZero(t *testing.T) {
 		t.Errorf("nil Tally.Merge err = %v", err)
 	}
 	var ne *ep.EffortTally
-	if err := ne.Add(3); !errors.Is(err, ep.ErrInvalid) || ne.Summary().N != 0 {
+	if err := ne.Add(3); !errors.Is(err, ep.ErrInvalid) || ne.Report().N != 0 {
 		t.Errorf("nil EffortTally.Add err = %v", err)
 	}
 	var nk *ep.KanoTally
-	if _, err := nk.Add(ep.AnswerLike, ep.AnswerDislike); !errors.Is(err, ep.ErrInvalid) || nk.Result().N != 0 {
+	if _, err := nk.Add(ep.AnswerLike, ep.AnswerDislike); !errors.Is(err, ep.ErrInvalid) || nk.Report().N != 0 {
 		t.Errorf("nil KanoTally.Add err = %v", err)
 	}
 	var nl *ep.Level
@@ -124,11 +124,11 @@ func TestTallyOverflow(t *testing.T) {
 			t.Fatalf("KanoTally doubling %d: %v", i, err)
 		}
 	}
-	if err := et.Merge(&et); !errors.Is(err, ep.ErrInvalid) || et.Summary().N != 1<<62 {
-		t.Errorf("EffortTally.Merge past MaxInt64: err = %v, N = %d", err, et.Summary().N)
+	if err := et.Merge(&et); !errors.Is(err, ep.ErrInvalid) || et.Report().N != 1<<62 {
+		t.Errorf("EffortTally.Merge past MaxInt64: err = %v, N = %d", err, et.Report().N)
 	}
-	if err := kt.Merge(&kt); !errors.Is(err, ep.ErrInvalid) || kt.Result().N != 1<<62 {
-		t.Errorf("KanoTally.Merge past MaxInt64: err = %v, N = %d", err, kt.Result().N)
+	if err := kt.Merge(&kt); !errors.Is(err, ep.ErrInvalid) || kt.Report().N != 1<<62 {
+		t.Errorf("KanoTally.Merge past MaxInt64: err = %v, N = %d", err, kt.Report().N)
 	}
 	// Bring the counts to MaxInt64 = 2⁰ + 2¹ + … + 2⁶² exactly, by merging
 	// a tally that doubles each step.
@@ -148,20 +148,20 @@ func TestTallyOverflow(t *testing.T) {
 			_ = powK.Merge(&powK)
 		}
 	}
-	if n := fullE.Summary().N; n != math.MaxInt64 {
+	if n := fullE.Report().N; n != math.MaxInt64 {
 		t.Fatalf("EffortTally N = %d, want MaxInt64", n)
 	}
-	if err := fullE.Add(4); !errors.Is(err, ep.ErrInvalid) || fullE.Summary().N != math.MaxInt64 {
+	if err := fullE.Add(4); !errors.Is(err, ep.ErrInvalid) || fullE.Report().N != math.MaxInt64 {
 		t.Errorf("EffortTally.Add past MaxInt64: err = %v", err)
 	}
-	if _, err := fullK.Add(ep.AnswerLike, ep.AnswerDislike); !errors.Is(err, ep.ErrInvalid) || fullK.Result().N != math.MaxInt64 {
+	if _, err := fullK.Add(ep.AnswerLike, ep.AnswerDislike); !errors.Is(err, ep.ErrInvalid) || fullK.Report().N != math.MaxInt64 {
 		t.Errorf("KanoTally.Add past MaxInt64: err = %v", err)
 	}
-	s := et.Summary()
+	s := et.Report()
 	if s.N != 1<<62 || s.Mean != 7 || s.Easy != 1 || s.EasyInterval.High != 1 {
 		t.Errorf("EffortTally of 2⁶² sevens: %+v", s)
 	}
-	r := kt.Result()
+	r := kt.Report()
 	if r.N != 1<<62 || r.Dominant != ep.OneDimensional || r.Satisfaction != 1 || r.Dissatisfaction != -1 {
 		t.Errorf("KanoTally of 2⁶² one-dimensional answers: %+v", r)
 	}
@@ -237,7 +237,7 @@ func TestErrorPrefixOnce(t *testing.T) {
 	_, ratioErr := bad.Ratio(2)
 	_, total := bad.TotalCost()
 	_, marshal := ep.Level(9).MarshalText()
-	var js ep.Summary
+	var js ep.CSATReport
 	cases := []struct {
 		name     string
 		err      error
@@ -262,7 +262,7 @@ func TestErrorPrefixOnce(t *testing.T) {
 		{"Answer.UnmarshalText", ans.UnmarshalText([]byte("love")), ep.ErrInvalid},
 		{"Category.UnmarshalText", cat.UnmarshalText([]byte("nice")), ep.ErrInvalid},
 		{"Form.UnmarshalText", form.UnmarshalText([]byte("log")), ep.ErrModel},
-		{"Summary.UnmarshalJSON", json.Unmarshal([]byte(`{"n":"x"}`), &js), nil},
+		{"CSATReport.UnmarshalJSON", json.Unmarshal([]byte(`{"n":"x"}`), &js), nil},
 	}
 	for _, c := range cases {
 		if c.err == nil {
@@ -293,7 +293,7 @@ func TestEmptyResultsJSON(t *testing.T) {
 	var tl ep.Tally
 	var et ep.EffortTally
 	var kt ep.KanoTally
-	for _, v := range []any{tl.Summary(), et.Summary(), kt.Result()} {
+	for _, v := range []any{tl.Report(), et.Report(), kt.Report()} {
 		b, err := json.Marshal(v)
 		if err != nil {
 			t.Errorf("json.Marshal(%T) = %v", v, err)
@@ -310,32 +310,32 @@ func TestEmptyResultsJSON(t *testing.T) {
 // NaN; ±Inf comes back as NaN, since JSON has no infinity).
 func TestJSONRoundTrip(t *testing.T) {
 	nan := math.NaN()
-	tally := func(counts ...int64) ep.Summary {
+	tally := func(counts ...int64) ep.CSATReport {
 		var tl ep.Tally
 		for i, c := range counts {
 			if err := tl.AddN(ep.Level(i+1), c); err != nil {
 				t.Fatal(err)
 			}
 		}
-		return tl.Summary()
+		return tl.Report()
 	}
-	effort := func(ratings ...int) ep.EffortSummary {
+	effort := func(ratings ...int) ep.EffortReport {
 		var et ep.EffortTally
 		for _, r := range ratings {
 			if err := et.Add(r); err != nil {
 				t.Fatal(err)
 			}
 		}
-		return et.Summary()
+		return et.Report()
 	}
-	kano := func(pairs ...ep.Answer) ep.KanoResult {
+	kano := func(pairs ...ep.Answer) ep.KanoReport {
 		var kt ep.KanoTally
 		for i := 0; i+1 < len(pairs); i += 2 {
 			if _, err := kt.Add(pairs[i], pairs[i+1]); err != nil {
 				t.Fatal(err)
 			}
 		}
-		return kt.Result()
+		return kt.Report()
 	}
 	outcome := func(e, p float64) ep.Outcome {
 		o, err := ep.EPModel().Compare(e, p)
@@ -353,18 +353,18 @@ func TestJSONRoundTrip(t *testing.T) {
 		{"Interval NaN", ep.Interval{nan, nan}, func() any { return new(ep.Interval) }},
 		{"Interval one", ep.Wilson(1, 1, 0.95), func() any { return new(ep.Interval) }},
 		{"Interval typical", ep.Wilson(35, 50, 0.95), func() any { return new(ep.Interval) }},
-		{"Summary zero", ep.Summary{}, func() any { return new(ep.Summary) }},
-		{"Summary empty", tally(), func() any { return new(ep.Summary) }},
-		{"Summary one", tally(0, 0, 0, 1), func() any { return new(ep.Summary) }},
-		{"Summary typical", tally(2, 3, 10, 25, 10), func() any { return new(ep.Summary) }},
-		{"EffortSummary zero", ep.EffortSummary{}, func() any { return new(ep.EffortSummary) }},
-		{"EffortSummary empty", effort(), func() any { return new(ep.EffortSummary) }},
-		{"EffortSummary one", effort(6), func() any { return new(ep.EffortSummary) }},
-		{"EffortSummary typical", effort(7, 6, 6, 5, 3, 7, 2, 6), func() any { return new(ep.EffortSummary) }},
-		{"KanoResult zero", ep.KanoResult{}, func() any { return new(ep.KanoResult) }},
-		{"KanoResult empty", kano(), func() any { return new(ep.KanoResult) }},
-		{"KanoResult one reverse", kano(ep.AnswerDislike, ep.AnswerLike), func() any { return new(ep.KanoResult) }},
-		{"KanoResult typical", kano(ep.AnswerLike, ep.AnswerNeutral, ep.AnswerLike, ep.AnswerDislike, ep.AnswerMustBe, ep.AnswerDislike), func() any { return new(ep.KanoResult) }},
+		{"CSATReport zero", ep.CSATReport{}, func() any { return new(ep.CSATReport) }},
+		{"CSATReport empty", tally(), func() any { return new(ep.CSATReport) }},
+		{"CSATReport one", tally(0, 0, 0, 1), func() any { return new(ep.CSATReport) }},
+		{"CSATReport typical", tally(2, 3, 10, 25, 10), func() any { return new(ep.CSATReport) }},
+		{"EffortReport zero", ep.EffortReport{}, func() any { return new(ep.EffortReport) }},
+		{"EffortReport empty", effort(), func() any { return new(ep.EffortReport) }},
+		{"EffortReport one", effort(6), func() any { return new(ep.EffortReport) }},
+		{"EffortReport typical", effort(7, 6, 6, 5, 3, 7, 2, 6), func() any { return new(ep.EffortReport) }},
+		{"KanoReport zero", ep.KanoReport{}, func() any { return new(ep.KanoReport) }},
+		{"KanoReport empty", kano(), func() any { return new(ep.KanoReport) }},
+		{"KanoReport one reverse", kano(ep.AnswerDislike, ep.AnswerLike), func() any { return new(ep.KanoReport) }},
+		{"KanoReport typical", kano(ep.AnswerLike, ep.AnswerNeutral, ep.AnswerLike, ep.AnswerDislike, ep.AnswerMustBe, ep.AnswerDislike), func() any { return new(ep.KanoReport) }},
 		{"Outcome zero", ep.Outcome{}, func() any { return new(ep.Outcome) }},
 		{"Outcome NaN", ep.Outcome{Expectation: nan, Performance: nan, Disconfirmation: nan}, func() any { return new(ep.Outcome) }},
 		{"Outcome typical", outcome(4, 6), func() any { return new(ep.Outcome) }},
@@ -403,11 +403,11 @@ func deref(v any) any {
 	switch p := v.(type) {
 	case *ep.Interval:
 		return *p
-	case *ep.Summary:
+	case *ep.CSATReport:
 		return *p
-	case *ep.EffortSummary:
+	case *ep.EffortReport:
 		return *p
-	case *ep.KanoResult:
+	case *ep.KanoReport:
 		return *p
 	case *ep.Outcome:
 		return *p
@@ -438,15 +438,15 @@ func TestConcurrentReads(t *testing.T) {
 			var edst ep.EffortTally
 			var kdst ep.KanoTally
 			for i := 0; i < 100; i++ {
-				_ = src.Summary()
+				_ = src.Report()
 				_ = src.N()
 				_ = dst.Merge(&src)
-				_ = esrc.Summary()
+				_ = esrc.Report()
 				_ = edst.Merge(&esrc)
-				_ = ksrc.Result()
+				_ = ksrc.Report()
 				_ = kdst.Merge(&ksrc)
 			}
-			done <- dst.N() == 1000 && edst.Summary().N == 100 && kdst.Result().N == 100
+			done <- dst.N() == 1000 && edst.Report().N == 100 && kdst.Report().N == 100
 		}()
 	}
 	for g := 0; g < 4; g++ {

@@ -67,7 +67,7 @@
 //     returns NaN for arguments outside its domain, as its special cases
 //     list; its interval always contains p̂ and reaches 0 or 1 exactly
 //     when k = 0 or k = n.
-//   - JSON: every result type ([Summary], [EffortSummary], [KanoResult],
+//   - JSON: every result type ([Summary], [EffortReport], [KanoReport],
 //     [Interval], [Outcome]) and the input types with floats ([Sources],
 //     [Weights], [Model]) encode NaN and ±Inf as null and decode null as
 //     NaN, so that a value round-trips to an equal value (±Inf comes back
@@ -78,7 +78,7 @@
 //     coefficients.
 //   - Ties are broken by documented rules: [Choose] compares money
 //     exactly, then by value/cost ratio, then by position;
-//     [KanoTally.Result] prefers must-be, one-dimensional, attractive,
+//     [KanoTally.Report] prefers must-be, one-dimensional, attractive,
 //     indifferent, reverse, questionable.
 //   - Concurrency: [Model], [Offer], [Sources], [Weights] and every
 //     result are values, safe to share. The tallies ([Tally],

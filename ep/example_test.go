@@ -87,7 +87,7 @@ func ExampleTally() {
 		ep.Dissatisfied, ep.Delighted, ep.Satisfied, ep.VeryDissatisfied, ep.Satisfied} {
 		_ = t.Add(l)
 	}
-	s := t.Summary()
+	s := t.Report()
 	fmt.Printf("n=%d CSAT=%.0f%% (95%% CI %.1f%%–%.1f%%) mean=%.1f\n",
 		s.N, 100*s.CSAT, 100*s.CSATInterval.Low, 100*s.CSATInterval.High, s.Mean)
 	// Output: n=10 CSAT=70% (95% CI 39.7%–89.2%) mean=3.6
@@ -98,7 +98,7 @@ func ExampleEffortTally() {
 	for _, r := range []int{7, 6, 6, 5, 3, 7, 2, 6} {
 		_ = t.Add(r)
 	}
-	s := t.Summary()
+	s := t.Report()
 	fmt.Printf("CES mean %.2f, easy %.1f%%\n", s.Mean, 100*s.Easy)
 	// Output: CES mean 5.25, easy 75.0%
 }
@@ -112,7 +112,7 @@ func ExampleKanoTally() {
 	for _, p := range pairs {
 		_, _ = t.Add(p[0], p[1])
 	}
-	r := t.Result()
+	r := t.Report()
 	fmt.Printf("%s CS+=%.2f CS-=%.2f\n", r.Dominant, r.Satisfaction, r.Dissatisfaction)
 	// Output: attractive CS+=0.75 CS-=-0.25
 }

@@ -164,7 +164,7 @@ func Classify(functional, dysfunctional Answer) (Category, error) {
 // math.MaxInt64.
 //
 // A KanoTally is not safe for concurrent use: Add and Merge mutate it.
-// Result does not, and may run concurrently with other Result calls; the
+// Report does not, and may run concurrently with other Report calls; the
 // source of a Merge is only read. A nil *KanoTally reads as empty.
 type KanoTally struct {
 	counts [NumCategories]int64
@@ -224,13 +224,14 @@ func (t *KanoTally) Merge(o *KanoTally) error {
 // indifferent.
 const ReasonNoAOMI = "no attractive, one-dimensional, must-be or indifferent answers"
 
-// KanoResult summarises the Kano answers for one attribute.
-type KanoResult struct {
+// KanoReport is the report of a [KanoTally]: the Kano answers for one
+// attribute.
+type KanoReport struct {
 	// N is the number of answer pairs counted.
 	N int64 `json:"n"`
 	// Counts holds the number of pairs per category, Attractive first.
 	Counts [NumCategories]int64 `json:"counts"`
-	// Dominant is the most frequent category (see [KanoTally.Result] for
+	// Dominant is the most frequent category (see [KanoTally.Report] for
 	// ties); CategoryUnknown when N = 0.
 	Dominant Category `json:"dominant"`
 	// Satisfaction is Berger et al.'s better coefficient
@@ -246,22 +247,22 @@ type KanoResult struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-// MarshalJSON encodes the result with NaN coefficients as null.
-func (r KanoResult) MarshalJSON() ([]byte, error) {
-	type plain KanoResult
+// MarshalJSON encodes the report with NaN coefficients as null.
+func (r KanoReport) MarshalJSON() ([]byte, error) {
+	type plain KanoReport
 	return nanjson.Marshal(plain(r))
 }
 
-// UnmarshalJSON decodes a result; null decodes as NaN.
-func (r *KanoResult) UnmarshalJSON(b []byte) error {
+// UnmarshalJSON decodes a report; null decodes as NaN.
+func (r *KanoReport) UnmarshalJSON(b []byte) error {
 	if r == nil {
-		return errorf("UnmarshalJSON into a nil *KanoResult: %w", ErrInvalid)
+		return errorf("UnmarshalJSON into a nil *KanoReport: %w", ErrInvalid)
 	}
-	type plain KanoResult
+	type plain KanoReport
 	return nanjson.Unmarshal(b, (*plain)(r))
 }
 
-// Result returns the counts, the dominant category and Berger et al.'s
+// Report returns the counts, the dominant category and Berger et al.'s
 // (1993) customer-satisfaction coefficients
 //
 //	CS+ = (A + O) / (A + O + M + I)
@@ -273,12 +274,12 @@ func (r *KanoResult) UnmarshalJSON(b []byte) error {
 // attractive, indifferent, reverse, questionable — the rule
 // "M > O > A > I" of Berger et al.: when in doubt, treat the attribute as
 // the one whose neglect costs most.
-func (t *KanoTally) Result() KanoResult {
+func (t *KanoTally) Report() KanoReport {
 	var counts [NumCategories]int64
 	if t != nil {
 		counts = t.counts
 	}
-	r := KanoResult{Counts: counts, N: t.n()}
+	r := KanoReport{Counts: counts, N: t.n()}
 	if r.N > 0 {
 		best := int64(-1)
 		for _, c := range [...]Category{MustBe, OneDimensional, Attractive, Indifferent, Reverse, Questionable} {

@@ -54,15 +54,15 @@ func TestKanoTally(t *testing.T) {
 		t.Fatal(err)
 	}
 	// By hand: A=12, O=5, M=3, I=4 → CS+ = 17/24, CS− = −8/24.
-	want := ep.KanoResult{
+	want := ep.KanoReport{
 		N:               25,
 		Counts:          [6]int64{12, 5, 3, 4, 1, 0},
 		Dominant:        ep.Attractive,
 		Satisfaction:    17.0 / 24,
 		Dissatisfaction: -8.0 / 24,
 	}
-	if d := cmp.Diff(want, k.Result(), cmpopts.EquateApprox(1e-15, 0)); d != "" {
-		t.Errorf("Result mismatch (-want +got):\n%s", d)
+	if d := cmp.Diff(want, k.Report(), cmpopts.EquateApprox(1e-15, 0)); d != "" {
+		t.Errorf("Report mismatch (-want +got):\n%s", d)
 	}
 }
 
@@ -90,14 +90,14 @@ func TestKanoDominantTies(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if got := k.Result().Dominant; got != tt.want {
+		if got := k.Report().Dominant; got != tt.want {
 			t.Errorf("tie among %v: dominant %v, want %v", tt.cats, got, tt.want)
 		}
 	}
 	var empty ep.KanoTally
-	r := empty.Result()
+	r := empty.Report()
 	if r.Dominant != ep.CategoryUnknown || !math.IsNaN(r.Satisfaction) || !math.IsNaN(r.Dissatisfaction) {
-		t.Errorf("empty Result = %+v", r)
+		t.Errorf("empty Report = %+v", r)
 	}
 }
 
@@ -156,7 +156,7 @@ func FuzzKano(f *testing.F) {
 				n++
 			}
 		}
-		r := k.Result()
+		r := k.Report()
 		if r.N != n {
 			t.Fatalf("N = %d, want %d", r.N, n)
 		}

@@ -82,7 +82,7 @@ func Wilson(k, n int64, confidence float64) Interval {
 // and counts nothing.
 //
 // A Tally is not safe for concurrent use: Add, AddN and Merge mutate it.
-// The read methods (Count, N, Summary) do not, and may run concurrently
+// The read methods (Count, N, Report) do not, and may run concurrently
 // with each other; the source of a Merge is only read. Tally shards
 // separately and [Tally.Merge] them. A nil *Tally reads as empty.
 type Tally struct {
@@ -157,11 +157,13 @@ func (t *Tally) N() int64 {
 	return n
 }
 
-// ReasonNoAnswers is the Reason of a summary of an empty tally.
+// ReasonNoAnswers is the Reason of the report of an empty tally.
 const ReasonNoAnswers = "no answers"
 
-// Summary describes a tally of satisfaction levels.
-type Summary struct {
+// CSATReport is the report of a [Tally] of satisfaction levels: the counts
+// and shares per level, the mean level and the CSAT (customer satisfaction
+// score) top-2-box share with its interval.
+type CSATReport struct {
 	// N is the number of answers.
 	N int64 `json:"n"`
 	// Counts holds the number of answers per level, VeryDissatisfied
@@ -181,31 +183,31 @@ type Summary struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-// MarshalJSON encodes the summary with NaN statistics as null.
-func (s Summary) MarshalJSON() ([]byte, error) {
-	type plain Summary
+// MarshalJSON encodes the report with NaN statistics as null.
+func (s CSATReport) MarshalJSON() ([]byte, error) {
+	type plain CSATReport
 	return nanjson.Marshal(plain(s))
 }
 
-// UnmarshalJSON decodes a summary; null decodes as NaN.
-func (s *Summary) UnmarshalJSON(b []byte) error {
+// UnmarshalJSON decodes a report; null decodes as NaN.
+func (s *CSATReport) UnmarshalJSON(b []byte) error {
 	if s == nil {
-		return errorf("UnmarshalJSON into a nil *Summary: %w", ErrInvalid)
+		return errorf("UnmarshalJSON into a nil *CSATReport: %w", ErrInvalid)
 	}
-	type plain Summary
+	type plain CSATReport
 	return nanjson.Unmarshal(b, (*plain)(s))
 }
 
-// Summary returns the shares per level, the mean level and the CSAT
+// Report returns the shares per level, the mean level and the CSAT
 // (top-2-box) share with its Wilson 95% interval. With no answers every
 // share, the mean and the interval are NaN and Reason is
 // [ReasonNoAnswers].
-func (t *Tally) Summary() Summary {
+func (t *Tally) Report() CSATReport {
 	var counts [NumLevels]int64
 	if t != nil {
 		counts = t.counts
 	}
-	s := Summary{N: t.N(), Counts: counts}
+	s := CSATReport{N: t.N(), Counts: counts}
 	if s.N == 0 {
 		s.Reason = ReasonNoAnswers
 	}
@@ -232,7 +234,7 @@ const EffortScale = 7
 // the total count never exceeds math.MaxInt64.
 //
 // An EffortTally is not safe for concurrent use: Add and Merge mutate it.
-// Summary does not, and may run concurrently with other Summary calls;
+// Report does not, and may run concurrently with other Report calls;
 // the source of a Merge is only read. A nil *EffortTally reads as empty.
 type EffortTally struct {
 	counts [EffortScale]int64
@@ -285,8 +287,9 @@ func (t *EffortTally) Merge(o *EffortTally) error {
 	return nil
 }
 
-// EffortSummary describes a tally of Customer Effort Score ratings.
-type EffortSummary struct {
+// EffortReport is the report of an [EffortTally] of Customer Effort Score
+// (CES) ratings.
+type EffortReport struct {
 	// N is the number of ratings.
 	N int64 `json:"n"`
 	// Counts holds the number of ratings 1 to 7.
@@ -303,30 +306,30 @@ type EffortSummary struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-// MarshalJSON encodes the summary with NaN statistics as null.
-func (s EffortSummary) MarshalJSON() ([]byte, error) {
-	type plain EffortSummary
+// MarshalJSON encodes the report with NaN statistics as null.
+func (s EffortReport) MarshalJSON() ([]byte, error) {
+	type plain EffortReport
 	return nanjson.Marshal(plain(s))
 }
 
-// UnmarshalJSON decodes a summary; null decodes as NaN.
-func (s *EffortSummary) UnmarshalJSON(b []byte) error {
+// UnmarshalJSON decodes a report; null decodes as NaN.
+func (s *EffortReport) UnmarshalJSON(b []byte) error {
 	if s == nil {
-		return errorf("UnmarshalJSON into a nil *EffortSummary: %w", ErrInvalid)
+		return errorf("UnmarshalJSON into a nil *EffortReport: %w", ErrInvalid)
 	}
-	type plain EffortSummary
+	type plain EffortReport
 	return nanjson.Unmarshal(b, (*plain)(s))
 }
 
-// Summary returns the mean rating and the share of easy ratings (5–7) with
+// Report returns the mean rating and the share of easy ratings (5–7) with
 // its Wilson 95% interval; NaN throughout, with Reason
 // [ReasonNoAnswers], when nothing was counted.
-func (t *EffortTally) Summary() EffortSummary {
+func (t *EffortTally) Report() EffortReport {
 	var counts [EffortScale]int64
 	if t != nil {
 		counts = t.counts
 	}
-	s := EffortSummary{Counts: counts}
+	s := EffortReport{Counts: counts}
 	var sum float64
 	var easy int64
 	for i, c := range counts {

@@ -45,7 +45,7 @@ func TestWilson(t *testing.T) {
 	}
 }
 
-func TestTallySummary(t *testing.T) {
+func TestTallyReport(t *testing.T) {
 	var a, b ep.Tally
 	add := func(tl *ep.Tally, l ep.Level, n int) {
 		for range n {
@@ -67,10 +67,10 @@ func TestTallySummary(t *testing.T) {
 	if err := a.Merge(&b); err != nil {
 		t.Fatal(err)
 	}
-	got := a.Summary()
+	got := a.Report()
 	// By hand: N = 50; CSAT = (25+10)/50 = 0.7; mean = (1·2 + 2·3 + 3·10 +
 	// 4·25 + 5·10)/50 = 188/50 = 3.76. Wilson(35, 50): SciPy as above.
-	want := ep.Summary{
+	want := ep.CSATReport{
 		N:            50,
 		Counts:       [5]int64{2, 3, 10, 25, 10},
 		Shares:       [5]float64{0.04, 0.06, 0.2, 0.5, 0.2},
@@ -79,7 +79,7 @@ func TestTallySummary(t *testing.T) {
 		CSATInterval: ep.Interval{0.562496495355466, 0.8089644649911906},
 	}
 	if d := cmp.Diff(want, got, cmpopts.EquateApprox(1e-12, 0)); d != "" {
-		t.Errorf("Summary mismatch (-want +got):\n%s", d)
+		t.Errorf("Report mismatch (-want +got):\n%s", d)
 	}
 	if a.Count(ep.Satisfied) != 25 || a.Count(ep.Unknown) != 0 || a.N() != 50 {
 		t.Errorf("Count/N = %d, %d, %d", a.Count(ep.Satisfied), a.Count(ep.Unknown), a.N())
@@ -103,9 +103,9 @@ func TestTallyRejects(t *testing.T) {
 		t.Errorf("AddN overflowing: err = %v", err)
 	}
 	var empty ep.Tally
-	s := empty.Summary()
+	s := empty.Report()
 	if s.N != 0 || !math.IsNaN(s.Mean) || !math.IsNaN(s.CSAT) || !math.IsNaN(s.CSATInterval.Low) {
-		t.Errorf("empty Summary = %+v", s)
+		t.Errorf("empty Report = %+v", s)
 	}
 }
 
@@ -125,22 +125,22 @@ func TestEffortTally(t *testing.T) {
 	}
 	// By hand: N = 60; mean = (1+4+9+16+50+120+140)/60 = 340/60; easy
 	// (5–7) = 50/60. Wilson(50, 60): SciPy as in TestWilson.
-	want := ep.EffortSummary{
+	want := ep.EffortReport{
 		N:            60,
 		Counts:       [7]int64{1, 2, 3, 4, 10, 20, 20},
 		Mean:         340.0 / 60,
 		Easy:         50.0 / 60,
 		EasyInterval: ep.Interval{0.7196838683638547, 0.9068682302080855},
 	}
-	if d := cmp.Diff(want, et.Summary(), cmpopts.EquateApprox(1e-12, 0)); d != "" {
-		t.Errorf("EffortTally.Summary mismatch (-want +got):\n%s", d)
+	if d := cmp.Diff(want, et.Report(), cmpopts.EquateApprox(1e-12, 0)); d != "" {
+		t.Errorf("EffortTally.Report mismatch (-want +got):\n%s", d)
 	}
 	for _, r := range []int{0, 8, -3} {
 		if err := et.Add(r); !errors.Is(err, ep.ErrInvalid) {
 			t.Errorf("Add(%d) err = %v", r, err)
 		}
 	}
-	if et.Summary().N != 60 {
+	if et.Report().N != 60 {
 		t.Error("rejected ratings were counted")
 	}
 }
@@ -167,14 +167,14 @@ func FuzzTally(f *testing.F) {
 				t.Fatal("a rejected answer was counted")
 			}
 		}
-		s := tl.Summary()
+		s := tl.Report()
 		if s.N != valid {
 			t.Fatalf("N = %d, want %d", s.N, valid)
 		}
 		if valid > 0 {
 			if s.Mean < 1 || s.Mean > 5 || s.CSAT < 0 || s.CSAT > 1 ||
 				s.CSATInterval.Low > s.CSAT || s.CSATInterval.High < s.CSAT {
-				t.Fatalf("Summary out of range: %+v", s)
+				t.Fatalf("Report out of range: %+v", s)
 			}
 		}
 		var et ep.EffortTally

@@ -68,7 +68,7 @@ func report(w io.Writer) error {
 			return err
 		}
 	}
-	s := tally.Summary()
+	s := tally.Report()
 	fmt.Fprintf(w, "\nThis month's survey: n = %d, mean level %.2f of 5\n", s.N, s.Mean)
 	for l := ep.VeryDissatisfied; l <= ep.Delighted; l++ {
 		fmt.Fprintf(w, "  %-18s %4d  %5.1f%%\n", l, s.Counts[l-1], 100*s.Shares[l-1])
@@ -107,7 +107,7 @@ func report(w io.Writer) error {
 				}
 			}
 		}
-		r := k.Result()
+		r := k.Report()
 		fmt.Fprintf(w, "  %-14s %4d %4d %4d %4d %4d  %-16s %5.2f %6.2f\n", a.name,
 			r.Counts[ep.Attractive-1], r.Counts[ep.OneDimensional-1], r.Counts[ep.MustBe-1], r.Counts[ep.Indifferent-1], r.Counts[ep.Reverse-1],
 			r.Dominant, r.Satisfaction, r.Dissatisfaction)
