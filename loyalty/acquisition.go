@@ -7,17 +7,17 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Default figures for the economics of a customer base, as Kotler
-// (Marketing Management) quotes them: the average company loses about 10%
-// of its customers a year, and winning a new customer can cost five times
-// as much as keeping one.
+// Figures for the economics of a customer base quoted by Kotler & Keller,
+// Marketing Management: an average company loses about 10% of its
+// customers a year, and winning a new customer costs five times as much
+// as keeping one.
 const (
 	// KotlerLossRate is the share of its customers an average company loses
-	// each year: 10%.
+	// each year: 10% (Kotler & Keller).
 	KotlerLossRate = 0.10
 	// KotlerRetentionCostRatio is the cost of keeping a customer as a
 	// fraction of the cost of winning a new one: winning one costs five
-	// times as much, so 1/5.
+	// times as much (Kotler & Keller), so 1/5.
 	KotlerRetentionCostRatio = 1.0 / 5
 )
 
@@ -26,20 +26,21 @@ const (
 type BaseEconomics struct {
 	// Customers is the size of the base.
 	Customers int64 `json:"customers"`
-	// LossRate is the share lost per year, a fraction in [0, 1] (seed:
-	// KotlerLossRate).
+	// LossRate is the share lost per year, a fraction in [0, 1] (default
+	// [KotlerLossRate]).
 	LossRate float64 `json:"loss_rate"`
 	// AcquisitionCost is the cost of winning one new customer.
 	AcquisitionCost decimal.Decimal `json:"acquisition_cost"`
 	// RetentionCostRatio is the cost of keeping one customer who would
-	// have left, as a fraction of AcquisitionCost (seed:
-	// KotlerRetentionCostRatio).
+	// have left, as a fraction of AcquisitionCost (default
+	// [KotlerRetentionCostRatio]).
 	RetentionCostRatio float64 `json:"retention_cost_ratio"`
 }
 
 // KotlerBaseEconomics returns a base of the given size and acquisition cost
-// with the seed's loss rate (10% a year) and cost ratio (keeping a
-// customer costs a fifth of winning one).
+// with Kotler & Keller's loss rate (10% a year, [KotlerLossRate]) and cost
+// ratio (keeping a customer costs a fifth of winning one,
+// [KotlerRetentionCostRatio]).
 func KotlerBaseEconomics(customers int64, acquisitionCost decimal.Decimal) BaseEconomics {
 	return BaseEconomics{Customers: customers, LossRate: KotlerLossRate, AcquisitionCost: acquisitionCost, RetentionCostRatio: KotlerRetentionCostRatio}
 }

@@ -2,7 +2,6 @@ package loyalty
 
 import (
 	"fmt"
-	"math"
 	"reflect"
 	"sort"
 
@@ -10,8 +9,9 @@ import (
 )
 
 // AfterSales is the yearly cost and benefit of an after-sales service
-// programme, by cost and benefit line, and its
-// upfront investment. Every line must be non-negative. It is a plain
+// programme, in the cost lines (labour, materials, facilities,
+// communication, management) and benefit lines of a textbook cost-benefit
+// analysis, and its upfront investment. Every line must be non-negative. It is a plain
 // value, safe to copy and to share.
 type AfterSales struct {
 	// Investment is the one-off cost of setting the programme up.
@@ -44,20 +44,20 @@ type AfterSales struct {
 // afterSalesLines lists the lines in order, with accessors, for
 // validation and sensitivity analysis.
 var afterSalesLines = []struct {
-	name    string
-	benefit bool
-	get     func(*AfterSales) *decimal.Decimal
+	name, chinese string
+	benefit       bool
+	get           func(*AfterSales) *decimal.Decimal
 }{
-	{"labour", false, func(a *AfterSales) *decimal.Decimal { return &a.Labour }},
-	{"materials", false, func(a *AfterSales) *decimal.Decimal { return &a.Materials }},
-	{"facilities", false, func(a *AfterSales) *decimal.Decimal { return &a.Facilities }},
-	{"communication", false, func(a *AfterSales) *decimal.Decimal { return &a.Communication }},
-	{"management", false, func(a *AfterSales) *decimal.Decimal { return &a.Management }},
-	{"retained margin", true, func(a *AfterSales) *decimal.Decimal { return &a.RetainedMargin }},
-	{"repeat purchases", true, func(a *AfterSales) *decimal.Decimal { return &a.RepeatPurchases }},
-	{"add-on purchases", true, func(a *AfterSales) *decimal.Decimal { return &a.AddOnPurchases }},
-	{"referrals", true, func(a *AfterSales) *decimal.Decimal { return &a.Referrals }},
-	{"avoided costs", true, func(a *AfterSales) *decimal.Decimal { return &a.AvoidedCosts }},
+	{"labour", "人力成本", false, func(a *AfterSales) *decimal.Decimal { return &a.Labour }},
+	{"materials", "物料成本", false, func(a *AfterSales) *decimal.Decimal { return &a.Materials }},
+	{"facilities", "设施成本", false, func(a *AfterSales) *decimal.Decimal { return &a.Facilities }},
+	{"communication", "沟通成本", false, func(a *AfterSales) *decimal.Decimal { return &a.Communication }},
+	{"management", "管理成本", false, func(a *AfterSales) *decimal.Decimal { return &a.Management }},
+	{"retained margin", "留存客户利润", true, func(a *AfterSales) *decimal.Decimal { return &a.RetainedMargin }},
+	{"repeat purchases", "重复购买", true, func(a *AfterSales) *decimal.Decimal { return &a.RepeatPurchases }},
+	{"add-on purchases", "追加购买", true, func(a *AfterSales) *decimal.Decimal { return &a.AddOnPurchases }},
+	{"referrals", "推荐带来的客户", true, func(a *AfterSales) *decimal.Decimal { return &a.Referrals }},
+	{"avoided costs", "避免的成本", true, func(a *AfterSales) *decimal.Decimal { return &a.AvoidedCosts }},
 }
 
 // CostBenefit is the evaluation of an after-sales programme.
@@ -78,8 +78,8 @@ type CostBenefit struct {
 }
 
 // Evaluate returns the programme's yearly net benefit, benefit-cost ratio,
-// return on investment and payback period (a standard cost-benefit
-// analysis). Sums are exact decimal arithmetic, so no amount overflows. It
+// return on investment and payback period (textbook cost-benefit
+// analysis: benefit-cost ratio and return on investment). Sums are exact decimal arithmetic, so no amount overflows. It
 // returns an error wrapping [ErrInvalid], naming the line, for a negative
 // line or investment, an amount whose exponent exceeds
 // [MaxAmountExponent], or a zero yearly cost (ratios undefined).
@@ -122,21 +122,36 @@ func (a AfterSales) Evaluate() (CostBenefit, error) {
 // TornadoBar is one input's effect on the net benefit in a sensitivity
 // analysis.
 type TornadoBar struct {
-	// Input names the cost or benefit line.
-	Input string `json:"input"`
-	// Low is the yearly net benefit with the input lowered by the
-	// percentage.
-	Low decimal.Decimal `json:"low"`
-	// High is the net benefit with the input raised.
-	High decimal.Decimal `json:"high"`
-	// Swing is |High − Low|.
+	// Input names the cost or benefit line in English ("labour",
+	// "retained margin"); Chinese names it in Chinese (人力成本, 留存客户利润).
+	Input   string `json:"input"`
+	Chinese string `json:"chinese"`
+	// Cost reports that the line is a cost: raising it lowers the net.
+	Cost bool `json:"cost"`
+	// Lowered is the yearly net benefit with the input lowered by the
+	// change.
+	Lowered decimal.Decimal `json:"lowered"`
+	// Raised is the yearly net benefit with the input raised by the
+	// change. For a cost line Raised < Lowered.
+	Raised decimal.Decimal `json:"raised"`
+	// Swing is |Raised − Lowered|.
 	Swing decimal.Decimal `json:"swing"`
+}
+
+// Range returns the bar's net benefits in order, lo ≤ hi, whichever
+// direction of the input gives them: the extent to draw.
+func (b TornadoBar) Range() (lo, hi decimal.Decimal) {
+	if b.Raised.LessThan(b.Lowered) {
+		return b.Raised, b.Lowered
+	}
+	return b.Lowered, b.Raised
 }
 
 // Tornado varies each cost and benefit line by ±change (a fraction: 0.1
 // for ±10%; one line at a time, the others at their values) and returns
 // the resulting yearly net benefits, largest swing first: the inputs whose
-// estimates matter most come first (sensitivity analysis). Swings are
+// estimates matter most come first (one-at-a-time sensitivity analysis,
+// textbook managerial economics). Swings are
 // exact decimals (rounded to cents), so equal swings are exact ties; ties
 // keep the order of the lines: labour, materials, facilities,
 // communication, management, retained margin, repeat purchases, add-on
@@ -168,7 +183,8 @@ func (a AfterSales) Tornado(change float64) ([]TornadoBar, error) {
 			return n
 		}
 		lo, hi := net(decimal.NewFromInt(1).Sub(f)), net(decimal.NewFromInt(1).Add(f))
-		out = append(out, TornadoBar{Input: l.name, Low: lo.Round(2), High: hi.Round(2), Swing: hi.Sub(lo).Abs().Round(2)})
+		out = append(out, TornadoBar{Input: l.name, Chinese: l.chinese, Cost: !l.benefit,
+			Lowered: lo.Round(2), Raised: hi.Round(2), Swing: hi.Sub(lo).Abs().Round(2)})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Swing.GreaterThan(out[j].Swing) })
 	return out, nil
@@ -194,8 +210,9 @@ type MarginalStep struct {
 	Marginal decimal.Decimal `json:"marginal"`
 }
 
-// OptimalSpend performs a marginal analysis on a response
-// curve given as points (in any order, distinct spends): it returns the
+// OptimalSpend performs a marginal analysis (textbook managerial
+// economics: spend while one more unit of service returns more than it
+// costs) on a response curve given as points (in any order, distinct spends): it returns the
 // steps' marginal benefits and the point where the net benefit (benefit −
 // spend) is greatest — for a concave curve, the spend where the marginal
 // benefit of one more unit falls to its marginal cost of one. Ties go to
@@ -239,53 +256,71 @@ func OptimalSpend(points []SpendPoint) (SpendPoint, []MarginalStep, error) {
 	return ps[best], steps, nil
 }
 
+// tieTolerance is the relative difference below which two nets tie.
+var tieTolerance = decimal.New(1, -12)
+
 // MaxSpendSteps is the largest grid [OptimalSpendFunc] accepts: the
 // number of steps n, so at most MaxSpendSteps + 1 calls of the benefit
 // function.
 const MaxSpendSteps = 1 << 20
 
 // OptimalSpendFunc samples a response curve benefit(spend) at n + 1 evenly
-// spaced spends from lo to hi, sᵢ = lo + (hi − lo)·i/n, and returns the
-// sampled spend with the greatest net benefit (benefit − spend), as
-// [OptimalSpend] does for points. The grid's spacing bounds the answer's
-// precision. Nets within 1e-12 of each other, relative to the larger in
-// magnitude, are ties, and ties go to the smaller spend, so rounding noise
-// in benefit does not decide the answer. benefit is called from one
-// goroutine, in order of increasing spend.
+// spaced spends from lo to hi, sᵢ = lo + (hi − lo)·i/n rounded half away
+// from zero to cents between the ends lo and hi themselves, and returns the sampled point with the greatest net
+// benefit (benefit − spend), as [OptimalSpend] does for given points: a
+// marginal analysis on a curve. The grid's spacing bounds the answer's
+// precision; its step must be at least a cent, so hi − lo ≥ n·0.01. Nets
+// within 1e-12 of each other, relative to the larger in magnitude, are
+// ties, and ties go to the smaller spend, so rounding noise in benefit
+// does not decide the answer. benefit is called from one goroutine, in order of
+// increasing spend.
 //
-// It returns NaN, NaN and an error wrapping [ErrInvalid], naming the
-// argument, for a nil benefit, lo < 0, hi ≤ lo, NaN or infinite bounds,
-// n < 1 or n > [MaxSpendSteps], a benefit that is NaN or ±Inf, or a net
-// benefit outside the range of float64.
-func OptimalSpendFunc(benefit func(spend float64) float64, lo, hi float64, n int) (spend, net float64, err error) {
-	nan := math.NaN()
+// It returns an error wrapping [ErrInvalid], naming the argument, for a
+// nil benefit, lo < 0, hi ≤ lo, an amount whose exponent lies beyond
+// ±[MaxAmountExponent] (lo, hi or a benefit), n < 1 or n >
+// [MaxSpendSteps], or a grid step below a cent.
+func OptimalSpendFunc(benefit func(spend decimal.Decimal) decimal.Decimal, lo, hi decimal.Decimal, n int) (SpendPoint, error) {
 	switch {
 	case benefit == nil:
-		return nan, nan, fmt.Errorf("loyalty: OptimalSpendFunc: benefit function is nil: %w", ErrInvalid)
-	case !(lo >= 0) || math.IsInf(lo, 1):
-		return nan, nan, fmt.Errorf("loyalty: OptimalSpendFunc: lo %v must be finite and ≥ 0: %w", lo, ErrInvalid)
-	case !(hi > lo) || math.IsInf(hi, 1):
-		return nan, nan, fmt.Errorf("loyalty: OptimalSpendFunc: hi %v must be finite and > lo %v: %w", hi, lo, ErrInvalid)
+		return SpendPoint{}, fmt.Errorf("loyalty: OptimalSpendFunc: benefit function is nil: %w", ErrInvalid)
 	case n < 1 || n > MaxSpendSteps:
-		return nan, nan, fmt.Errorf("loyalty: OptimalSpendFunc: steps n = %d outside 1..%d: %w", n, MaxSpendSteps, ErrInvalid)
+		return SpendPoint{}, fmt.Errorf("loyalty: OptimalSpendFunc: steps n = %d outside 1..%d: %w", n, MaxSpendSteps, ErrInvalid)
 	}
-	spend, net = nan, nan
+	if err := checkAmount("OptimalSpendFunc lo", lo); err != nil {
+		return SpendPoint{}, err
+	}
+	if err := checkAmount("OptimalSpendFunc hi", hi); err != nil {
+		return SpendPoint{}, err
+	}
+	switch {
+	case lo.Sign() < 0:
+		return SpendPoint{}, fmt.Errorf("loyalty: OptimalSpendFunc: lo %s must be ≥ 0: %w", lo, ErrInvalid)
+	case !hi.GreaterThan(lo):
+		return SpendPoint{}, fmt.Errorf("loyalty: OptimalSpendFunc: hi %s must be > lo %s: %w", hi, lo, ErrInvalid)
+	}
+	width := hi.Sub(lo)
+	if width.LessThan(decimal.New(int64(n), -2)) {
+		return SpendPoint{}, fmt.Errorf("loyalty: OptimalSpendFunc: hi − lo = %s is less than n = %d cents, so the grid step would be below a cent: %w", width, n, ErrInvalid)
+	}
+	var best SpendPoint
+	var bestNet decimal.Decimal
+	nn := decimal.NewFromInt(int64(n))
 	for i := 0; i <= n; i++ {
-		s := lo + (hi-lo)*(float64(i)/float64(n))
-		if i == n {
+		s := lo
+		switch {
+		case i == n:
 			s = hi
+		case i > 0:
+			s = lo.Add(width.Mul(decimal.NewFromInt(int64(i))).DivRound(nn, 2)).Round(2)
 		}
 		b := benefit(s)
-		if math.IsNaN(b) || math.IsInf(b, 0) {
-			return nan, nan, fmt.Errorf("loyalty: OptimalSpendFunc: benefit(%v) = %v is not finite: %w", s, b, ErrInvalid)
+		if err := checkAmount(fmt.Sprintf("OptimalSpendFunc benefit at spend %s", s), b); err != nil {
+			return SpendPoint{}, err
 		}
-		v := b - s
-		if math.IsInf(v, 0) {
-			return nan, nan, fmt.Errorf("loyalty: OptimalSpendFunc: net benefit(%v) − %v is outside the range of float64: %w", b, s, ErrInvalid)
-		}
-		if i == 0 || v-net > 1e-12*math.Max(math.Abs(v), math.Abs(net)) {
-			spend, net = s, v
+		net := b.Sub(s)
+		if i == 0 || net.Sub(bestNet).GreaterThan(tieTolerance.Mul(decimal.Max(net.Abs(), bestNet.Abs()))) {
+			best, bestNet = SpendPoint{Spend: s, Benefit: b}, net
 		}
 	}
-	return spend, net, nil
+	return best, nil
 }

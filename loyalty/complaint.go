@@ -6,14 +6,16 @@ import (
 	"time"
 )
 
-// The range of repurchase rates of complainers whose complaint is resolved
-// (not quickly) in the TARP studies quoted by Albrecht & Zemke (1985): 54%
-// to 70% of complaining customers do business with the company again if
-// their complaint is resolved.
-// [KotlerRecovery] takes the midpoint; set Recovery.RepurchaseResolved to an
-// end of the range to bound a result.
+// KotlerResolvedLow and KotlerResolvedHigh bound the repurchase rate of
+// complainers whose complaint is resolved, but not quickly: "54% to 70% of
+// complaining customers will do business with the company again if their
+// complaint is resolved" (the TARP studies as Kotler & Keller, Marketing
+// Management, quote them). [KotlerRecovery] takes the midpoint; set
+// Recovery.RepurchaseResolved to an end of the range to bound a result.
 const (
-	KotlerResolvedLow  = 0.54
+	// KotlerResolvedLow is the low end of the range, 54%.
+	KotlerResolvedLow = 0.54
+	// KotlerResolvedHigh is the high end of the range, 70%.
 	KotlerResolvedHigh = 0.70
 )
 
@@ -38,10 +40,9 @@ type Recovery struct {
 	RepurchaseSilent float64 `json:"repurchase_silent"`
 }
 
-// KotlerRecovery returns the service-recovery rates of
-// the TARP studies for the U.S. Office of Consumer Affairs,
-// as quoted by Albrecht & Zemke (1985): 5% of
-// dissatisfied customers complain ("95% of dissatisfied customers do not
+// KotlerRecovery returns the service-recovery rates of the TARP studies as
+// Kotler & Keller, Marketing Management, quote them: 5% of dissatisfied
+// customers complain ("95% of dissatisfied customers do not
 // complain"); 95% of complainers buy again if the complaint is resolved
 // quickly, 54–70% if it is resolved (the midpoint, 62%, is taken; see
 // [KotlerResolvedLow] and [KotlerResolvedHigh]).
@@ -49,8 +50,8 @@ type Recovery struct {
 // The studies give no rate for customers who never complain or whose
 // complaint is not resolved. Both default to 60%, the retention of a
 // dissatisfied customer in [KotlerDefection] (40% of somewhat dissatisfied
-// customers are lost): an ignored complaint is taken to leave the
-// customer where silence would have. Replace them with a business's own
+// customers are lost): an illustrative assumption that an ignored
+// complaint leaves the customer where silence would have. Replace them with a business's own
 // figures.
 func KotlerRecovery() Recovery {
 	return Recovery{
@@ -89,10 +90,10 @@ type Handling struct {
 	Quick float64 `json:"quick"`
 }
 
-// RecoveryReport is the expected fate of a group of dissatisfied
+// RecoveryResult is the expected fate of a group of dissatisfied
 // customers. Counts are expected numbers of customers, not rounded; all
 // are finite.
-type RecoveryReport struct {
+type RecoveryResult struct {
 	// Dissatisfied is the number of dissatisfied customers.
 	Dissatisfied float64 `json:"dissatisfied"`
 	// Silent never complain; Complained do.
@@ -126,18 +127,18 @@ type RecoveryReport struct {
 // returns an error wrapping [ErrInvalid] if r is not valid, dissatisfied is
 // negative or not finite, or h has a share outside [0, 1] or Quick >
 // Resolved.
-func (r Recovery) Apply(dissatisfied float64, h Handling) (RecoveryReport, error) {
+func (r Recovery) Apply(dissatisfied float64, h Handling) (RecoveryResult, error) {
 	if err := r.Validate(); err != nil {
-		return RecoveryReport{}, err
+		return RecoveryResult{}, err
 	}
 	if !(dissatisfied >= 0) || math.IsInf(dissatisfied, 1) {
-		return RecoveryReport{}, fmt.Errorf("loyalty: recovery of %v dissatisfied customers: must be finite and ≥ 0: %w", dissatisfied, ErrInvalid)
+		return RecoveryResult{}, fmt.Errorf("loyalty: recovery of %v dissatisfied customers: must be finite and ≥ 0: %w", dissatisfied, ErrInvalid)
 	}
 	if !(h.Resolved >= 0 && h.Resolved <= 1) || !(h.Quick >= 0 && h.Quick <= h.Resolved) {
-		return RecoveryReport{}, fmt.Errorf("loyalty: recovery handling shares resolved %v, quick %v: need 0 ≤ quick ≤ resolved ≤ 1: %w", h.Resolved, h.Quick, ErrInvalid)
+		return RecoveryResult{}, fmt.Errorf("loyalty: recovery handling shares resolved %v, quick %v: need 0 ≤ quick ≤ resolved ≤ 1: %w", h.Resolved, h.Quick, ErrInvalid)
 	}
 	c := dissatisfied * r.Complain
-	rep := RecoveryReport{
+	rep := RecoveryResult{
 		Dissatisfied: dissatisfied,
 		Silent:       dissatisfied - c,
 		Complained:   c,
@@ -150,32 +151,35 @@ func (r Recovery) Apply(dissatisfied float64, h Handling) (RecoveryReport, error
 	rep.Lost = dissatisfied - rep.Kept
 	rep.Saved = rep.Quick*(r.RepurchaseQuick-r.RepurchaseUnresolved) + rep.Resolved*(r.RepurchaseResolved-r.RepurchaseUnresolved)
 	if math.IsInf(rep.Kept, 0) || math.IsInf(rep.Lost, 0) || math.IsInf(rep.Saved, 0) {
-		return RecoveryReport{}, fmt.Errorf("loyalty: recovery of %v dissatisfied customers: a total is outside the range of float64: %w", dissatisfied, ErrInvalid)
+		return RecoveryResult{}, fmt.Errorf("loyalty: recovery of %v dissatisfied customers: a total is outside the range of float64: %w", dissatisfied, ErrInvalid)
 	}
 	return rep, nil
 }
 
 // Tier is a handling level of a complaint-escalation ladder: the front
 // desk, a department, a manager. A complaint stays at a tier for at most
-// Limit before it is escalated to the next. [Escalate] only
-// reads the tiers it is given.
+// Limit before it is escalated to the next, as help-desk systems commonly
+// do. [Escalate] only reads the tiers it is given.
 type Tier struct {
-	// Name names the handling level.
+	// Name names the handling level in English.
 	Name string `json:"name"`
+	// Chinese names the handling level in Chinese (may be empty).
+	Chinese string `json:"chinese,omitempty"`
 	// Limit is the response time limit at this level (> 0).
 	Limit time.Duration `json:"limit"`
 }
 
-// DefaultTiers returns an illustrative three-level escalation ladder: front
-// desk 4 h, service department 24 h, service manager 48 h. The mechanism
-// (a complaint a level does not handle within its response time limit is
-// escalated automatically to a higher authority) is common practice; the
-// limits are placeholders to replace with a business's own.
+// DefaultTiers returns an illustrative three-level escalation ladder:
+// front desk (服务前台) 4 h, service department (服务部门) 24 h, service
+// manager (服务经理) 48 h. Escalation by response-time limit (a complaint a
+// level does not handle within its limit goes automatically to a higher
+// level) is common help-desk practice with no published limits; these are
+// placeholders to replace with a business's own.
 func DefaultTiers() []Tier {
 	return []Tier{
-		{Name: "front desk", Limit: 4 * time.Hour},
-		{Name: "service department", Limit: 24 * time.Hour},
-		{Name: "service manager", Limit: 48 * time.Hour},
+		{Name: "front desk", Chinese: "服务前台", Limit: 4 * time.Hour},
+		{Name: "service department", Chinese: "服务部门", Limit: 24 * time.Hour},
+		{Name: "service manager", Chinese: "服务经理", Limit: 48 * time.Hour},
 	}
 }
 
@@ -183,8 +187,9 @@ func DefaultTiers() []Tier {
 type Escalation struct {
 	// Tier is the index of the handling level in the ladder.
 	Tier int `json:"tier"`
-	// Name is that level's name.
-	Name string `json:"name"`
+	// Name is that level's name; Chinese its Chinese name (may be empty).
+	Name    string `json:"name"`
+	Chinese string `json:"chinese,omitempty"`
 	// Entered is the ticket age at which it reached this level.
 	Entered time.Duration `json:"entered"`
 	// Deadline is the ticket age at which this level's limit passes.
@@ -199,7 +204,7 @@ type Escalation struct {
 
 // Escalate returns the handling level a complaint ticket of the given age
 // should be at now, escalating automatically each time a level's response
-// time limit passes. With limits L₀, L₁, … and deadlines
+// time limit passes (automatic escalation, common help-desk practice). With limits L₀, L₁, … and deadlines
 // D_i = L₀ + … + L_i, the ticket is at the first level i with age ≤ D_i: a
 // ticket exactly at a deadline has not yet passed it. Past the last
 // deadline it stays at the top level, overdue. Deadlines that would
@@ -229,7 +234,7 @@ func Escalate(age time.Duration, tiers []Tier) (Escalation, error) {
 		}
 		if age <= deadline || i == len(tiers)-1 {
 			return Escalation{
-				Tier: i, Name: t.Name, Entered: entered, Deadline: deadline,
+				Tier: i, Name: t.Name, Chinese: t.Chinese, Entered: entered, Deadline: deadline,
 				Remaining: deadline - age, Overdue: age > deadline,
 			}, nil
 		}

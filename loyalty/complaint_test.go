@@ -23,7 +23,7 @@ func TestRecoveryApply(t *testing.T) {
 	// 50×(0.8−0.5) = 15, unresolved 50×0.2 = 10;
 	// kept 950×0.6 + 25×0.95 + 15×0.62 + 10×0.6 = 570 + 23.75 + 9.3 + 6 = 609.05;
 	// saved 25×(0.95−0.6) + 15×(0.62−0.6) = 8.75 + 0.3 = 9.05.
-	want := loyalty.RecoveryReport{Dissatisfied: 1000, Silent: 950, Complained: 50, Quick: 25, Resolved: 15,
+	want := loyalty.RecoveryResult{Dissatisfied: 1000, Silent: 950, Complained: 50, Quick: 25, Resolved: 15,
 		Unresolved: 10, Kept: 609.05, Lost: 390.95, Saved: 9.05}
 	opt := cmpopts.EquateApprox(1e-12, 1e-9)
 	if d := cmp.Diff(want, got, opt); d != "" {
@@ -81,13 +81,13 @@ func TestEscalate(t *testing.T) {
 		age  time.Duration
 		want loyalty.Escalation
 	}{
-		{0, loyalty.Escalation{Tier: 0, Name: "front desk", Entered: 0, Deadline: 4 * h, Remaining: 4 * h}},
-		{4 * h, loyalty.Escalation{Tier: 0, Name: "front desk", Entered: 0, Deadline: 4 * h, Remaining: 0}},
-		{4*h + 1, loyalty.Escalation{Tier: 1, Name: "service department", Entered: 4 * h, Deadline: 28 * h, Remaining: 24*h - 1}},
-		{28 * h, loyalty.Escalation{Tier: 1, Name: "service department", Entered: 4 * h, Deadline: 28 * h, Remaining: 0}},
-		{28*h + 1, loyalty.Escalation{Tier: 2, Name: "service manager", Entered: 28 * h, Deadline: 76 * h, Remaining: 48*h - 1}},
-		{76 * h, loyalty.Escalation{Tier: 2, Name: "service manager", Entered: 28 * h, Deadline: 76 * h, Remaining: 0}},
-		{100 * h, loyalty.Escalation{Tier: 2, Name: "service manager", Entered: 28 * h, Deadline: 76 * h, Remaining: -24 * h, Overdue: true}},
+		{0, loyalty.Escalation{Tier: 0, Name: "front desk", Chinese: "服务前台", Entered: 0, Deadline: 4 * h, Remaining: 4 * h}},
+		{4 * h, loyalty.Escalation{Tier: 0, Name: "front desk", Chinese: "服务前台", Entered: 0, Deadline: 4 * h, Remaining: 0}},
+		{4*h + 1, loyalty.Escalation{Tier: 1, Name: "service department", Chinese: "服务部门", Entered: 4 * h, Deadline: 28 * h, Remaining: 24*h - 1}},
+		{28 * h, loyalty.Escalation{Tier: 1, Name: "service department", Chinese: "服务部门", Entered: 4 * h, Deadline: 28 * h, Remaining: 0}},
+		{28*h + 1, loyalty.Escalation{Tier: 2, Name: "service manager", Chinese: "服务经理", Entered: 28 * h, Deadline: 76 * h, Remaining: 48*h - 1}},
+		{76 * h, loyalty.Escalation{Tier: 2, Name: "service manager", Chinese: "服务经理", Entered: 28 * h, Deadline: 76 * h, Remaining: 0}},
+		{100 * h, loyalty.Escalation{Tier: 2, Name: "service manager", Chinese: "服务经理", Entered: 28 * h, Deadline: 76 * h, Remaining: -24 * h, Overdue: true}},
 	}
 	for _, tc := range tests {
 		got, err := loyalty.Escalate(tc.age, tiers)

@@ -271,40 +271,56 @@ func FuzzDickBasu(f *testing.F) {
 }
 
 func FuzzOptimalSpendFunc(f *testing.F) {
-	f.Add(0.0, 400.0, 400, 20.0, 0.0)
-	f.Add(0.0, 1.0, math.MaxInt, 1.0, 1.0) // used never to end
-	f.Add(0.0, 1.0, loyalty.MaxSpendSteps+1, 1.0, 1.0)
-	f.Add(1.0, 3.0, 8, 0.0, 0.0)
-	f.Add(0.0, math.MaxFloat64, 2, -1e308, 0.0)
-	f.Add(-1.0, math.NaN(), 0, math.Inf(1), math.NaN())
-	f.Add(5.0, 5.0, 1, 1.0, 1.0)
-	f.Fuzz(func(t *testing.T, lo, hi float64, n int, a, b float64) {
+	f.Add("0", "400", 400, 20.0, 0.0)
+	f.Add("0", "1", math.MaxInt, 1.0, 1.0) // used never to end
+	f.Add("0", "100000", loyalty.MaxSpendSteps+1, 1.0, 1.0)
+	f.Add("1", "3", 8, 0.0, 1.0)
+	f.Add("0", "1e308", 2, -1e308, 0.0)
+	f.Add("-1", "NaN", 0, math.Inf(1), math.NaN())
+	f.Add("5", "5", 1, 1.0, 1.0)
+	f.Add("0", "0.05", 10, 1.0, 1.0) // a step below a cent
+	f.Add("0", "1e999999999", 2, 1.0, 1.0)
+	f.Add("1e-1000", "1e1000", 3, 1.0, 0.0)
+	f.Fuzz(func(t *testing.T, loS, hiS string, n int, a, b float64) {
+		lo, err1 := decimal.NewFromString(loS)
+		hi, err2 := decimal.NewFromString(hiS)
+		if err1 != nil || err2 != nil {
+			return
+		}
 		// benefit = a√s + b·s: concave for a > 0, linear otherwise.
-		benefit := func(s float64) float64 { return a*math.Sqrt(s) + b*s }
+		benefit := func(s decimal.Decimal) decimal.Decimal {
+			return money(a*math.Sqrt(s.InexactFloat64()) + b*s.InexactFloat64())
+		}
 		if n > 1<<12 && n <= loyalty.MaxSpendSteps {
 			n = 1 << 12 // a valid grid as large as the limit only costs time
 		}
-		s, net, err := loyalty.OptimalSpendFunc(benefit, lo, hi, n)
+		inRange := func(d decimal.Decimal) bool {
+			e := d.Exponent()
+			return e <= loyalty.MaxAmountExponent && e >= -loyalty.MaxAmountExponent
+		}
+		valid := inRange(lo) && inRange(hi) && lo.Sign() >= 0 && hi.GreaterThan(lo) && n >= 1 && n <= loyalty.MaxSpendSteps &&
+			!hi.Sub(lo).LessThan(decimal.New(int64(n), -2))
+		best, err := loyalty.OptimalSpendFunc(benefit, lo, hi, n)
 		mustSentinel(t, "OptimalSpendFunc", err)
-		valid := lo >= 0 && hi > lo && !math.IsInf(hi, 1) && n >= 1 && n <= loyalty.MaxSpendSteps
 		if err != nil {
 			if valid && !strings.Contains(err.Error(), "benefit") {
-				t.Fatalf("valid grid [%v, %v]×%d: %v", lo, hi, n, err)
+				t.Fatalf("valid grid [%s, %s]×%d: %v", lo, hi, n, err)
 			}
-			if !math.IsNaN(s) || !math.IsNaN(net) {
-				t.Fatalf("error with numbers %v, %v", s, net)
+			if !best.Spend.IsZero() || !best.Benefit.IsZero() {
+				t.Fatalf("error with a point %+v", best)
 			}
 			return
 		}
 		if !valid {
-			t.Fatalf("invalid grid [%v, %v]×%d accepted", lo, hi, n)
+			t.Fatalf("invalid grid [%s, %s]×%d accepted", lo, hi, n)
 		}
-		if !(s >= lo && s <= hi) || math.IsNaN(net) || math.IsInf(net, 0) {
-			t.Fatalf("spend %v net %v outside [%v, %v]", s, net, lo, hi)
+		if best.Spend.LessThan(lo) || best.Spend.GreaterThan(hi) {
+			t.Fatalf("spend %s outside [%s, %s]", best.Spend, lo, hi)
 		}
-		for _, x := range []float64{lo, hi} {
-			if v := benefit(x) - x; v > net+1e-9*math.Max(1, math.Abs(v)) {
-				t.Fatalf("net at %v is %v, above the optimum %v at %v", x, v, net, s)
+		net := best.Benefit.Sub(best.Spend)
+		for _, x := range []decimal.Decimal{lo, hi} {
+			if v := benefit(x).Sub(x); v.Sub(net).GreaterThan(decimal.Max(v.Abs(), net.Abs()).Mul(decimal.New(1, -12))) {
+				t.Fatalf("net at %s is %s, above the optimum %s at %s", x, v, net, best.Spend)
 			}
 		}
 	})

@@ -89,7 +89,7 @@ func TestErrorPrefixOnce(t *testing.T) {
 	_, errTornado := afterSalesSample().Tornado(10)
 	_, _, errSpend := loyalty.OptimalSpend(nil)
 	_, _, errSpend1 := loyalty.OptimalSpend([]loyalty.SpendPoint{{}})
-	_, _, errSpendFunc := loyalty.OptimalSpendFunc(func(s float64) float64 { return s }, 0, 1, math.MaxInt)
+	_, errSpendFunc := loyalty.OptimalSpendFunc(func(s decimal.Decimal) decimal.Decimal { return s }, dec("0"), dec("1"), math.MaxInt)
 	_, errRecovery := loyalty.KotlerRecovery().Apply(-1, loyalty.Handling{})
 	_, errEscalate := loyalty.Escalate(0, nil)
 	_, errLost := loyalty.KotlerDefection().Lost(nil)
@@ -390,30 +390,40 @@ func TestAmountExponents(t *testing.T) {
 
 func TestOptimalSpendFuncLimit(t *testing.T) {
 	calls := 0
-	f := func(s float64) float64 { calls++; return 20 * math.Sqrt(s) }
+	// benefit 20√s.
+	f := func(s decimal.Decimal) decimal.Decimal {
+		calls++
+		return money(20 * math.Sqrt(s.InexactFloat64()))
+	}
 	start := time.Now()
 	for _, n := range []int{math.MaxInt, loyalty.MaxSpendSteps + 1, 0, -1, math.MinInt} {
-		if _, _, err := loyalty.OptimalSpendFunc(f, 0, 400, n); !errors.Is(err, loyalty.ErrInvalid) {
+		if _, err := loyalty.OptimalSpendFunc(f, dec("0"), dec("1e9"), n); !errors.Is(err, loyalty.ErrInvalid) {
 			t.Errorf("OptimalSpendFunc n = %d: %v", n, err)
 		}
+	}
+	// A step below a cent: 0 to 1 in 101 steps.
+	if _, err := loyalty.OptimalSpendFunc(f, dec("0"), dec("1"), 101); !errors.Is(err, loyalty.ErrInvalid) {
+		t.Errorf("OptimalSpendFunc step below a cent: %v", err)
 	}
 	if calls != 0 || time.Since(start) > time.Second {
 		t.Errorf("rejected grids called benefit %d times", calls)
 	}
 	// The limit itself is accepted; 20√s − s peaks at s = 100, net 100.
-	s, net, err := loyalty.OptimalSpendFunc(f, 0, 400, loyalty.MaxSpendSteps)
-	if err != nil || math.Abs(s-100) > 400.0/loyalty.MaxSpendSteps || math.Abs(net-100) > 1e-6 || calls != loyalty.MaxSpendSteps+1 {
-		t.Errorf("OptimalSpendFunc at the limit = %v, %v, %v after %d calls", s, net, err, calls)
+	// The grid 0 … 2²⁰·0.01 has a step of exactly a cent, so s = 100.00
+	// is on it.
+	best, err := loyalty.OptimalSpendFunc(f, dec("0"), decimal.New(loyalty.MaxSpendSteps, -2), loyalty.MaxSpendSteps)
+	if err != nil || !best.Spend.Equal(dec("100")) || !best.Benefit.Equal(dec("200")) || calls != loyalty.MaxSpendSteps+1 {
+		t.Errorf("OptimalSpendFunc at the limit = %+v, %v after %d calls", best, err, calls)
 	}
 	// A flat net: every point ties, and ties go to the smallest spend,
 	// also when rounding noise makes later points look a hair better.
-	noisy := func(s float64) float64 { return s + 5 + 1e-15*s }
-	if s, net, err := loyalty.OptimalSpendFunc(noisy, 1, 3, 8); err != nil || s != 1 || math.Abs(net-5) > 1e-12 {
-		t.Errorf("flat net = %v, %v, %v; want the smallest spend, 1", s, net, err)
+	noisy := func(s decimal.Decimal) decimal.Decimal { return s.Add(dec("5")).Add(s.Mul(dec("1e-15"))) }
+	if best, err := loyalty.OptimalSpendFunc(noisy, dec("1"), dec("3"), 8); err != nil || !best.Spend.Equal(dec("1")) {
+		t.Errorf("flat net = %+v, %v; want the smallest spend, 1", best, err)
 	}
-	// A net beyond float64 is an error.
-	if _, _, err := loyalty.OptimalSpendFunc(func(float64) float64 { return -math.MaxFloat64 }, 0, math.MaxFloat64, 2); !errors.Is(err, loyalty.ErrInvalid) {
-		t.Errorf("net −2·MaxFloat64: %v", err)
+	// A benefit beyond the amount bound is an error.
+	if _, err := loyalty.OptimalSpendFunc(func(decimal.Decimal) decimal.Decimal { return dec("1e999999999") }, dec("0"), dec("1"), 2); !errors.Is(err, loyalty.ErrInvalid) {
+		t.Errorf("benefit 1e999999999: %v", err)
 	}
 }
 
@@ -616,7 +626,7 @@ func jsonCases(t testing.TB) map[string][]any {
 		"NPSDiff":        {loyalty.NPSDiff{}, loyalty.NPSDifference(empty.Report(), one.Report()), loyalty.NPSDifference(one.Report(), typical.Report())},
 		"Recovery":       {loyalty.Recovery{}, loyalty.KotlerRecovery(), loyalty.Recovery{Complain: nan}},
 		"Handling":       {loyalty.Handling{}, loyalty.Handling{Resolved: 0.8, Quick: 0.5}},
-		"RecoveryReport": {loyalty.RecoveryReport{}, rec},
+		"RecoveryResult": {loyalty.RecoveryResult{}, rec},
 		"Escalation":     {loyalty.Escalation{}, esc},
 		"Defection":      {loyalty.Defection{}, def},
 		"Losses":         {loyalty.Losses{}, lost(&tlEmpty), lost(&tlOne), lost(&tlTypical)},
@@ -689,8 +699,8 @@ func roundTrip(t testing.TB, v any) (any, []byte) {
 		var x loyalty.Handling
 		err = json.Unmarshal(b, &x)
 		back = x
-	case loyalty.RecoveryReport:
-		var x loyalty.RecoveryReport
+	case loyalty.RecoveryResult:
+		var x loyalty.RecoveryResult
 		err = json.Unmarshal(b, &x)
 		back = x
 	case loyalty.Escalation:

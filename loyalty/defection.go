@@ -20,12 +20,13 @@ type Defection struct {
 	Loss [ep.NumLevels + 1]float64 `json:"loss"`
 }
 
-// KotlerDefection returns illustrative loss rates: of customers who are
-// very dissatisfied 80% are lost, dissatisfied 40%, neutral 20%, satisfied
-// 10%, and highly satisfied (delighted) 1–2%, taken here as 1.5%. They
-// have the shape Jones & Sasser (1995) found across industries — loyalty
-// rises steeply only at the top of the satisfaction scale — but are round
-// figures, not estimates: replace them with a business's own.
+// KotlerDefection returns the loss rates by satisfaction level that Kotler
+// & Keller, Marketing Management, quote: of customers who are very
+// dissatisfied 80% are lost, somewhat dissatisfied 40%, neutral 20%,
+// satisfied 10%, and highly satisfied (delighted) 1–2%, taken here as
+// 1.5%. Loyalty rises steeply only at the top of the satisfaction scale.
+// The figures are round, not estimates for any one business: replace them
+// with a business's own.
 func KotlerDefection() Defection {
 	var d Defection
 	d.Loss[ep.VeryDissatisfied] = 0.80
@@ -127,11 +128,8 @@ func (d Defection) defectionOf(c [ep.NumLevels + 1]float64, n int64) Losses {
 }
 
 // KotlerValueMultiple is the default value of a delighted (highly
-// satisfied) customer in units of a merely satisfied one: 10, a round
-// figure. Jones & Sasser (1995) report Xerox's finding that its totally
-// satisfied customers were six times as likely to buy again as its merely
-// satisfied ones; the value multiple also counts what they spend and
-// refer.
+// satisfied) customer in units of a merely satisfied one: 10, Xerox's
+// finding as Kotler & Keller, Marketing Management, report it.
 const KotlerValueMultiple = 10.0
 
 // UpgradeOptions are the settings of [Defection.Upgrade]. A nil
@@ -165,8 +163,9 @@ type Upgrade struct {
 // Upgrade answers "what if we moved share of our satisfied customers to
 // delighted?" It moves share × n(satisfied) customers (a fractional
 // expected number) and recomputes the losses; a delighted customer is
-// worth Multiple satisfied ones (Jones & Sasser 1995: a highly satisfied
-// customer is worth far more than a merely satisfied one).
+// worth Multiple satisfied ones (Xerox's finding, as Kotler & Keller
+// report it: a highly satisfied customer is worth far more than a merely
+// satisfied one).
 //
 // It returns an error wrapping [ErrInvalid] if d is not valid, t is nil,
 // share (a fraction) is outside [0, 1] or NaN, the multiple is negative or

@@ -57,11 +57,12 @@ func ExampleAfterSales_Tornado() {
 	fmt.Printf("net %s, ratio %s, ROI %s, payback %s years\n", r.Net, r.Ratio, r.ROI, r.PaybackYears)
 	bars, _ := a.Tornado(0.10) // ±10%
 	for _, b := range bars[:3] {
-		fmt.Printf("%-16s %s … %s\n", b.Input, b.Low, b.High)
+		lo, hi := b.Range()
+		fmt.Printf("%-16s %s … %s\n", b.Input, lo, hi)
 	}
 	// Output:
 	// net 100000, ratio 1.5, ROI 0.5, payback 1.5 years
 	// retained margin  82000 … 118000
-	// labour           112000 … 88000
+	// labour           88000 … 112000
 	// repeat purchases 94000 … 106000
 }

@@ -378,31 +378,31 @@ func (v *Handling) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the RecoveryReport as a JSON object, NaN and ±Inf as null.
-func (v RecoveryReport) MarshalJSON() ([]byte, error) {
-	type plain RecoveryReport
-	if err := checkAmounts("RecoveryReport", reflect.ValueOf(v)); err != nil {
+// MarshalJSON encodes the RecoveryResult as a JSON object, NaN and ±Inf as null.
+func (v RecoveryResult) MarshalJSON() ([]byte, error) {
+	type plain RecoveryResult
+	if err := checkAmounts("RecoveryResult", reflect.ValueOf(v)); err != nil {
 		return nil, err
 	}
 	b, err := nanjson.Marshal(plain(v))
-	return b, jsonError("encoding", "RecoveryReport", err)
+	return b, jsonError("encoding", "RecoveryResult", err)
 }
 
-// UnmarshalJSON decodes a RecoveryReport, null into a float as NaN. On error
+// UnmarshalJSON decodes a RecoveryResult, null into a float as NaN. On error
 // v is unchanged.
-func (v *RecoveryReport) UnmarshalJSON(b []byte) error {
-	type plain RecoveryReport
+func (v *RecoveryResult) UnmarshalJSON(b []byte) error {
+	type plain RecoveryResult
 	if v == nil {
-		return fmt.Errorf("loyalty: decoding RecoveryReport into a nil pointer: %w", ErrInvalid)
+		return fmt.Errorf("loyalty: decoding RecoveryResult into a nil pointer: %w", ErrInvalid)
 	}
 	tmp := plain(*v)
 	if err := nanjson.Unmarshal(b, &tmp); err != nil {
-		return jsonError("decoding", "RecoveryReport", err)
+		return jsonError("decoding", "RecoveryResult", err)
 	}
-	if err := checkAmounts("RecoveryReport", reflect.ValueOf(tmp)); err != nil {
+	if err := checkAmounts("RecoveryResult", reflect.ValueOf(tmp)); err != nil {
 		return err
 	}
-	*v = RecoveryReport(tmp)
+	*v = RecoveryResult(tmp)
 	return nil
 }
 

@@ -298,11 +298,22 @@ func TestAfterSales(t *testing.T) {
 			t.Errorf("bar %d = %s, want %s", i, b.Input, order[i])
 		}
 	}
-	if b := bars[0]; !b.Low.Equal(dec("82000")) || !b.High.Equal(dec("118000")) || !b.Swing.Equal(dec("36000")) {
+	if b := bars[0]; !b.Lowered.Equal(dec("82000")) || !b.Raised.Equal(dec("118000")) || !b.Swing.Equal(dec("36000")) || b.Cost || b.Chinese != "留存客户利润" {
 		t.Errorf("retained margin bar %+v", b)
 	}
-	if b := bars[1]; !b.Low.Equal(dec("112000")) || !b.High.Equal(dec("88000")) {
+	// A cost line: raising labour lowers the net, and Range puts the ends
+	// in order (the old Low/High printed "112000 … 88000", reversed).
+	if b := bars[1]; !b.Lowered.Equal(dec("112000")) || !b.Raised.Equal(dec("88000")) || !b.Cost || b.Chinese != "人力成本" {
 		t.Errorf("labour bar %+v", b)
+	}
+	for _, b := range bars {
+		lo, hi := b.Range()
+		if lo.GreaterThan(hi) || !hi.Sub(lo).Equal(b.Swing) {
+			t.Errorf("%s: Range %s … %s, swing %s", b.Input, lo, hi, b.Swing)
+		}
+	}
+	if lo, hi := bars[1].Range(); !lo.Equal(dec("88000")) || !hi.Equal(dec("112000")) {
+		t.Errorf("labour Range %s … %s, want 88000 … 112000", lo, hi)
 	}
 	for _, c := range []float64{0, -0.1, 1.5, 10, math.NaN(), math.Inf(1)} {
 		if _, err := afterSalesSample().Tornado(c); !errors.Is(err, loyalty.ErrInvalid) {
@@ -338,9 +349,11 @@ func TestOptimalSpend(t *testing.T) {
 		}
 	}
 	// benefit 20√s: net 20√s − s peaks where 10/√s = 1, at s = 100.
-	s, net, err := loyalty.OptimalSpendFunc(func(s float64) float64 { return 20 * math.Sqrt(s) }, 0, 400, 400)
-	if err != nil || s != 100 || net != 100 {
-		t.Errorf("OptimalSpendFunc = %v, %v, %v", s, net, err)
+	best, err = loyalty.OptimalSpendFunc(func(s decimal.Decimal) decimal.Decimal {
+		return decimal.NewFromFloat(20 * math.Sqrt(s.InexactFloat64()))
+	}, dec("0"), dec("400"), 400)
+	if err != nil || !best.Spend.Equal(dec("100")) || !best.Benefit.Equal(dec("200")) {
+		t.Errorf("OptimalSpendFunc = %+v, %v", best, err)
 	}
 	if _, _, err := loyalty.OptimalSpend(pts[:1]); !errors.Is(err, loyalty.ErrLength) {
 		t.Errorf("one point: %v", err)
@@ -348,11 +361,13 @@ func TestOptimalSpend(t *testing.T) {
 	if _, _, err := loyalty.OptimalSpend([]loyalty.SpendPoint{{dec("1"), dec("1")}, {dec("1"), dec("2")}}); !errors.Is(err, loyalty.ErrInvalid) {
 		t.Errorf("repeated spend: %v", err)
 	}
-	if _, _, err := loyalty.OptimalSpendFunc(func(float64) float64 { return math.NaN() }, 0, 1, 2); !errors.Is(err, loyalty.ErrInvalid) {
-		t.Errorf("NaN benefit: %v", err)
-	}
-	if _, _, err := loyalty.OptimalSpendFunc(nil, 0, 1, 2); !errors.Is(err, loyalty.ErrInvalid) {
+	if _, err := loyalty.OptimalSpendFunc(nil, dec("0"), dec("1"), 2); !errors.Is(err, loyalty.ErrInvalid) {
 		t.Errorf("nil benefit: %v", err)
+	}
+	for _, b := range [][2]string{{"-1", "1"}, {"1", "1"}, {"2", "1"}, {"0", "1e1001"}} {
+		if _, err := loyalty.OptimalSpendFunc(func(s decimal.Decimal) decimal.Decimal { return s }, dec(b[0]), dec(b[1]), 2); !errors.Is(err, loyalty.ErrInvalid) {
+			t.Errorf("bounds %v: %v", b, err)
+		}
 	}
 }
 

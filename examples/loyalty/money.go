@@ -17,10 +17,15 @@ func printMoney(w io.Writer) {
 	fmt.Fprintln(w, "\n== The money side ==")
 	d := decimal.RequireFromString
 
-	fmt.Fprintln(w, "\nLifetime value of a customer worth 100 a year, 10% discount rate:")
-	fmt.Fprintf(w, "  %-10s %18s %18s %18s %11s\n", "retention%", "start-of-period", "end-after-survival", "end-first-certain", "lifetime")
+	fmt.Fprintln(w, "\nLifetime value (CLV) of a customer bringing a margin of 100 a year, 10% discount rate,")
+	fmt.Fprintln(w, "by when the margins are counted:")
+	fmt.Fprintln(w, "  start-of-period     margin received now and at the start of each year the customer stays")
+	fmt.Fprintln(w, "  end-after-survival  margin at the end of each year the customer survives")
+	fmt.Fprintln(w, "  end-first-certain   margin at the end of each year, the first year certain")
+	fmt.Fprintln(w, "  expected lifetime   1/(1 − retention) years")
+	fmt.Fprintf(w, "  %-10s %18s %18s %18s %18s\n", "retention", "start-of-period", "end-after-survival", "end-first-certain", "expected lifetime")
 	for _, r := range []float64{0.6, 0.7, 0.8, 0.9} {
-		fmt.Fprintf(w, "  %-10.0f", 100*r)
+		fmt.Fprintf(w, "  %-10s", fmt.Sprintf("%.0f%%", 100*r))
 		for _, tm := range []loyalty.Timing{loyalty.StartOfPeriod, loyalty.EndAfterSurvival, loyalty.EndFirstCertain} {
 			v, err := loyalty.CLV(loyalty.CLVInput{Margin: d("100"), Retention: r, Discount: 0.1, Timing: tm})
 			if err != nil {
@@ -30,11 +35,12 @@ func printMoney(w io.Writer) {
 			fmt.Fprintf(w, " %18s", v.StringFixed(2))
 		}
 		l, _ := loyalty.ExpectedLifetime(r)
-		fmt.Fprintf(w, " %8.1f yr\n", l)
+		fmt.Fprintf(w, " %15.1f yr\n", l)
 	}
 	fmt.Fprintln(w, "  The same customer is worth a third more or less depending only on when margins are counted.")
 
-	fmt.Fprintln(w, "\nThe retention lever (Reichheld & Sasser): value of a new customer (acquisition 50) when defection falls 5 points")
+	fmt.Fprintln(w, "\nThe retention lever (Reichheld & Sasser 1990): change in a new customer's value (net of an")
+	fmt.Fprintln(w, "acquisition cost of 50, 10% discount rate) when yearly defection falls by 5 points")
 	profiles := []struct {
 		name string
 		p    []loyalty.YearProfit
@@ -42,7 +48,7 @@ func printMoney(w io.Writer) {
 		{"flat profit (45 a year)", []loyalty.YearProfit{{Base: d("45")}}},
 		{"profit rising with tenure", loyalty.IllustrativeProfile()},
 	}
-	fmt.Fprintf(w, "  %-27s %9s %9s %9s\n", "profile", "20%→15%", "10%→5%", "6%→1%")
+	fmt.Fprintf(w, "  %-27s %9s %9s %9s\n", "profit profile", "20%→15%", "10%→5%", "6%→1%")
 	for _, pr := range profiles {
 		fmt.Fprintf(w, "  %-27s", pr.name)
 		for _, from := range []float64{0.20, 0.10, 0.06} {
@@ -55,7 +61,7 @@ func printMoney(w io.Writer) {
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintln(w, "  The documents' \"5% less defection → 25–85% more profit\" spans much the same range: the gain")
+	fmt.Fprintln(w, "  Reichheld & Sasser's (1990) \"5% less defection → 25–85% more profit\" spans much the same range: the gain")
 	fmt.Fprintln(w, "  grows the lower defection already is and the more steeply profit grows with tenure.")
 
 	b := loyalty.KotlerBaseEconomics(20000, d("180"))
@@ -65,7 +71,8 @@ func printMoney(w io.Writer) {
 		return
 	}
 	be, _ := b.BreakEven(0.07)
-	fmt.Fprintf(w, "\nHolding 20,000 customers steady (10%% lost a year, winning one costs 180, keeping one a fifth of that):\n")
+	fmt.Fprintf(w, "\nHolding 20,000 customers steady (Kotler & Keller: an average company loses 10%% a year, and keeping\n")
+	fmt.Fprintf(w, "a customer costs a fifth of winning one; here winning one costs 180):\n")
 	fmt.Fprintf(w, "  by acquisition %s a year, by retention %s: %s saved\n", s.ByAcquisition.StringFixed(0), s.ByRetention.StringFixed(0), s.Saving.StringFixed(0))
 	fmt.Fprintf(w, "  a programme that cuts losses to 7%% pays for itself up to %s a year\n", be.StringFixed(0))
 
@@ -79,17 +86,26 @@ func printMoney(w io.Writer) {
 		fmt.Fprintln(w, err)
 		return
 	}
-	fmt.Fprintf(w, "\nAfter-sales service programme: cost %s, benefit %s a year; net %s, benefit-cost %s, ROI %s%%, payback %s years\n",
-		cb.Cost, cb.Benefit, cb.Net, cb.Ratio, cb.ROI.Mul(d("100")), cb.PaybackYears)
+	fmt.Fprintf(w, "\nAfter-sales service programme (investment %s): cost %s, benefit %s a year; net benefit %s,\n",
+		a.Investment, cb.Cost, cb.Benefit, cb.Net)
+	fmt.Fprintf(w, "benefit-cost ratio %s, return on investment (ROI, net/cost) %s%%, payback %s years\n",
+		cb.Ratio, cb.ROI.Mul(d("100")), cb.PaybackYears)
 	bars, err := a.Tornado(0.20)
 	if err != nil {
 		fmt.Fprintln(w, err)
 		return
 	}
-	fmt.Fprintln(w, "  Sensitivity of the net benefit to each line ±20% (tornado):")
+	fmt.Fprintln(w, "  Sensitivity of the yearly net benefit to each line, varied ±20% one at a time (tornado chart,")
+	fmt.Fprintln(w, "  widest first: the estimates that matter most):")
+	fmt.Fprintf(w, "  %s %s %-18s %-18s %s\n", padCJK("line", 22), padCJK("中文", 14), "net benefit range", "line +20% → net", "swing (█ = 2000)")
 	for _, bar := range bars {
 		n := int(bar.Swing.Div(d("2000")).IntPart())
-		fmt.Fprintf(w, "  %-17s %8s … %-8s %s\n", bar.Input, bar.Low, bar.High, strings.Repeat("█", n))
+		lo, hi := bar.Range()
+		name, dir := bar.Input, "higher"
+		if bar.Cost {
+			name, dir = bar.Input+" (cost)", "lower"
+		}
+		fmt.Fprintf(w, "  %s %s %8s … %-7s %-18s %s\n", padCJK(name, 22), padCJK(bar.Chinese, 14), lo, hi, dir, strings.Repeat("█", n))
 	}
 	best, steps, err := loyalty.OptimalSpend([]loyalty.SpendPoint{
 		{Spend: d("0"), Benefit: d("0")}, {Spend: d("50000"), Benefit: d("140000")}, {Spend: d("100000"), Benefit: d("230000")},
@@ -99,9 +115,11 @@ func printMoney(w io.Writer) {
 		fmt.Fprintln(w, err)
 		return
 	}
-	fmt.Fprint(w, "  Marginal benefit of each further 50,000:")
+	fmt.Fprint(w, "  Marginal analysis: each further 50,000 spent on service returns")
+	var ms []string
 	for _, st := range steps {
-		fmt.Fprintf(w, " %s", st.Marginal)
+		ms = append(ms, st.Marginal.String())
 	}
-	fmt.Fprintf(w, "\n  → spend %s: beyond it one more unit of service returns less than it costs\n", best.Spend)
+	fmt.Fprintf(w, " %s per unit spent\n", strings.Join(ms, ", "))
+	fmt.Fprintf(w, "  → spend %s a year: beyond it one more unit of service returns less than it costs\n", best.Spend)
 }
