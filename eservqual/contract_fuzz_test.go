@@ -44,8 +44,8 @@ func FuzzTRIWithWordings(f *testing.F) {
 		}
 		for k, w := range m {
 			i := in.ItemIndex(k)
-			if i < 0 || w != "" && in.Item(i).Label != w {
-				t.Fatalf("item %q: index %d, label %q", k, i, in.Item(max(i, 0)).Label)
+			if i < 0 || w != "" && in.Item(i).Name != w {
+				t.Fatalf("item %q: index %d, label %q", k, i, in.Item(max(i, 0)).Name)
 			}
 		}
 	})

@@ -19,7 +19,7 @@ const (
 	OutcomeLoyalty = "loyalty"
 )
 
-var esqualOutcomes = []servqual.Outcome{
+var esqualOutcomes = []servqual.OutcomeRating{
 	{Key: OutcomeValue, Name: "perceived value", Scale: fivePoint},
 	{Key: OutcomeLoyalty, Name: "loyalty intentions", Scale: fivePoint},
 }
@@ -30,7 +30,7 @@ func spec(name string, dims []servqual.Dimension, items [][]itemDef) servqual.Sp
 	s := servqual.Spec{Name: name, Scale: fivePoint, Dimensions: dims, Outcomes: esqualOutcomes}
 	for d, its := range items {
 		for _, it := range its {
-			s.Items = append(s.Items, servqual.Item{Key: it.key, Dimension: dims[d].Key, Label: it.label})
+			s.Items = append(s.Items, servqual.Item{Key: it.key, Dimension: dims[d].Key, Name: it.label})
 		}
 	}
 	return s
@@ -160,7 +160,7 @@ func DriverWeights(acc *servqual.Accumulator, outcome string, fallback []float64
 		if in.Outcome(o).Key != outcome {
 			continue
 		}
-		d, err := acc.KeyDrivers(servqual.Perception, o)
+		d, err := acc.KeyDrivers(servqual.Perception, outcome)
 		if w, ok := estimatedShares(d, err, p); ok {
 			return w, true, nil
 		}

@@ -36,7 +36,7 @@ func TestInstrumentsLayout(t *testing.T) {
 			}
 		}
 		for _, it := range in.Items() {
-			if it.Reverse || it.Label == "" {
+			if it.Reverse || it.Name == "" {
 				t.Errorf("%s: item %+v", in.Name(), it)
 			}
 		}

@@ -42,7 +42,7 @@ func triSpec(wordings map[string]string) servqual.Spec {
 			if label == "" {
 				label = triDims[d].Name + " item " + strconv.Itoa(j)
 			}
-			s.Items = append(s.Items, servqual.Item{Key: key, Dimension: triDims[d].Key, Label: label})
+			s.Items = append(s.Items, servqual.Item{Key: key, Dimension: triDims[d].Key, Name: label})
 		}
 	}
 	return s

@@ -27,7 +27,7 @@ func TestTRIStructure(t *testing.T) {
 		t.Errorf("items %v %v", in.Item(0), in.Item(15))
 	}
 	w, err := eservqual.TRIWithWordings(map[string]string{"OPT1": "my own wording"})
-	if err != nil || w.Item(0).Label != "my own wording" || w.Item(1).Label != in.Item(1).Label {
+	if err != nil || w.Item(0).Name != "my own wording" || w.Item(1).Name != in.Item(1).Name {
 		t.Errorf("TRIWithWordings: %v %v", w.Item(0), err)
 	}
 	if _, err := eservqual.TRIWithWordings(map[string]string{"OPT9": "x"}); err == nil {

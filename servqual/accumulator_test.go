@@ -110,19 +110,19 @@ func TestReportThreeRespondents(t *testing.T) {
 	// Q1 gap: −1, 0 → mean −0.5, SD √0.5, SE 0.5, t = −1, p = 0.5 (df 1:
 	// the Cauchy distribution, 2·(1 − F(1)) = 2·0.25).
 	check("Q1 gap", r.Items[0].Gap, servqual.Stat{N: 2, Mean: -0.5, SD: math.Sqrt(0.5), SE: 0.5,
-		CI: servqual.Interval{Low: -0.5 - q1*0.5, High: -0.5 + q1*0.5}, T: -1, P: 0.5})
+		CI: ep.Interval{Low: -0.5 - q1*0.5, High: -0.5 + q1*0.5}, T: -1, P: 0.5})
 	// Q1 expectation: 6, 7, 5 (R3 answered E even without P) → mean 6, SD 1.
 	se3 := 1 / math.Sqrt(3)
 	check("Q1 expectation", r.Items[0].Expectation, servqual.Stat{N: 3, Mean: 6, SD: 1, SE: se3,
-		CI: servqual.Interval{Low: 6 - q2*se3, High: 6 + q2*se3}, T: nan, P: nan})
+		CI: ep.Interval{Low: 6 - q2*se3, High: 6 + q2*se3}, T: nan, P: nan})
 	// Q2 gap: −1, 0, 1 → mean 0, SD 1, t = 0, p = 1.
 	check("Q2 gap", r.Items[1].Gap, servqual.Stat{N: 3, Mean: 0, SD: 1, SE: se3,
-		CI: servqual.Interval{Low: -q2 * se3, High: q2 * se3}, T: 0, P: 1})
+		CI: ep.Interval{Low: -q2 * se3, High: q2 * se3}, T: 0, P: 1})
 	// Empathy gap: −1, −2, 1 → mean −2/3, variance ((1/3)² + (4/3)² +
 	// (5/3)²)/2 = 7/3.
 	sd := math.Sqrt(7.0 / 3)
 	check("empathy gap", r.Dimensions[4].Gap, servqual.Stat{N: 3, Mean: -2.0 / 3, SD: sd, SE: sd / math.Sqrt(3),
-		CI: servqual.Interval{Low: -2.0/3 - q2*sd/math.Sqrt(3), High: -2.0/3 + q2*sd/math.Sqrt(3)},
+		CI: ep.Interval{Low: -2.0/3 - q2*sd/math.Sqrt(3), High: -2.0/3 + q2*sd/math.Sqrt(3)},
 		T:  -2.0 / 3 / (sd / math.Sqrt(3)), P: 0.5285954792089684})
 	// Tangibles: only R1 and R2 answered all four items: −1, 0.
 	if g := r.Dimensions[0].Gap; g.N != 2 || g.Mean != -0.5 {
@@ -131,10 +131,10 @@ func TestReportThreeRespondents(t *testing.T) {
 	// Overall (unweighted SERVQUAL score): R1 −1.2, R2 −0.4 → mean −0.8,
 	// variance (0.4² + 0.4²)/1 = 0.32.
 	check("overall gap", r.Overall.Gap, servqual.Stat{N: 2, Mean: -0.8, SD: math.Sqrt(0.32), SE: 0.4,
-		CI: servqual.Interval{Low: -0.8 - q1*0.4, High: -0.8 + q1*0.4}, T: -2, P: 0.2951672353008664})
+		CI: ep.Interval{Low: -0.8 - q1*0.4, High: -0.8 + q1*0.4}, T: -2, P: 0.2951672353008664})
 	// Weighted: −1.4, −0.4 → mean −0.9, SD √0.5, SE 0.5.
 	check("weighted", r.Weighted, servqual.Stat{N: 2, Mean: -0.9, SD: math.Sqrt(0.5), SE: 0.5,
-		CI: servqual.Interval{Low: -0.9 - q1*0.5, High: -0.9 + q1*0.5}, T: -1.8, P: 0.3228289344341903})
+		CI: ep.Interval{Low: -0.9 - q1*0.5, High: -0.9 + q1*0.5}, T: -1.8, P: 0.3228289344341903})
 	// Importance of tangibles: 10, 20; of reliability 40, 20.
 	if imp := r.Dimensions[0].Importance; imp.N != 2 || imp.Mean != 15 {
 		t.Errorf("tangibles importance = %+v", imp)

@@ -25,7 +25,7 @@ func ecsiInstrument(t testing.TB) *servqual.Instrument {
 	}
 	in, err := servqual.NewInstrument(servqual.Spec{
 		Name: "ECSI-style", Scale: servqual.Scale{Min: 1, Max: 10}, Dimensions: dims, Items: items,
-		Outcomes: []servqual.Outcome{{Key: "satisfaction", Name: "overall satisfaction", Scale: servqual.Scale{Min: 1, Max: 10}}},
+		Outcomes: []servqual.OutcomeRating{{Key: "satisfaction", Name: "overall satisfaction", Scale: servqual.Scale{Min: 1, Max: 10}}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -185,7 +185,7 @@ func TestReliabilityByHand(t *testing.T) {
 
 func TestKeyDriversMatchR(t *testing.T) {
 	a := ecsiAccumulator(t)
-	dr, err := a.KeyDrivers(servqual.Perception, 0)
+	dr, err := a.KeyDrivers(servqual.Perception, "satisfaction")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,7 +219,7 @@ func TestKeyDriversMatchR(t *testing.T) {
 	if _, err := json.Marshal(rep); err != nil {
 		t.Errorf("report does not encode: %v", err)
 	}
-	if _, err := a.KeyDrivers(servqual.Perception, 1); err == nil {
+	if _, err := a.KeyDrivers(servqual.Perception, "loyalty"); err == nil {
 		t.Error("outcome 1 of 1 accepted")
 	}
 }
@@ -229,7 +229,7 @@ func TestKeyDriversCollinear(t *testing.T) {
 		Name: "collinear", Scale: servqual.Scale{Min: 1, Max: 7},
 		Dimensions: []servqual.Dimension{{Key: "x"}, {Key: "y"}, {Key: "z"}},
 		Items:      []servqual.Item{{Key: "x1", Dimension: "x"}, {Key: "y1", Dimension: "y"}, {Key: "z1", Dimension: "z"}},
-		Outcomes:   []servqual.Outcome{{Key: "o", Scale: servqual.Scale{Min: 1, Max: 7}}},
+		Outcomes:   []servqual.OutcomeRating{{Key: "o", Scale: servqual.Scale{Min: 1, Max: 7}}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -241,7 +241,7 @@ func TestKeyDriversCollinear(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	dr, err := a.KeyDrivers(servqual.Perception, 0)
+	dr, err := a.KeyDrivers(servqual.Perception, "o")
 	if !errors.Is(err, servqual.ErrCollinear) || dr.Beta != nil || !math.IsNaN(dr.RSquared) {
 		t.Errorf("collinear drivers: %+v, %v", dr, err)
 	}
@@ -254,7 +254,7 @@ func TestKeyDriversCollinear(t *testing.T) {
 	}
 	few := servqual.NewAccumulator(in)
 	_ = few.Add(servqual.Response{Perception: []float64{1, 2, 3}, Outcomes: []float64{4}})
-	if _, err := few.KeyDrivers(servqual.Perception, 0); err == nil {
+	if _, err := few.KeyDrivers(servqual.Perception, "o"); err == nil {
 		t.Error("one respondent accepted for three drivers")
 	}
 }

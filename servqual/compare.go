@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/cxlab/satisfaction/ep"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -34,7 +35,7 @@ type Difference struct {
 	// DF is the Welch–Satterthwaite degrees of freedom.
 	DF float64 `json:"df"`
 	// CI is the 95% confidence interval of Diff.
-	CI Interval `json:"ci"`
+	CI ep.Interval `json:"ci"`
 	// T is the Welch t statistic.
 	T float64 `json:"t"`
 	// P is its two-sided p value.
@@ -74,7 +75,7 @@ func welch(key string, a, b Stat) (Difference, error) {
 		}
 	}
 	nan := math.NaN()
-	d := Difference{Key: key, A: a, B: b, Diff: b.Mean - a.Mean, SE: nan, DF: nan, CI: Interval{nan, nan}, T: nan, P: nan}
+	d := Difference{Key: key, A: a, B: b, Diff: b.Mean - a.Mean, SE: nan, DF: nan, CI: ep.Interval{Low: nan, High: nan}, T: nan, P: nan}
 	if math.IsInf(d.Diff, 0) {
 		return Difference{}, fmt.Errorf("difference of means %v − %v overflows: %w", b.Mean, a.Mean, ErrOutOfScale)
 	}
@@ -98,7 +99,7 @@ func welch(key string, a, b Stat) (Difference, error) {
 	d.DF = 1 / (ra*ra/float64(a.N-1) + rb*rb/float64(b.N-1))
 	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: d.DF}
 	q := t.Quantile(0.975)
-	d.CI = Interval{d.Diff - q*d.SE, d.Diff + q*d.SE}
+	d.CI = ep.Interval{Low: d.Diff - q*d.SE, High: d.Diff + q*d.SE}
 	d.T = d.Diff / d.SE
 	d.P = 2 * t.Survival(math.Abs(d.T))
 	if math.IsInf(d.CI.Low, 0) || math.IsInf(d.CI.High, 0) || math.IsInf(d.T, 0) {

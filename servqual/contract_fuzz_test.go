@@ -231,7 +231,7 @@ func FuzzAnalyze(f *testing.F) {
 			t.Fatal(err)
 		}
 		m := servqual.Measure(measure)
-		d, err := acc.KeyDrivers(m, outcome)
+		d, err := acc.KeyDrivers(m, in.Outcome(outcome).Key)
 		if err != nil {
 			checkErr(t, err)
 		} else {
@@ -397,7 +397,7 @@ func FuzzNewInstrument(f *testing.F) {
 			spec.Items = append(spec.Items, servqual.Item{Key: key("q", i), Dimension: key("d", d), Reverse: i%3 == 1})
 		}
 		for o := 0; o < int(nOut); o++ {
-			spec.Outcomes = append(spec.Outcomes, servqual.Outcome{Key: key("o", o), Scale: servqual.Scale{Min: olo, Max: ohi}})
+			spec.Outcomes = append(spec.Outcomes, servqual.OutcomeRating{Key: key("o", o), Scale: servqual.Scale{Min: olo, Max: ohi}})
 		}
 		// flaws break the spec in chosen ways.
 		if flaws&1 != 0 && len(spec.Items) > 1 {
@@ -547,7 +547,6 @@ var jsonTypes = []func() interface {
 	UnmarshalJSON([]byte) error
 }{
 	func() interface{ UnmarshalJSON([]byte) error } { return new(servqual.Scale) },
-	func() interface{ UnmarshalJSON([]byte) error } { return new(servqual.Interval) },
 	func() interface{ UnmarshalJSON([]byte) error } { return new(servqual.Stat) },
 	func() interface{ UnmarshalJSON([]byte) error } { return new(servqual.Priority) },
 	func() interface{ UnmarshalJSON([]byte) error } { return new(servqual.Reliability) },

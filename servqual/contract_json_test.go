@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/cxlab/satisfaction/ep"
 	"github.com/cxlab/satisfaction/servqual"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -51,7 +52,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	drTypical, err := typical.KeyDrivers(servqual.Perception, 0)
+	drTypical, err := typical.KeyDrivers(servqual.Perception, "satisfaction")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +89,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		{"Stat zero", servqual.Stat{}},
 		{"Stat one", *repOne.Dimensions[1].Gap},
 		{"Stat typical", *repTypical.Overall.Perception},
-		{"Interval NaN", servqual.Interval{Low: nan, High: nan}},
+		{"Interval NaN", ep.Interval{Low: nan, High: nan}},
 		{"Priority zero", servqual.Priority{}},
 		{"Priority one", repOne.ItemPriorities[0]},
 		{"Priority typical", repTypical.ItemPriorities[0]},
@@ -117,7 +118,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		{"Response all missing", servqual.Response{Perception: []float64{nan, nan}, Outcomes: []float64{nan}}},
 		{"Scale", servqual.Scale{Min: 1, Max: 7}},
 		{"Scale zero", servqual.Scale{}},
-		{"Outcome", servqual.Outcome{Key: "o", Scale: servqual.Scale{Min: 0, Max: 10}}},
+		{"Outcome", servqual.OutcomeRating{Key: "o", Scale: servqual.Scale{Min: 0, Max: 10}}},
 	}
 	for _, c := range cases {
 		b, err := json.Marshal(c.v)
@@ -143,9 +144,9 @@ func TestJSONShape(t *testing.T) {
 		v    any
 		want string
 	}{
-		{servqual.Stat{N: 1, Mean: 3, SD: nan, SE: nan, CI: servqual.Interval{Low: nan, High: nan}, T: nan, P: nan},
+		{servqual.Stat{N: 1, Mean: 3, SD: nan, SE: nan, CI: ep.Interval{Low: nan, High: nan}, T: nan, P: nan},
 			`{"n":1,"mean":3,"sd":null,"se":null,"ci":{"low":null,"high":null},"t":null,"p":null}`},
-		{servqual.Priority{Rank: 1, Key: "Q1", Mean: 2, CI: servqual.Interval{Low: nan, High: nan}},
+		{servqual.Priority{Rank: 1, Key: "Q1", Mean: 2, CI: ep.Interval{Low: nan, High: nan}},
 			`{"rank":1,"key":"Q1","mean":2,"ci":{"low":null,"high":null}}`},
 		{servqual.ItemReliability{Key: "Q1", ItemRest: nan, AlphaIfDropped: 0.5, Reason: "why"},
 			`{"key":"Q1","item_rest":null,"alpha_if_dropped":0.5,"reason":"why"}`},

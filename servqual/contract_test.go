@@ -64,7 +64,7 @@ func TestNilAndZeroValues(t *testing.T) {
 	if rep := na.Report(); rep.Instrument != "" || rep.Responses != 0 {
 		t.Errorf("nil Report: %+v", rep)
 	}
-	if _, err := na.KeyDrivers(servqual.Perception, 0); !errors.Is(err, servqual.ErrInstrument) {
+	if _, err := na.KeyDrivers(servqual.Perception, "overall"); !errors.Is(err, servqual.ErrInstrument) {
 		t.Errorf("nil KeyDrivers: %v", err)
 	}
 	if _, err := na.Reliability(servqual.Perception); !errors.Is(err, servqual.ErrInstrument) {
@@ -88,7 +88,7 @@ func TestNilAndZeroValues(t *testing.T) {
 	if d := in.Dimension(5); d != (servqual.Dimension{}) {
 		t.Errorf("Dimension(5) = %+v", d)
 	}
-	if o := in.Outcome(-3); o != (servqual.Outcome{}) {
+	if o := in.Outcome(-3); o != (servqual.OutcomeRating{}) {
 		t.Errorf("Outcome(-3) = %+v", o)
 	}
 	if in.DimensionOf(99) != -1 || in.ItemsOf(-1) != nil || in.ItemIndex("nope") != -1 {
@@ -160,7 +160,7 @@ func driversInstrument(t testing.TB) *servqual.Instrument {
 		Scale:      servqual.Scale{Min: 1, Max: 7},
 		Dimensions: []servqual.Dimension{{Key: "x1"}, {Key: "x2"}},
 		Items:      []servqual.Item{{Key: "A", Dimension: "x1"}, {Key: "B", Dimension: "x2"}},
-		Outcomes:   []servqual.Outcome{{Key: "y", Scale: servqual.Scale{Min: 1, Max: 7}}},
+		Outcomes:   []servqual.OutcomeRating{{Key: "y", Scale: servqual.Scale{Min: 1, Max: 7}}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -182,7 +182,7 @@ func TestKeyDriversRSquaredZero(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	d, err := acc.KeyDrivers(servqual.Perception, 0)
+	d, err := acc.KeyDrivers(servqual.Perception, "y")
 	if !errors.Is(err, servqual.ErrUndefined) {
 		t.Fatalf("KeyDrivers with R² = 0: %+v, %v; want ErrUndefined", d, err)
 	}
@@ -203,18 +203,18 @@ func TestKeyDriversRSquaredZero(t *testing.T) {
 	// Too few respondents is testable too (the old error wrapped nothing).
 	small := servqual.NewAccumulator(in)
 	_ = small.Add(servqual.Response{Perception: []float64{1, 2}, Outcomes: []float64{3}})
-	_, err = small.KeyDrivers(servqual.Perception, 0)
+	_, err = small.KeyDrivers(servqual.Perception, "y")
 	if !errors.Is(err, servqual.ErrUndefined) || !strings.Contains(err.Error(), "need at least 4 complete respondents, have 1") {
 		t.Errorf("few respondents: %v", err)
 	}
 	checkErr(t, err)
 	for _, c := range []struct {
 		m servqual.Measure
-		o int
-	}{{servqual.Measure(-1), 0}, {servqual.NumMeasures, 0}, {servqual.Perception, 1}, {servqual.Perception, -1}} {
+		o string
+	}{{servqual.Measure(-1), "y"}, {servqual.NumMeasures, "y"}, {servqual.Perception, "z"}, {servqual.Perception, ""}, {servqual.Perception, "Y"}} {
 		_, err := acc.KeyDrivers(c.m, c.o)
 		if !errors.Is(err, servqual.ErrArgument) {
-			t.Errorf("KeyDrivers(%v, %d): %v", c.m, c.o, err)
+			t.Errorf("KeyDrivers(%v, %q): %v", c.m, c.o, err)
 		}
 		checkErr(t, err)
 	}
@@ -291,7 +291,7 @@ func TestHugeScales(t *testing.T) {
 			Scale:      s,
 			Dimensions: []servqual.Dimension{{Key: "d"}},
 			Items:      []servqual.Item{{Key: "A", Dimension: "d"}, {Key: "B", Dimension: "d", Reverse: true}},
-			Outcomes:   []servqual.Outcome{{Key: "y", Scale: o}},
+			Outcomes:   []servqual.OutcomeRating{{Key: "y", Scale: o}},
 		}
 	}
 	ok := servqual.Scale{Min: 1, Max: 7}
@@ -612,7 +612,7 @@ func TestConcurrentReads(t *testing.T) {
 		go func() { done <- dst.Merge(src) }()
 	}
 	go func() { _ = src.Report(); done <- nil }()
-	go func() { _, err := src.KeyDrivers(servqual.Perception, 0); done <- err }()
+	go func() { _, err := src.KeyDrivers(servqual.Perception, "overall"); done <- err }()
 	go func() { _, err := src.Reliability(servqual.Gap); done <- err }()
 	go func() { _, err := src.IPA(servqual.Gap, []float64{1, 2, 3, 4, 5}, nil); done <- err }()
 	for i := 0; i < 6; i++ {

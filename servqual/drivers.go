@@ -76,11 +76,13 @@ type Drivers struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-// KeyDrivers regresses outcome o on the dimension scores of measure m
-// (Perception for a SERVPERF driver analysis, Gap for gap scores), over
-// the respondents who answered every item and the outcome. Errors name
-// the measure and outcome and wrap: [ErrInstrument] for an accumulator
-// without instrument; [ErrArgument] if m or o is out of range;
+// KeyDrivers regresses the outcome with the given key (an
+// [OutcomeRating] of the instrument, such as "overall") on the dimension
+// scores of measure m (Perception for a SERVPERF driver analysis, Gap for
+// gap scores), over the respondents who answered every item and the
+// outcome. Errors name the measure and outcome and wrap: [ErrInstrument]
+// for an accumulator without instrument; [ErrArgument] if m is not a
+// measure or the instrument has no outcome with that key;
 // [ErrLimit] for more than [MaxDrivers] dimensions; [ErrUndefined] if
 // fewer than p + 2 respondents (p dimensions) are complete, if a driver
 // or the outcome has zero variance, or if R² is below [MinRSquared] (the
@@ -88,16 +90,22 @@ type Drivers struct {
 // collinear. A caller that needs weights in any case, such as
 // importance for [IPA], falls back on stated importance when it gets an
 // error.
-func (a *Accumulator) KeyDrivers(m Measure, o int) (Drivers, error) {
+func (a *Accumulator) KeyDrivers(m Measure, outcome string) (Drivers, error) {
 	if !a.ready() {
 		return Drivers{}, errNoInstrument("KeyDrivers")
 	}
 	if m < 0 || m >= NumMeasures {
 		return Drivers{}, errorf("KeyDrivers: measure %v: not a measure: %w", m, ErrArgument)
 	}
-	if o < 0 || o >= len(a.in.outcomes) {
-		return Drivers{}, errorf("KeyDrivers: outcome %d: out of range 0..%d: %w", o, len(a.in.outcomes)-1, ErrArgument)
+	o := a.in.OutcomeIndex(outcome)
+	if o < 0 {
+		return Drivers{}, errorf("KeyDrivers: outcome %q: instrument %s has no such outcome: %w", outcome, a.in.name, ErrArgument)
 	}
+	return a.keyDrivers(m, o)
+}
+
+// keyDrivers is KeyDrivers for a valid measure and outcome index.
+func (a *Accumulator) keyDrivers(m Measure, o int) (Drivers, error) {
 	b := &a.m[m].drivers[o]
 	p := len(a.in.dims)
 	keys := make([]string, p)

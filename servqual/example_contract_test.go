@@ -17,7 +17,7 @@ func ExampleAccumulator_KeyDrivers_fallback() {
 		fmt.Println(err)
 		return
 	}
-	d, err := acc.KeyDrivers(servqual.Perception, 0)
+	d, err := acc.KeyDrivers(servqual.Perception, "overall")
 	switch {
 	case errors.Is(err, servqual.ErrUndefined):
 		fmt.Println("derived importance unavailable:", err)

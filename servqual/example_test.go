@@ -73,9 +73,9 @@ func ExampleNewInstrument() {
 			{Key: "quality", Name: "Quality of repair"},
 		},
 		Items: []servqual.Item{
-			{Key: "S1", Dimension: "speed", Label: "repaired on the promised day"},
-			{Key: "S2", Dimension: "speed", Label: "waited long at the counter", Reverse: true},
-			{Key: "Q1", Dimension: "quality", Label: "fault fixed first time"},
+			{Key: "S1", Dimension: "speed", Name: "repaired on the promised day"},
+			{Key: "S2", Dimension: "speed", Name: "waited long at the counter", Reverse: true},
+			{Key: "Q1", Dimension: "quality", Name: "fault fixed first time"},
 		},
 	})
 	if err != nil {
@@ -147,14 +147,14 @@ func ExampleAccumulator_KeyDrivers() {
 		Name: "drivers", Scale: servqual.Scale{Min: 1, Max: 7},
 		Dimensions: []servqual.Dimension{{Key: "speed"}, {Key: "care"}},
 		Items:      []servqual.Item{{Key: "s", Dimension: "speed"}, {Key: "c", Dimension: "care"}},
-		Outcomes:   []servqual.Outcome{{Key: "overall", Scale: servqual.Scale{Min: 1, Max: 7}}},
+		Outcomes:   []servqual.OutcomeRating{{Key: "overall", Scale: servqual.Scale{Min: 1, Max: 7}}},
 	})
 	a := servqual.NewAccumulator(in)
 	// Uncorrelated drivers and overall = speed + care: each explains half.
 	for _, r := range [][3]float64{{1, 1, 2}, {2, 1, 3}, {1, 2, 3}, {2, 2, 4}} {
 		_ = a.Add(servqual.Response{Perception: r[:2], Outcomes: r[2:]})
 	}
-	d, err := a.KeyDrivers(servqual.Perception, 0)
+	d, err := a.KeyDrivers(servqual.Perception, "overall")
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -68,7 +68,7 @@ func fuzzInstrument(t testing.TB) *servqual.Instrument {
 		Scale:      servqual.Scale{Min: 1, Max: 5},
 		Dimensions: []servqual.Dimension{{Key: "a"}, {Key: "b"}},
 		Items:      []servqual.Item{{Key: "1", Dimension: "a"}, {Key: "2", Dimension: "b"}, {Key: "3", Dimension: "a", Reverse: true}},
-		Outcomes:   []servqual.Outcome{{Key: "o", Scale: servqual.Scale{Min: 0, Max: 10}}},
+		Outcomes:   []servqual.OutcomeRating{{Key: "o", Scale: servqual.Scale{Min: 0, Max: 10}}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -149,7 +149,7 @@ func FuzzAdd(f *testing.F) {
 		if _, err := a.Reliability(servqual.Perception); err != nil {
 			t.Fatal(err)
 		}
-		_, _ = a.KeyDrivers(servqual.Perception, 0)
+		_, _ = a.KeyDrivers(servqual.Perception, "o")
 		_, _ = a.IPA(servqual.Perception, nil, nil)
 		for _, it := range rep.Items {
 			for m := servqual.Gap; m < servqual.NumMeasures; m++ {

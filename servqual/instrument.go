@@ -40,17 +40,18 @@ type Item struct {
 	Key string `json:"key"`
 	// Dimension is the Key of the dimension the item belongs to.
 	Dimension string `json:"dimension"`
-	// Label is a short description of what the item asks.
-	Label string `json:"label"`
+	// Name is the item's English label, a short description of what it
+	// asks.
+	Name string `json:"name"`
 	// Reverse marks a negatively worded item: its ratings are flipped
 	// (min + max − x) before any score or statistic.
 	Reverse bool `json:"reverse,omitempty"`
 }
 
-// Outcome is an overall rating a response may carry besides the items,
+// OutcomeRating is an overall rating a response may carry besides the items,
 // such as overall service quality, perceived value or loyalty intentions;
 // it is the dependent variable of key-driver analysis.
-type Outcome struct {
+type OutcomeRating struct {
 	// Key identifies the outcome, such as "overall".
 	Key string `json:"key"`
 	// Name describes it.
@@ -71,7 +72,7 @@ type Spec struct {
 	// dimension by key.
 	Items []Item
 	// Outcomes lists optional overall ratings.
-	Outcomes []Outcome
+	Outcomes []OutcomeRating
 }
 
 // Instrument is a validated survey instrument: dimensions made of items
@@ -85,7 +86,7 @@ type Instrument struct {
 	scale    Scale
 	dims     []Dimension
 	items    []Item
-	outcomes []Outcome
+	outcomes []OutcomeRating
 	itemDim  []int   // dimension index of each item
 	dimItems [][]int // item indexes of each dimension, in item order
 	dimStart []int   // first item of each dimension if its items are contiguous, else −1
@@ -145,7 +146,7 @@ func NewInstrument(spec Spec) (*Instrument, error) {
 		scale:    spec.Scale,
 		dims:     append([]Dimension(nil), spec.Dimensions...),
 		items:    append([]Item(nil), spec.Items...),
-		outcomes: append([]Outcome(nil), spec.Outcomes...),
+		outcomes: append([]OutcomeRating(nil), spec.Outcomes...),
 		itemDim:  make([]int, len(spec.Items)),
 		dimItems: make([][]int, len(spec.Dimensions)),
 		index:    make(map[string]int, len(spec.Items)),
@@ -219,7 +220,7 @@ func checkUTF8(spec Spec) error {
 		texts = append(texts, d.Key, d.Name, d.Chinese)
 	}
 	for _, it := range spec.Items {
-		texts = append(texts, it.Key, it.Dimension, it.Label)
+		texts = append(texts, it.Key, it.Dimension, it.Name)
 	}
 	for _, o := range spec.Outcomes {
 		texts = append(texts, o.Key, o.Name)
@@ -303,11 +304,11 @@ func (in *Instrument) Dimension(d int) Dimension {
 	return in.dims[d]
 }
 
-// Outcome returns outcome o, or the zero Outcome (whose Key is "") if o is
+// Outcome returns outcome o, or the zero OutcomeRating (whose Key is "") if o is
 // not in 0..NumOutcomes()−1.
-func (in *Instrument) Outcome(o int) Outcome {
+func (in *Instrument) Outcome(o int) OutcomeRating {
 	if o < 0 || o >= in.NumOutcomes() {
-		return Outcome{}
+		return OutcomeRating{}
 	}
 	return in.outcomes[o]
 }
@@ -329,11 +330,11 @@ func (in *Instrument) Dimensions() []Dimension {
 }
 
 // Outcomes returns a copy of the outcomes.
-func (in *Instrument) Outcomes() []Outcome {
+func (in *Instrument) Outcomes() []OutcomeRating {
 	if in == nil {
 		return nil
 	}
-	return append([]Outcome(nil), in.outcomes...)
+	return append([]OutcomeRating(nil), in.outcomes...)
 }
 
 // DimensionOf returns the index of item i's dimension, or −1 if i is not
@@ -352,6 +353,33 @@ func (in *Instrument) ItemsOf(d int) []int {
 		return nil
 	}
 	return append([]int(nil), in.dimItems[d]...)
+}
+
+// OutcomeIndex returns the index of the outcome with the given key, or −1.
+func (in *Instrument) OutcomeIndex(key string) int {
+	if in == nil {
+		return -1
+	}
+	for o, out := range in.outcomes {
+		if out.Key == key {
+			return o
+		}
+	}
+	return -1
+}
+
+// DimensionIndex returns the index of the dimension with the given key, or
+// −1.
+func (in *Instrument) DimensionIndex(key string) int {
+	if in == nil {
+		return -1
+	}
+	for d, dim := range in.dims {
+		if dim.Key == key {
+			return d
+		}
+	}
+	return -1
 }
 
 // ItemIndex returns the index of the item with the given key, or −1.

@@ -39,7 +39,7 @@ func TestSERVQUALLayout(t *testing.T) {
 	}
 	// 1991: every item positive. 1988: Q10–Q13 and Q18–Q22 reversed.
 	for i, it := range servqual.SERVQUAL().Items() {
-		if it.Reverse || it.Label == "" {
+		if it.Reverse || it.Name == "" {
 			t.Errorf("1991 item %s: %+v", it.Key, it)
 		}
 		n := i + 1
@@ -68,8 +68,8 @@ func TestNewInstrumentValidates(t *testing.T) {
 		"unknown dimension": {Scale: good.Scale, Dimensions: dims, Items: append(items, servqual.Item{Key: "3", Dimension: "z"})},
 		"empty item key":    {Scale: good.Scale, Dimensions: dims, Items: append(items, servqual.Item{Dimension: "a"})},
 		"empty dim key":     {Scale: good.Scale, Dimensions: append(dims, servqual.Dimension{}), Items: items},
-		"bad outcome scale": {Scale: good.Scale, Dimensions: dims, Items: items, Outcomes: []servqual.Outcome{{Key: "o", Scale: servqual.Scale{Min: 2, Max: 1}}}},
-		"duplicate outcome": {Scale: good.Scale, Dimensions: dims, Items: items, Outcomes: []servqual.Outcome{{Key: "o", Scale: good.Scale}, {Key: "o", Scale: good.Scale}}},
+		"bad outcome scale": {Scale: good.Scale, Dimensions: dims, Items: items, Outcomes: []servqual.OutcomeRating{{Key: "o", Scale: servqual.Scale{Min: 2, Max: 1}}}},
+		"duplicate outcome": {Scale: good.Scale, Dimensions: dims, Items: items, Outcomes: []servqual.OutcomeRating{{Key: "o", Scale: good.Scale}, {Key: "o", Scale: good.Scale}}},
 	}
 	for name, spec := range bad {
 		if in, err := servqual.NewInstrument(spec); !errors.Is(err, servqual.ErrInstrument) || in != nil {

@@ -42,19 +42,6 @@ func (s *Scale) UnmarshalJSON(b []byte) error {
 	return jsonError("decoding", "Scale", nanjson.Unmarshal(b, (*plain)(s)))
 }
 
-// MarshalJSON encodes the Interval with NaN and ±Inf as null.
-func (x Interval) MarshalJSON() ([]byte, error) {
-	type plain Interval
-	b, err := nanjson.Marshal(plain(x))
-	return b, jsonError("encoding", "Interval", err)
-}
-
-// UnmarshalJSON decodes an Interval, null as NaN.
-func (x *Interval) UnmarshalJSON(b []byte) error {
-	type plain Interval
-	return jsonError("decoding", "Interval", nanjson.Unmarshal(b, (*plain)(x)))
-}
-
 // MarshalJSON encodes the Stat with NaN and ±Inf as null.
 func (s Stat) MarshalJSON() ([]byte, error) {
 	type plain Stat

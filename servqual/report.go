@@ -4,17 +4,9 @@ import (
 	"math"
 	"sort"
 
+	"github.com/cxlab/satisfaction/ep"
 	"gonum.org/v1/gonum/stat/distuv"
 )
-
-// Interval is a confidence interval [Low, High]; both bounds are NaN
-// (null in JSON) when the interval is undefined.
-type Interval struct {
-	// Low is the lower bound.
-	Low float64 `json:"low"`
-	// High is the upper bound.
-	High float64 `json:"high"`
-}
 
 // Stat summarises a sample of one quantity.
 //
@@ -44,7 +36,7 @@ type Stat struct {
 	// SE is the standard error of the mean.
 	SE float64 `json:"se"`
 	// CI is the 95% Student-t confidence interval of the mean.
-	CI Interval `json:"ci"`
+	CI ep.Interval `json:"ci"`
 	// T is the one-sample t statistic against zero (gap measures only).
 	T float64 `json:"t"`
 	// P is the two-sided p value of T.
@@ -57,7 +49,7 @@ func newStat(n, mean, variance float64, test bool) *Stat {
 		return nil
 	}
 	nan := math.NaN()
-	s := &Stat{N: int64(n), Mean: mean, SD: nan, SE: nan, CI: Interval{nan, nan}, T: nan, P: nan}
+	s := &Stat{N: int64(n), Mean: mean, SD: nan, SE: nan, CI: ep.Interval{Low: nan, High: nan}, T: nan, P: nan}
 	if n < 2 {
 		return s
 	}
@@ -65,7 +57,7 @@ func newStat(n, mean, variance float64, test bool) *Stat {
 	s.SE = s.SD / math.Sqrt(n)
 	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: n - 1}
 	q := t.Quantile(0.975)
-	s.CI = Interval{mean - q*s.SE, mean + q*s.SE}
+	s.CI = ep.Interval{Low: mean - q*s.SE, High: mean + q*s.SE}
 	if test {
 		switch {
 		case s.SE > 0:
@@ -156,8 +148,9 @@ type ItemReport struct {
 	Key string `json:"key"`
 	// Dimension is the key of the item's dimension.
 	Dimension string `json:"dimension"`
-	// Label describes the item.
-	Label string `json:"label"`
+	// Name is the item's English label, a short description of what it
+	// asks.
+	Name string `json:"name"`
 	// Measures holds the item's statistics per measure, over the
 	// respondents who answered it.
 	Measures
@@ -201,7 +194,7 @@ type Priority struct {
 	Mean float64 `json:"mean"`
 	// CI is its 95% confidence interval (NaN bounds when one respondent
 	// answered, as in [Stat]).
-	CI Interval `json:"ci"`
+	CI ep.Interval `json:"ci"`
 }
 
 // Report is the sample statistics of an accumulator.
@@ -269,7 +262,7 @@ func (a *Accumulator) Report() Report {
 		r.Outcomes = make([]OutcomeReport, len(in.outcomes))
 	}
 	for i, it := range in.items {
-		ir := ItemReport{Key: it.Key, Dimension: it.Dimension, Label: it.Label}
+		ir := ItemReport{Key: it.Key, Dimension: it.Dimension, Name: it.Name}
 		for m := range a.m {
 			ir.set(Measure(m), welfordStat(a.itemWelford(Measure(m), i), Measure(m).isGap()))
 		}
@@ -328,7 +321,7 @@ func (a *Accumulator) Report() Report {
 			if !a.hasMeasure(m) {
 				continue
 			}
-			dr, err := a.KeyDrivers(m, o)
+			dr, err := a.keyDrivers(m, o)
 			if err != nil {
 				dr.Reason = err.Error()
 			}

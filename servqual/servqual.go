@@ -64,7 +64,7 @@ func servqualSpec(name string, reverse func(item int) bool) Spec {
 		items[i] = Item{
 			Key:       "Q" + strconv.Itoa(n),
 			Dimension: servqualDimensions[d].Key,
-			Label:     servqualLabels[i],
+			Name:      servqualLabels[i],
 			Reverse:   reverse(n),
 		}
 	}
@@ -73,7 +73,7 @@ func servqualSpec(name string, reverse func(item int) bool) Spec {
 		Scale:      Scale{Min: 1, Max: 7},
 		Dimensions: servqualDimensions,
 		Items:      items,
-		Outcomes:   []Outcome{{Key: "overall", Name: "overall service quality", Scale: Scale{Min: 1, Max: 7}}},
+		Outcomes:   []OutcomeRating{{Key: "overall", Name: "overall service quality", Scale: Scale{Min: 1, Max: 7}}},
 	}
 }
 

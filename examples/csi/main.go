@@ -173,7 +173,7 @@ func run() error {
 		if !c.FornellLarcker {
 			fl = "FAIL"
 		}
-		fmt.Printf("  %-9s  %.2f [%.2f, %.2f]     %.2f   %.2f   %.2f   %s\n", c.Name, c.Alpha, c.AlphaLower, c.AlphaUpper, c.RhoC, c.RhoA, c.AVE, fl)
+		fmt.Printf("  %-9s  %.2f [%.2f, %.2f]     %.2f   %.2f   %.2f   %s\n", c.Name, c.Alpha, c.AlphaCI.Low, c.AlphaCI.High, c.RhoC, c.RhoA, c.AVE, fl)
 	}
 	worst := pls.PairResult{}
 	for _, p := range res.Discriminant {

@@ -93,7 +93,7 @@ func report(w io.Writer) error {
 		if g.P < 0.05 {
 			verdict = "yes (p < 0.05)"
 		}
-		fmt.Fprintf(w, "  %-4s %-40s %3d %+6.2f [%+6.2f, %+6.2f]  %s\n", it.Key, it.Label, g.N, g.Mean, g.CI.Low, g.CI.High, verdict)
+		fmt.Fprintf(w, "  %-4s %-40s %3d %+6.2f [%+6.2f, %+6.2f]  %s\n", it.Key, it.Name, g.N, g.Mean, g.CI.Low, g.CI.High, verdict)
 	}
 
 	fmt.Fprintln(w, "\nImprovement priorities (largest shortfall first):")
@@ -154,7 +154,7 @@ func analyses(w io.Writer, acc *servqual.Accumulator) error {
 		fmt.Fprintf(w, "  %-15s %3d %6.3f %8.3f %7.3f  %s (%.2f, %.3f)\n", r.Dimension, r.N, r.Alpha, r.StdAlpha, r.MeanR, weakest.Key, weakest.ItemRest, weakest.AlphaIfDropped)
 	}
 
-	d, err := acc.KeyDrivers(servqual.Perception, 0)
+	d, err := acc.KeyDrivers(servqual.Perception, "overall")
 	if err != nil {
 		return err
 	}

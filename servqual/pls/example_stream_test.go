@@ -16,10 +16,10 @@ func ExampleFromInstrument() {
 		Scale:      servqual.Scale{Min: 1, Max: 7},
 		Dimensions: []servqual.Dimension{{Key: "QUAL", Name: "Quality"}, {Key: "SAT", Name: "Satisfaction"}},
 		Items: []servqual.Item{
-			{Key: "q1", Dimension: "QUAL", Label: "The coffee is good"},
-			{Key: "q2", Dimension: "QUAL", Label: "The wait is too long", Reverse: true},
-			{Key: "s1", Dimension: "SAT", Label: "I am satisfied"},
-			{Key: "s2", Dimension: "SAT", Label: "It is what I hoped for"},
+			{Key: "q1", Dimension: "QUAL", Name: "The coffee is good"},
+			{Key: "q2", Dimension: "QUAL", Name: "The wait is too long", Reverse: true},
+			{Key: "s1", Dimension: "SAT", Name: "I am satisfied"},
+			{Key: "s2", Dimension: "SAT", Name: "It is what I hoped for"},
 		},
 	})
 	if err != nil {

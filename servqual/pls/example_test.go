@@ -36,7 +36,7 @@ func ExampleModel_FitCov() {
 	p := res.Paths[0]
 	fmt.Printf("%s -> %s: %.3f (PLSc %.3f), R² %.3f\n", p.From, p.To, p.Coefficient, res.Consistent.Paths[0].Coefficient, res.Constructs[1].R2)
 	for _, c := range res.Constructs {
-		fmt.Printf("%s: alpha %.3f [%.3f, %.3f], rho_C %.3f, rho_A %.3f, AVE %.3f\n", c.Name, c.Alpha, c.AlphaLower, c.AlphaUpper, c.RhoC, c.RhoA, c.AVE)
+		fmt.Printf("%s: alpha %.3f [%.3f, %.3f], rho_C %.3f, rho_A %.3f, AVE %.3f\n", c.Name, c.Alpha, c.AlphaCI.Low, c.AlphaCI.High, c.RhoC, c.RhoA, c.AVE)
 	}
 	fmt.Printf("HTMT %.3f\n", res.Discriminant[0].HTMT)
 	// Output:

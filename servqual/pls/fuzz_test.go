@@ -114,7 +114,7 @@ func checkResult(t *testing.T, m *pls.Model, res *pls.Result) {
 	for _, c := range res.Constructs {
 		bad(c.Name+" rho_C", c.RhoC)
 		bad(c.Name+" AVE", c.AVE)
-		for _, v := range []float64{c.R2, c.AdjR2, c.Alpha, c.AlphaLower, c.AlphaUpper, c.RhoA} {
+		for _, v := range []float64{c.R2, c.AdjR2, c.Alpha, c.AlphaCI.Low, c.AlphaCI.High, c.RhoA} {
 			if math.IsInf(v, 0) || (math.IsNaN(v) && c.Reason == "") {
 				t.Fatalf("%s: %v without a reason: %+v", c.Name, v, c)
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/cxlab/satisfaction/ep"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -63,13 +64,13 @@ type ConstructResult struct {
 	// k/(k − 1)·(1 − k/1ᵀR1), as SmartPLS, seminr and cSEM report it;
 	// NaN for a single indicator or (pairwise moments) when 1ᵀR1 ≤ 0.
 	Alpha float64 `json:"alpha"`
-	// AlphaLower and AlphaUpper bound Feldt's interval for alpha at the
-	// options' level (Feldt, Woodruff & Salih 1987):
-	// 1 − (1 − α)·F(1 − γ/2) … 1 − (1 − α)·F(γ/2), F the quantiles of the
-	// F distribution with n − 1 and (n − 1)(k − 1) degrees of freedom and
-	// γ = 1 − level.
-	AlphaLower float64 `json:"alpha_lower"`
-	AlphaUpper float64 `json:"alpha_upper"`
+	// AlphaCI is Feldt's interval for alpha at the options' level
+	// (Feldt, Woodruff & Salih 1987):
+	// [1 − (1 − α)·F(1 − γ/2), 1 − (1 − α)·F(γ/2)], F the quantiles of
+	// the F distribution with n − 1 and (n − 1)(k − 1) degrees of freedom
+	// and γ = 1 − level; NaN bounds where alpha is NaN or the interval
+	// is undefined (see Reason).
+	AlphaCI ep.Interval `json:"alpha_ci"`
 	// RhoC is the composite reliability (Jöreskog 1971),
 	// (Σλ)² / ((Σλ)² + Σ(1 − λ²)) over the loadings λ.
 	RhoC float64 `json:"rho_c"`
@@ -535,7 +536,7 @@ func (m *Model) reliability(cr *ConstructResult, j int, r, w, rw []float64, n in
 	}
 	cr.AVE = sumL2 / k
 	cr.RhoC = sumL * sumL / (sumL*sumL + sumU)
-	cr.Alpha, cr.AlphaLower, cr.AlphaUpper = math.NaN(), math.NaN(), math.NaN()
+	cr.Alpha, cr.AlphaCI = math.NaN(), ep.Interval{Low: math.NaN(), High: math.NaN()}
 	cr.RhoA = 1
 	if b-a == 1 {
 		cr.Reason = join(cr.Reason, "alpha undefined for a single indicator")
@@ -549,8 +550,8 @@ func (m *Model) reliability(cr *ConstructResult, j int, r, w, rw []float64, n in
 	}
 	if tot > 0 {
 		cr.Alpha = k / (k - 1) * (1 - k/tot)
-		cr.AlphaLower, cr.AlphaUpper = Feldt(cr.Alpha, n, b-a, level)
-		if math.IsNaN(cr.AlphaLower) {
+		cr.AlphaCI.Low, cr.AlphaCI.High = Feldt(cr.Alpha, n, b-a, level)
+		if math.IsNaN(cr.AlphaCI.Low) {
 			cr.Reason = join(cr.Reason, "Feldt interval undefined (alpha above 1 or a bound overflows)")
 		}
 	} else {

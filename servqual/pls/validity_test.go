@@ -56,7 +56,7 @@ func TestAlphaInterval(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := res.Constructs[0]
-	if d := cmp.Diff([]float64{0.75, 0.5347971411309811, 0.8656500087898271}, []float64{c.Alpha, c.AlphaLower, c.AlphaUpper}, cmpopts.EquateApprox(1e-9, 0)); d != "" {
+	if d := cmp.Diff([]float64{0.75, 0.5347971411309811, 0.8656500087898271}, []float64{c.Alpha, c.AlphaCI.Low, c.AlphaCI.High}, cmpopts.EquateApprox(1e-9, 0)); d != "" {
 		t.Errorf("alpha and interval (-want +got):\n%s", d)
 	}
 }
@@ -95,8 +95,8 @@ func TestSingleIndicator(t *testing.T) {
 		t.Fatal(err)
 	}
 	x := res.Constructs[0]
-	if !math.IsNaN(x.Alpha) || !math.IsNaN(x.AlphaLower) || x.Reason == "" {
-		t.Errorf("single-item alpha %v [%v, %v], reason %q", x.Alpha, x.AlphaLower, x.AlphaUpper, x.Reason)
+	if !math.IsNaN(x.Alpha) || !math.IsNaN(x.AlphaCI.Low) || x.Reason == "" {
+		t.Errorf("single-item alpha %v [%v, %v], reason %q", x.Alpha, x.AlphaCI.Low, x.AlphaCI.High, x.Reason)
 	}
 	if d := cmp.Diff([]float64{1, 1, 1, 1}, []float64{res.Indicators[0].Loading, x.RhoC, x.RhoA, x.AVE}, cmpopts.EquateApprox(0, 1e-15)); d != "" {
 		t.Errorf("single-item loading, ρC, ρA, AVE (-want +got):\n%s", d)
