@@ -144,10 +144,11 @@ func FuzzUpdate(f *testing.F) {
 
 // FuzzEnumText checks the text decoders of Answer, Category and Form: an
 // error wraps the sentinel and leaves the value unchanged; a success
-// round-trips through MarshalText.
+// round-trips through MarshalText, String and Chinese.
 func FuzzEnumText(f *testing.F) {
 	for _, s := range []string{"", "like", "Must Be", "live-with", "attractive", "one dimensional", "questionable",
-		"subtractive", "ratio", "Ratio", "unknown", "\xff", "Answer(9)", " neutral "} {
+		"subtractive", "ratio", "Ratio", "unknown", "\xff", "Answer(9)", " neutral ",
+		"理应如此", "能忍受", "期望属性", "可疑结果", "差值法", "比值法", "MUST_BE", "P − E", "ratio (P/E − 1)", "A", "q", "I can live with it"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -158,8 +159,12 @@ func FuzzEnumText(f *testing.F) {
 			}
 		} else if b, err := a.MarshalText(); err != nil {
 			t.Fatalf("Answer %q gave %d that does not marshal: %v", s, int(a), err)
-		} else if back := ep.Answer(42); back.UnmarshalText(b) != nil || back != a {
-			t.Fatalf("Answer round trip of %v", a)
+		} else {
+			for _, text := range []string{string(b), a.String(), a.Chinese()} {
+				if back := ep.Answer(42); back.UnmarshalText([]byte(text)) != nil || back != a {
+					t.Fatalf("Answer round trip of %v through %q", a, text)
+				}
+			}
 		}
 		c := ep.Category(42)
 		if err := c.UnmarshalText([]byte(s)); err != nil {
@@ -168,16 +173,26 @@ func FuzzEnumText(f *testing.F) {
 			}
 		} else if b, err := c.MarshalText(); err != nil {
 			t.Fatalf("Category %q gave %d that does not marshal: %v", s, int(c), err)
-		} else if back := ep.Category(42); back.UnmarshalText(b) != nil || back != c {
-			t.Fatalf("Category round trip of %v", c)
+		} else {
+			for _, text := range []string{string(b), c.String(), c.Chinese()} {
+				if back := ep.Category(42); back.UnmarshalText([]byte(text)) != nil || back != c {
+					t.Fatalf("Category round trip of %v through %q", c, text)
+				}
+			}
 		}
 		fm := ep.Form(42)
 		if err := fm.UnmarshalText([]byte(s)); err != nil {
 			if !errors.Is(err, ep.ErrModel) || fm != 42 {
 				t.Fatalf("Form %q: %v, %v", s, fm, err)
 			}
-		} else if _, err := fm.MarshalText(); err != nil {
+		} else if b, err := fm.MarshalText(); err != nil {
 			t.Fatalf("Form %q gave %d that does not marshal: %v", s, int(fm), err)
+		} else {
+			for _, text := range []string{string(b), fm.String(), fm.Chinese()} {
+				if back := ep.Form(42); back.UnmarshalText([]byte(text)) != nil || back != fm {
+					t.Fatalf("Form round trip of %v through %q", fm, text)
+				}
+			}
 		}
 	})
 }

@@ -116,3 +116,19 @@ func ExampleKanoTally() {
 	fmt.Printf("%s CS+=%.2f CS-=%.2f\n", r.Dominant, r.Satisfaction, r.Dissatisfaction)
 	// Output: attractive CS+=0.75 CS-=-0.25
 }
+
+func ExampleLevel() {
+	l := ep.VeryDissatisfied
+	token, _ := l.MarshalText()
+	fmt.Printf("token %s, English %q, Chinese %s\n", token, l, l.Chinese())
+	for _, text := range []string{"very_dissatisfied", "Very Dissatisfied", "极度不满意"} {
+		var back ep.Level
+		err := back.UnmarshalText([]byte(text))
+		fmt.Println(text, "→", back, err)
+	}
+	// Output:
+	// token very_dissatisfied, English "very dissatisfied", Chinese 极度不满意
+	// very_dissatisfied → very dissatisfied <nil>
+	// Very Dissatisfied → very dissatisfied <nil>
+	// 极度不满意 → very dissatisfied <nil>
+}

@@ -7,10 +7,10 @@ import (
 )
 
 // Sources holds the three sources from which a customer forms an
-// expectation before buying (Zeithaml, Berry & Parasuraman 1993; Kotler,
-// Marketing Management): prior purchase experience, word of mouth, and
-// the company's own promises, each on the rating scale of the
-// comparison. A source the customer does not have is NaN.
+// expectation before buying (Kotler & Keller, Marketing Management): prior
+// purchase experience, word of mouth, and the company's own promises, each
+// on the rating scale of the comparison. A source the customer does not
+// have is NaN.
 type Sources struct {
 	// Experience is the expectation formed by past purchases.
 	Experience float64 `json:"experience"`
@@ -32,8 +32,8 @@ type Weights struct {
 	Promises float64 `json:"promises"`
 }
 
-// EqualWeights returns weights of one for every source. The literature
-// names the three sources but gives no weights; equal weights are
+// EqualWeights returns weights of one for every source. Kotler & Keller
+// name the three sources but give no weights; equal weights are
 // the neutral default.
 func EqualWeights() Weights { return Weights{Experience: 1, WordOfMouth: 1, Promises: 1} }
 

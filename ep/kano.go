@@ -3,7 +3,6 @@ package ep
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/cxlab/satisfaction/internal/nanjson"
 )
@@ -29,39 +28,67 @@ const (
 	AnswerDislike
 )
 
-var answerNames = [...]string{"unknown", "like", "must-be", "neutral", "live-with", "dislike"}
+// answerText holds the text forms of the Kano answers; the Chinese labels
+// are the answer options of Chinese Kano questionnaires.
+var answerText = newEnumText(
+	[]string{"unknown", "like", "must_be", "neutral", "live_with", "dislike"},
+	[]string{"unknown", "like", "must-be", "neutral", "live with", "dislike"},
+	[]string{"未知", "喜欢", "理应如此", "无所谓", "能忍受", "不喜欢"},
+	true,
+	map[string]int{
+		"I like it": 1, "我喜欢": 1,
+		"I expect it": 2, "it must be": 2, "理所当然": 2,
+		"I am neutral":       3,
+		"I can live with it": 4, "可以忍受": 4,
+		"I dislike it": 5, "我不喜欢": 5,
+	},
+)
 
-// String returns the answer's name, such as "must-be".
+// String returns the answer's English label, such as "must-be" or "live
+// with", or "Answer(n)" outside the enumeration.
 func (a Answer) String() string {
 	if a >= AnswerUnknown && a <= AnswerDislike {
-		return answerNames[a]
+		return answerText.english[a]
 	}
 	return fmt.Sprintf("Answer(%d)", int(a))
 }
 
-// MarshalText encodes the answer as its name.
+// Chinese returns the answer's Chinese label (喜欢, 理应如此, 无所谓,
+// 能忍受, 不喜欢; 未知 for AnswerUnknown), or "" outside the enumeration.
+func (a Answer) Chinese() string {
+	if a >= AnswerUnknown && a <= AnswerDislike {
+		return answerText.chinese[a]
+	}
+	return ""
+}
+
+// MarshalText encodes the answer as its stable token: "unknown", "like",
+// "must_be", "neutral", "live_with" or "dislike". A value outside the
+// enumeration is an error wrapping [ErrInvalid].
 func (a Answer) MarshalText() ([]byte, error) {
 	if a < AnswerUnknown || a > AnswerDislike {
 		return nil, errorf("cannot marshal Answer(%d): %w", int(a), ErrInvalid)
 	}
-	return []byte(answerNames[a]), nil
+	return []byte(answerText.token[a]), nil
 }
 
-// UnmarshalText decodes an answer from its name (case-insensitive; "must
-// be" and "live with" with a space are accepted too). On error a is left
-// unchanged.
+// UnmarshalText decodes an answer from its token ("must_be"), its English
+// label ("must-be"), its Chinese label ("理应如此") or the questionnaire
+// wording ("I like it", "I expect it", "I am neutral", "I can live with
+// it", "I dislike it"; 我喜欢, 理所当然, 可以忍受, 我不喜欢). Space is
+// trimmed, Latin letters match in any case, and ' ', '-' and '_' are
+// interchangeable. The empty string decodes as AnswerUnknown. On error,
+// which wraps [ErrInvalid], a is left unchanged.
 func (a *Answer) UnmarshalText(text []byte) error {
 	if a == nil {
 		return errorf("UnmarshalText into a nil *Answer: %w", ErrInvalid)
 	}
-	s := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(string(text))), " ", "-")
-	for i, name := range answerNames {
-		if s == name {
-			*a = Answer(i)
-			return nil
-		}
+	v, ok := answerText.parse(text)
+	if !ok {
+		return errorf("unknown Kano answer %q: %w", string(text), ErrInvalid)
 	}
-	return errorf("unknown Kano answer %q: %w", string(text), ErrInvalid)
+	*a = Answer(v)
+	return nil
 }
 
 // Category is a Kano quality category of a product or service attribute
@@ -94,38 +121,70 @@ const (
 // Questionable.
 const NumCategories = 6
 
-var categoryNames = [...]string{"unknown", "attractive", "one-dimensional", "must-be", "indifferent", "reverse", "questionable"}
+// categoryText holds the text forms of the Kano categories; the Chinese
+// labels are the standard terms of the Chinese Kano literature.
+var categoryText = newEnumText(
+	[]string{"unknown", "attractive", "one_dimensional", "must_be", "indifferent", "reverse", "questionable"},
+	[]string{"unknown", "attractive", "one-dimensional", "must-be", "indifferent", "reverse", "questionable"},
+	[]string{"未知", "魅力属性", "期望属性", "必备属性", "无差异属性", "反向属性", "可疑结果"},
+	true,
+	map[string]int{
+		"A": 1, "魅力型": 1,
+		"O": 2, "一维属性": 2, "期望型": 2,
+		"M": 3, "基本属性": 3, "必备型": 3,
+		"I": 4,
+		"R": 5,
+		"Q": 6,
+	},
+)
 
-// String returns the category's name, such as "one-dimensional".
+// String returns the category's English label, such as
+// "one-dimensional", or "Category(n)" outside the enumeration.
 func (c Category) String() string {
 	if c >= CategoryUnknown && c <= Questionable {
-		return categoryNames[c]
+		return categoryText.english[c]
 	}
 	return fmt.Sprintf("Category(%d)", int(c))
 }
 
-// MarshalText encodes the category as its name.
+// Chinese returns the category's Chinese label (魅力属性, 期望属性, 必备属性,
+// 无差异属性, 反向属性, 可疑结果; 未知 for CategoryUnknown), or "" outside
+// the enumeration.
+func (c Category) Chinese() string {
+	if c >= CategoryUnknown && c <= Questionable {
+		return categoryText.chinese[c]
+	}
+	return ""
+}
+
+// MarshalText encodes the category as its stable token: "unknown",
+// "attractive", "one_dimensional", "must_be", "indifferent", "reverse" or
+// "questionable". A value outside the enumeration is an error wrapping
+// [ErrInvalid].
 func (c Category) MarshalText() ([]byte, error) {
 	if c < CategoryUnknown || c > Questionable {
 		return nil, errorf("cannot marshal Category(%d): %w", int(c), ErrInvalid)
 	}
-	return []byte(categoryNames[c]), nil
+	return []byte(categoryText.token[c]), nil
 }
 
-// UnmarshalText decodes a category from its name (case-insensitive). On
-// error c is left unchanged.
+// UnmarshalText decodes a category from its token ("one_dimensional"), its
+// English label ("one-dimensional"), its Chinese label ("期望属性"), its
+// one-letter abbreviation (A, O, M, I, R, Q) or a common Chinese variant
+// (魅力型, 一维属性, 期望型, 基本属性, 必备型). Space is trimmed, Latin
+// letters match in any case, and ' ', '-' and '_' are interchangeable. The
+// empty string decodes as CategoryUnknown. On error, which wraps
+// [ErrInvalid], c is left unchanged.
 func (c *Category) UnmarshalText(text []byte) error {
 	if c == nil {
 		return errorf("UnmarshalText into a nil *Category: %w", ErrInvalid)
 	}
-	s := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(string(text))), " ", "-")
-	for i, name := range categoryNames {
-		if s == name {
-			*c = Category(i)
-			return nil
-		}
+	v, ok := categoryText.parse(text)
+	if !ok {
+		return errorf("unknown Kano category %q: %w", string(text), ErrInvalid)
 	}
-	return errorf("unknown Kano category %q: %w", string(text), ErrInvalid)
+	*c = Category(v)
+	return nil
 }
 
 // kanoTable is the standard Kano evaluation table (Berger et al. 1993):

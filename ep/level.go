@@ -4,12 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 )
 
-// Level is a satisfaction level on the five-point survey scale of Kotler's
-// satisfaction survey (Kotler, Marketing Management: highly satisfied,
-// satisfied, no opinion, somewhat dissatisfied, very dissatisfied).
+// Level is a satisfaction level on the five-point satisfaction scale of
+// Kotler & Keller, Marketing Management (highly satisfied, satisfied, no
+// opinion, somewhat dissatisfied, very dissatisfied). String gives the
+// English label, Chinese the label of the standard Chinese scale, and
+// MarshalText a stable token; UnmarshalText reads all three.
 //
 // The levels are valued 1 to 5 in order of increasing satisfaction, so that
 // an answer on a 5-point rating scale converts directly with [LevelOf].
@@ -45,104 +46,74 @@ const NumLevels = 5
 // ErrLevel is returned (wrapped) when a value is not a known Level.
 var ErrLevel = errors.New("invalid satisfaction level")
 
-var levelNames = [...]string{
-	Unknown:          "unknown",
-	VeryDissatisfied: "very dissatisfied",
-	Dissatisfied:     "dissatisfied",
-	Neutral:          "neutral",
-	Satisfied:        "satisfied",
-	Delighted:        "delighted",
-}
-
-var levelChinese = [...]string{
-	Unknown:          "未知",
-	VeryDissatisfied: "极度不满意",
-	Dissatisfied:     "部分不满意",
-	Neutral:          "无意见",
-	Satisfied:        "一般满意",
-	Delighted:        "高度满意",
-}
-
-// levelAliases maps further spellings accepted by UnmarshalText, after
-// lower-casing and trimming, to their level.
-var levelAliases = map[string]Level{
-	"very_dissatisfied":     VeryDissatisfied,
-	"very-dissatisfied":     VeryDissatisfied,
-	"somewhat dissatisfied": Dissatisfied,
-	"no opinion":            Neutral,
-	"highly satisfied":      Delighted,
-	"very satisfied":        Delighted,
-	"极度不满":                  VeryDissatisfied,
-	"非常不满意":                 VeryDissatisfied,
-	"强烈不满意":                 VeryDissatisfied,
-	"不满意":                   Dissatisfied,
-	"中立":                    Neutral,
-	"满意":                    Satisfied,
-	"非常满意":                  Delighted,
-	"惊喜":                    Delighted,
-}
+// levelText holds the text forms of the levels: the token, the English
+// label and the label on the standard Chinese five-point satisfaction
+// scale, and the further spellings UnmarshalText accepts.
+var levelText = newEnumText(
+	[]string{"unknown", "very_dissatisfied", "dissatisfied", "neutral", "satisfied", "delighted"},
+	[]string{"unknown", "very dissatisfied", "dissatisfied", "neutral", "satisfied", "delighted"},
+	[]string{"未知", "极度不满意", "部分不满意", "无意见", "一般满意", "高度满意"},
+	true,
+	map[string]int{
+		"极度不满": 1, "非常不满意": 1, "强烈不满意": 1, "1": 1,
+		"somewhat dissatisfied": 2, "不满意": 2, "2": 2,
+		"no opinion": 3, "中立": 3, "3": 3,
+		"满意": 4, "4": 4,
+		"highly satisfied": 5, "very satisfied": 5, "非常满意": 5, "惊喜": 5, "5": 5,
+	},
+)
 
 // Valid reports whether l is one of the five known levels.
 func (l Level) Valid() bool { return l >= VeryDissatisfied && l <= Delighted }
 
-// String returns the English name of the level, such as "very dissatisfied",
-// or "Level(n)" for a value outside the scale.
+// String returns the English label of the level, such as "very
+// dissatisfied", or "Level(n)" for a value outside the scale.
 func (l Level) String() string {
 	if l >= Unknown && l <= Delighted {
-		return levelNames[l]
+		return levelText.english[l]
 	}
 	return fmt.Sprintf("Level(%d)", int(l))
 }
 
-// Chinese returns the label of the level on the Chinese survey scale, such as
-// "高度满意" for Delighted, or "" for a value outside the scale.
+// Chinese returns the level's label on the standard Chinese five-point
+// satisfaction scale (高度满意, 一般满意, 无意见, 部分不满意, 极度不满意),
+// such as "高度满意" for Delighted; "未知" for Unknown and "" for a value
+// outside the scale.
 func (l Level) Chinese() string {
 	if l >= Unknown && l <= Delighted {
-		return levelChinese[l]
+		return levelText.chinese[l]
 	}
 	return ""
 }
 
-// MarshalText encodes the level as its English name. Unknown encodes as
-// "unknown"; a value outside the scale is an error wrapping [ErrLevel].
+// MarshalText encodes the level as its stable token: "unknown",
+// "very_dissatisfied", "dissatisfied", "neutral", "satisfied" or
+// "delighted". A value outside the scale is an error wrapping [ErrLevel].
 func (l Level) MarshalText() ([]byte, error) {
 	if l < Unknown || l > Delighted {
 		return nil, errorf("cannot marshal Level(%d): %w", int(l), ErrLevel)
 	}
-	return []byte(levelNames[l]), nil
+	return []byte(levelText.token[l]), nil
 }
 
-// UnmarshalText decodes a level from its English name (case-insensitive,
-// "very dissatisfied" or "very_dissatisfied"), from a common synonym
-// ("highly satisfied", "no opinion", "somewhat dissatisfied"), from its
-// Chinese label (高度满意, 一般满意, 无意见, 部分不满意, 极度不满意 and the
-// short forms 满意, 不满意), or from its rating "1" to "5". "unknown" and
-// the empty string decode as Unknown. Anything else is an error wrapping
-// [ErrLevel], and l is left unchanged.
+// UnmarshalText decodes a level from its token ("very_dissatisfied"), its
+// English label ("very dissatisfied") or its Chinese label ("极度不满意"),
+// from a common synonym ("highly satisfied", "very satisfied", "no
+// opinion", "somewhat dissatisfied", 非常满意, 惊喜, 满意, 中立, 不满意,
+// 极度不满, 非常不满意, 强烈不满意) or from its rating "1" to "5". Space is
+// trimmed, Latin letters match in any case, and ' ', '-' and '_' are
+// interchangeable. The empty string decodes as Unknown. Anything else is an
+// error wrapping [ErrLevel], and l is left unchanged.
 func (l *Level) UnmarshalText(text []byte) error {
 	if l == nil {
 		return errorf("UnmarshalText into a nil *Level: %w", ErrLevel)
 	}
-	s := strings.ToLower(strings.TrimSpace(string(text)))
-	if s == "" {
-		*l = Unknown
-		return nil
+	v, ok := levelText.parse(text)
+	if !ok {
+		return errorf("unknown satisfaction level %q: %w", string(text), ErrLevel)
 	}
-	for i, name := range levelNames {
-		if s == name || s == levelChinese[i] {
-			*l = Level(i)
-			return nil
-		}
-	}
-	if v, ok := levelAliases[s]; ok {
-		*l = v
-		return nil
-	}
-	if len(s) == 1 && s[0] >= '1' && s[0] <= '5' {
-		*l = Level(s[0] - '0')
-		return nil
-	}
-	return errorf("unknown satisfaction level %q: %w", string(text), ErrLevel)
+	*l = Level(v)
+	return nil
 }
 
 // LevelOf converts an answer on the 5-point satisfaction scale (1 = very

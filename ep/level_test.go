@@ -12,15 +12,16 @@ import (
 func TestLevelText(t *testing.T) {
 	tests := []struct {
 		l       ep.Level
+		token   string
 		name    string
 		chinese string
 	}{
-		{ep.Unknown, "unknown", "未知"},
-		{ep.VeryDissatisfied, "very dissatisfied", "极度不满意"},
-		{ep.Dissatisfied, "dissatisfied", "部分不满意"},
-		{ep.Neutral, "neutral", "无意见"},
-		{ep.Satisfied, "satisfied", "一般满意"},
-		{ep.Delighted, "delighted", "高度满意"},
+		{ep.Unknown, "unknown", "unknown", "未知"},
+		{ep.VeryDissatisfied, "very_dissatisfied", "very dissatisfied", "极度不满意"},
+		{ep.Dissatisfied, "dissatisfied", "dissatisfied", "部分不满意"},
+		{ep.Neutral, "neutral", "neutral", "无意见"},
+		{ep.Satisfied, "satisfied", "satisfied", "一般满意"},
+		{ep.Delighted, "delighted", "delighted", "高度满意"},
 	}
 	for _, tt := range tests {
 		if got := tt.l.String(); got != tt.name {
@@ -30,10 +31,10 @@ func TestLevelText(t *testing.T) {
 			t.Errorf("%v.Chinese() = %q, want %q", tt.l, got, tt.chinese)
 		}
 		b, err := tt.l.MarshalText()
-		if err != nil || string(b) != tt.name {
+		if err != nil || string(b) != tt.token {
 			t.Errorf("%v.MarshalText() = %q, %v", tt.l, b, err)
 		}
-		for _, text := range []string{tt.name, tt.chinese} {
+		for _, text := range []string{tt.token, tt.name, tt.chinese} {
 			got := ep.Level(99)
 			if err := got.UnmarshalText([]byte(text)); err != nil || got != tt.l {
 				t.Errorf("UnmarshalText(%q) = %v, %v; want %v", text, got, err, tt.l)
@@ -108,7 +109,7 @@ func TestLevelOf(t *testing.T) {
 }
 
 func FuzzLevelUnmarshalText(f *testing.F) {
-	for _, s := range []string{"", "delighted", "高度满意", "5", "0", "\xff", "very dissatisfied", "Level(9)"} {
+	for _, s := range []string{"", "delighted", "高度满意", "5", "0", "\xff", "very dissatisfied", "Level(9)", "VERY-DISSATISFIED", "极度不满", "非常满意", "no_opinion"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -123,14 +124,16 @@ func FuzzLevelUnmarshalText(f *testing.F) {
 		if l != ep.Unknown && !l.Valid() {
 			t.Fatalf("UnmarshalText(%q) gave out-of-range %d", s, int(l))
 		}
-		// Round trip through the canonical name.
+		// Round trip through the token and both labels.
 		b, err := l.MarshalText()
 		if err != nil {
 			t.Fatal(err)
 		}
-		var back ep.Level
-		if err := back.UnmarshalText(b); err != nil || back != l {
-			t.Fatalf("round trip of %v gave %v, %v", l, back, err)
+		for _, text := range []string{string(b), l.String(), l.Chinese()} {
+			var back ep.Level
+			if err := back.UnmarshalText([]byte(text)); err != nil || back != l {
+				t.Fatalf("round trip of %v through %q gave %v, %v", l, text, back, err)
+			}
 		}
 	})
 }

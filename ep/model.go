@@ -22,37 +22,60 @@ const (
 	Ratio
 )
 
-var formNames = [...]string{Subtractive: "subtractive", Ratio: "ratio"}
+// formText holds the text forms of the disconfirmation forms (the Chinese
+// terms of the difference and ratio methods of measuring
+// disconfirmation).
+var formText = newEnumText(
+	[]string{"subtractive", "ratio"},
+	[]string{"subtractive (P − E)", "ratio (P/E − 1)"},
+	[]string{"差值法", "比值法"},
+	false,
+	map[string]int{"difference": 0, "P − E": 0, "P - E": 0, "P/E − 1": 1, "P/E - 1": 1},
+)
 
-// String returns "subtractive" or "ratio", or "Form(n)" for other values.
+// String returns the English label of the form, "subtractive (P − E)" or
+// "ratio (P/E − 1)", or "Form(n)" for other values.
 func (f Form) String() string {
 	if f == Subtractive || f == Ratio {
-		return formNames[f]
+		return formText.english[f]
 	}
 	return fmt.Sprintf("Form(%d)", int(f))
 }
 
-// MarshalText encodes the form as "subtractive" or "ratio".
+// Chinese returns the Chinese label of the form, "差值法" (difference
+// method) or "比值法" (ratio method), or "" for other values.
+func (f Form) Chinese() string {
+	if f == Subtractive || f == Ratio {
+		return formText.chinese[f]
+	}
+	return ""
+}
+
+// MarshalText encodes the form as its stable token, "subtractive" or
+// "ratio". Any other value is an error wrapping [ErrModel].
 func (f Form) MarshalText() ([]byte, error) {
 	if f != Subtractive && f != Ratio {
 		return nil, errorf("cannot marshal Form(%d): %w", int(f), ErrModel)
 	}
-	return []byte(formNames[f]), nil
+	return []byte(formText.token[f]), nil
 }
 
-// UnmarshalText decodes "subtractive" or "ratio" (case-sensitive). On error
-// f is left unchanged.
+// UnmarshalText decodes a form from its token ("subtractive", "ratio"),
+// its English label ("subtractive (P − E)") or its Chinese label
+// ("差值法", "比值法"); "difference", "P − E" and "P/E − 1" are accepted
+// too. Space is trimmed, Latin letters match in any case, and ' ', '-' and
+// '_' are interchangeable. The empty string is not a form. On error, which
+// wraps [ErrModel], f is left unchanged.
 func (f *Form) UnmarshalText(text []byte) error {
 	if f == nil {
 		return errorf("UnmarshalText into a nil *Form: %w", ErrModel)
 	}
-	for i, name := range formNames {
-		if string(text) == name {
-			*f = Form(i)
-			return nil
-		}
+	v, ok := formText.parse(text)
+	if !ok {
+		return errorf("unknown disconfirmation form %q: %w", string(text), ErrModel)
 	}
-	return errorf("unknown form %q: %w", string(text), ErrModel)
+	*f = Form(v)
+	return nil
 }
 
 // Model turns an expectation and a performance into a satisfaction level:
@@ -74,9 +97,10 @@ func (f *Form) UnmarshalText(text []byte) error {
 // fixed expectation. When σ = t there is no Dissatisfied band, and when
 // δ = t every positive disconfirmation beyond the band delights.
 //
-// Confirmed must be Neutral or Satisfied: the EP model takes a performance
-// that matches the expectation as accepted (Neutral, see [EPModel]); Kotler
-// takes it as satisfying (Satisfied, see [KotlerModel]). The zero Model is
+// Confirmed must be Neutral or Satisfied: the EP model (Oliver 1980) takes
+// a performance that matches the expectation as accepted (Neutral, see
+// [EPModel]); Kotler & Keller take it as satisfying (Satisfied, see
+// [KotlerModel]). The zero Model is
 // not valid (its Confirmed is Unknown).
 type Model struct {
 	// Form selects P − E or P/E − 1.
@@ -106,11 +130,11 @@ func EPModel() Model {
 	return Model{Form: Subtractive, Tolerance: 0.5, Delight: 1.5, Severe: 1.5, Confirmed: Neutral}
 }
 
-// KotlerModel returns Kotler's reading of the comparison (Kotler, Marketing
-// Management: "satisfaction is a function of the difference between perceived
-// performance and expectations"): below the expectation the customer is
-// dissatisfied, matching it the customer is satisfied, exceeding it the
-// customer is highly satisfied or delighted.
+// KotlerModel returns the reading of the comparison in Kotler & Keller,
+// Marketing Management ("satisfaction is a function of the difference
+// between perceived performance and expectations"): below the expectation
+// the customer is dissatisfied, matching it the customer is satisfied,
+// exceeding it the customer is highly satisfied or delighted.
 //
 // Its cut points are in rating points: subtractive form, tolerance 0.5,
 // delight margin 0.5 (every excess beyond the band delights), severe

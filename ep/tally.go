@@ -6,7 +6,10 @@ import (
 	"github.com/cxlab/satisfaction/internal/nanjson"
 )
 
-// Interval is a confidence interval [Low, High].
+// Interval is a confidence interval [Low, High]; every interval in the
+// module has this type (servqual and loyalty use it too). Unless a doc
+// comment says otherwise it is a 95% interval; a bound the data leave
+// undefined is NaN.
 type Interval struct {
 	// Low is the lower bound.
 	Low float64 `json:"low"`

@@ -6,10 +6,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Offer is one offer as a customer weighs it, in money terms (Kotler's
-// customer delivered value; Kotler, Marketing Management). Every component is
-// an amount of money the customer attributes to it and must not be negative;
-// the zero Decimal counts as nothing.
+// Offer is one offer as a customer weighs it, in money terms (customer
+// delivered value, Kotler & Keller, Marketing Management). Every component
+// is an amount of money the customer attributes to it and must not be
+// negative; the zero Decimal counts as nothing.
 type Offer struct {
 	// Name identifies the offer in reports.
 	Name string `json:"name"`
@@ -75,9 +75,9 @@ func (o Offer) totalCost() decimal.Decimal {
 }
 
 // Delivered returns the customer delivered value, total value − total
-// cost (Kotler, Marketing Management). It is exact; no rounding takes place. It
-// returns an error wrapping [ErrInvalid] if o is not valid (see
-// [Offer.Validate]).
+// cost (Kotler & Keller, Marketing Management). It is exact; no rounding
+// takes place. It returns an error wrapping [ErrInvalid] if o is not valid
+// (see [Offer.Validate]).
 func (o Offer) Delivered() (decimal.Decimal, error) {
 	if err := o.validate(); err != nil {
 		return decimal.Decimal{}, errorf("%w", err)
@@ -140,7 +140,7 @@ func (o Offer) validate() error {
 }
 
 // Choose returns the index of the offer with the greatest delivered value,
-// the one a value-maximising customer chooses (Kotler, Marketing
+// the one a value-maximising customer chooses (Kotler & Keller, Marketing
 // Management).
 //
 // Ties are broken by the higher value/cost ratio (an offer with zero cost
