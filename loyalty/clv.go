@@ -30,34 +30,34 @@ const (
 	EndFirstCertain
 )
 
-var timingNames = [...]string{"unknown", "start-of-period", "end-after-survival", "end-first-certain"}
-
-// String returns the convention's name, such as "end-after-survival".
-func (t Timing) String() string {
-	if t >= TimingUnknown && t <= EndFirstCertain {
-		return timingNames[t]
-	}
-	return fmt.Sprintf("Timing(%d)", int(t))
+var timingLabels = enumLabels{
+	typ:              "Timing",
+	token:            []string{"unknown", "start_of_period", "end_after_survival", "end_first_certain"},
+	en:               []string{"unknown", "start of period", "end of period, after survival", "end of period, first certain"},
+	zh:               []string{"未知", "期初计入", "期末计入（存活后）", "期末计入（首期确定）"},
+	emptyIsZeroValue: true,
 }
 
-// MarshalText encodes the convention as its name.
-func (t Timing) MarshalText() ([]byte, error) {
-	if t < TimingUnknown || t > EndFirstCertain {
-		return nil, fmt.Errorf("loyalty: cannot marshal Timing(%d): %w", int(t), ErrInvalid)
-	}
-	return []byte(timingNames[t]), nil
-}
+// String returns the convention's English label, such as "end of period,
+// after survival", or "Timing(n)" for a value outside the enumeration.
+func (t Timing) String() string { return timingLabels.english(int(t)) }
 
-// UnmarshalText decodes a convention from its name. On error t is
-// unchanged.
+// Chinese returns the convention's Chinese label, such as "期初计入" for
+// StartOfPeriod, or "" for a value outside the enumeration.
+func (t Timing) Chinese() string { return timingLabels.chinese(int(t)) }
+
+// MarshalText encodes the convention as its stable token: "unknown",
+// "start_of_period", "end_after_survival" or "end_first_certain". A value
+// outside the enumeration is an error wrapping [ErrInvalid].
+func (t Timing) MarshalText() ([]byte, error) { return timingLabels.marshal(int(t)) }
+
+// UnmarshalText decodes a convention from its token, English label or
+// Chinese label (Latin letters in any case; space, hyphen and underscore
+// alike, so the hyphenated "start-of-period" is StartOfPeriod); ""
+// decodes as TimingUnknown. On error t is left unchanged and the error
+// wraps [ErrInvalid].
 func (t *Timing) UnmarshalText(text []byte) error {
-	for i, n := range timingNames {
-		if string(text) == n {
-			*t = Timing(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("loyalty: unknown CLV timing %q: %w", string(text), ErrInvalid)
+	return timingLabels.unmarshal(text, t == nil, func(i int) { *t = Timing(i) })
 }
 
 // CLVInput describes a customer for [CLV].

@@ -57,8 +57,8 @@ func ExampleTrustCrossTab_Report() {
 func ExampleLadder_Place() {
 	year := 365 * 24 * time.Hour
 	r, _ := loyalty.DefaultLadder().Place(loyalty.Facts{Purchases: 7, Tenure: 2 * year, Trust: loyalty.Behavioural, Referrals: 1})
-	fmt.Println(r)
-	// Output: premium
+	fmt.Println(r, r.Chinese())
+	// Output: premium customer 优质客户
 }
 
 func ExampleDefection_Upgrade() {

@@ -12,12 +12,12 @@ func ExampleCLV() {
 		v, _ := loyalty.CLV(loyalty.CLVInput{
 			Margin: decimal.NewFromInt(100), Retention: 0.8, Discount: 0.1, Timing: tm,
 		})
-		fmt.Printf("%-18s %s\n", tm, v.StringFixed(2))
+		fmt.Printf("%-30s %s\n", tm, v.StringFixed(2))
 	}
 	// Output:
-	// start-of-period    366.67
-	// end-after-survival 266.67
-	// end-first-certain  333.33
+	// start of period                366.67
+	// end of period, after survival  266.67
+	// end of period, first certain   333.33
 }
 
 func ExampleMarkovChain_Value() {

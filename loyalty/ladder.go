@@ -2,7 +2,6 @@ package loyalty
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -35,37 +34,34 @@ const (
 // NumRungs is the number of rungs, Prospect through Advocate.
 const NumRungs = 6
 
-var ladderRungNames = [...]string{"prospect", "new", "repeat", "long-term", "premium", "advocate"}
-
-// String returns the rung's name, such as "long-term", or "Rung(n)".
-func (r Rung) String() string {
-	if r >= Prospect && r <= Advocate {
-		return ladderRungNames[r]
-	}
-	return fmt.Sprintf("Rung(%d)", int(r))
+var rungLabels = enumLabels{
+	typ:   "Rung",
+	token: []string{"prospect", "new_customer", "repeat", "long_term", "premium", "advocate"},
+	en:    []string{"prospect", "new customer", "repeat customer", "long-term customer", "premium customer", "advocate"},
+	zh:    []string{"潜在客户", "新客户", "回头客", "长期客户", "优质客户", "拥护者"},
+	alias: map[string]int{"new": 1, "重复购买客户": 2, "终身客户": 5, "忠实支持者": 5},
 }
 
-// MarshalText encodes the rung as its name. A value outside the
-// enumeration is an error wrapping [ErrInvalid].
-func (r Rung) MarshalText() ([]byte, error) {
-	if r < Prospect || r > Advocate {
-		return nil, fmt.Errorf("loyalty: cannot marshal Rung(%d): %w", int(r), ErrInvalid)
-	}
-	return []byte(ladderRungNames[r]), nil
-}
+// String returns the rung's English label, such as "long-term customer",
+// or "Rung(n)" for a value outside the enumeration.
+func (r Rung) String() string { return rungLabels.english(int(r)) }
 
-// UnmarshalText decodes a rung from its name (case-insensitive; "long
-// term" and "long_term" are accepted). On error r is left unchanged and the
-// error wraps [ErrInvalid].
+// Chinese returns the rung's Chinese label, such as "回头客" for Repeat, or
+// "" for a value outside the enumeration.
+func (r Rung) Chinese() string { return rungLabels.chinese(int(r)) }
+
+// MarshalText encodes the rung as its stable token: "prospect",
+// "new_customer", "repeat", "long_term", "premium" or "advocate". A value
+// outside the enumeration is an error wrapping [ErrInvalid].
+func (r Rung) MarshalText() ([]byte, error) { return rungLabels.marshal(int(r)) }
+
+// UnmarshalText decodes a rung from its token, English label or Chinese
+// label (Latin letters in any case; space, hyphen and underscore alike:
+// "Long Term" is LongTerm), or the aliases "new", 重复购买客户, 终身客户 and
+// 忠实支持者. Prospect is a rung, not "not known", so "" is an error. On
+// error r is left unchanged and the error wraps [ErrInvalid].
 func (r *Rung) UnmarshalText(text []byte) error {
-	v := strings.NewReplacer(" ", "-", "_", "-").Replace(strings.ToLower(strings.TrimSpace(string(text))))
-	for i, name := range ladderRungNames {
-		if v == name {
-			*r = Rung(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("loyalty: unknown ladder rung %q: %w", string(text), ErrInvalid)
+	return rungLabels.unmarshal(text, r == nil, func(i int) { *r = Rung(i) })
 }
 
 // Facts are what the caller knows about a customer, the inputs of the

@@ -3,7 +3,6 @@ package loyalty
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/cxlab/satisfaction/ep"
 )
@@ -42,43 +41,39 @@ const Action = Behavioural
 // NumStages is the number of stages above StageNone.
 const NumStages = 4
 
-var trustStageNames = [...]string{"none", "cognitive", "affective", "conative", "behavioural"}
-
-// String returns the stage's name, such as "affective", or "Stage(n)" for
-// a value outside the enumeration.
-func (s Stage) String() string {
-	if s >= StageNone && s <= Behavioural {
-		return trustStageNames[s]
-	}
-	return fmt.Sprintf("Stage(%d)", int(s))
+var stageLabels = enumLabels{
+	typ:   "Stage",
+	token: []string{"none", "cognitive", "affective", "conative", "behavioural"},
+	en:    []string{"no trust", "cognitive", "affective", "conative", "behavioural"},
+	zh:    []string{"无信任", "认知信任", "情感信任", "意向忠诚", "行为信任"},
+	alias: map[string]int{
+		"认知忠诚": 1, "情感忠诚": 2, "意动忠诚": 3,
+		"behavioral": 4, "action": 4, "行为忠诚": 4, "行动忠诚": 4,
+	},
+	emptyIsZeroValue: true,
 }
 
-// MarshalText encodes the stage as its name. A value outside the
+// String returns the stage's English label, such as "affective" or "no
+// trust" for StageNone, or "Stage(n)" for a value outside the
+// enumeration.
+func (s Stage) String() string { return stageLabels.english(int(s)) }
+
+// Chinese returns the stage's Chinese label, such as "情感信任" for
+// Affective, or "" for a value outside the enumeration.
+func (s Stage) Chinese() string { return stageLabels.chinese(int(s)) }
+
+// MarshalText encodes the stage as its stable token: "none", "cognitive",
+// "affective", "conative" or "behavioural". A value outside the
 // enumeration is an error wrapping [ErrInvalid].
-func (s Stage) MarshalText() ([]byte, error) {
-	if s < StageNone || s > Behavioural {
-		return nil, fmt.Errorf("loyalty: cannot marshal Stage(%d): %w", int(s), ErrInvalid)
-	}
-	return []byte(trustStageNames[s]), nil
-}
+func (s Stage) MarshalText() ([]byte, error) { return stageLabels.marshal(int(s)) }
 
-// UnmarshalText decodes a stage from its name (case-insensitive); "action"
-// and "behavioral" decode as Behavioural. On error s is left unchanged and
-// the error wraps [ErrInvalid].
+// UnmarshalText decodes a stage from its token, English label or Chinese
+// label (Latin letters in any case; space, hyphen and underscore alike),
+// or one of the aliases "action", "behavioral", 认知忠诚, 情感忠诚, 意动忠诚,
+// 行为忠诚 and 行动忠诚 (Oliver's loyalty stages); "" decodes as StageNone.
+// On error s is left unchanged and the error wraps [ErrInvalid].
 func (s *Stage) UnmarshalText(text []byte) error {
-	switch v := strings.ToLower(strings.TrimSpace(string(text))); v {
-	case "action", "behavioral":
-		*s = Behavioural
-		return nil
-	default:
-		for i, name := range trustStageNames {
-			if v == name {
-				*s = Stage(i)
-				return nil
-			}
-		}
-	}
-	return fmt.Errorf("loyalty: unknown trust stage %q: %w", string(text), ErrInvalid)
+	return stageLabels.unmarshal(text, s == nil, func(i int) { *s = Stage(i) })
 }
 
 // TrustStep is the rule of a [TrustPolicy] for customers at one stage.
@@ -366,37 +361,35 @@ const (
 	TrueLoyalty
 )
 
-var trustConditionNames = [...]string{"unknown", "no loyalty", "spurious loyalty", "latent loyalty", "true loyalty"}
-
-// String returns the condition's name, such as "latent loyalty".
-func (c Condition) String() string {
-	if c >= ConditionUnknown && c <= TrueLoyalty {
-		return trustConditionNames[c]
-	}
-	return fmt.Sprintf("Condition(%d)", int(c))
+var conditionLabels = enumLabels{
+	typ:              "Condition",
+	token:            []string{"unknown", "no_loyalty", "spurious_loyalty", "latent_loyalty", "true_loyalty"},
+	en:               []string{"unknown", "no loyalty", "spurious loyalty", "latent loyalty", "true loyalty"},
+	zh:               []string{"未知", "无忠诚", "虚假忠诚", "潜在忠诚", "真正忠诚"},
+	alias:            map[string]int{"none": 1, "spurious": 2, "latent": 3, "true": 4, "真忠诚": 4},
+	emptyIsZeroValue: true,
 }
 
-// MarshalText encodes the condition as its name. A value outside the
-// enumeration is an error wrapping [ErrInvalid].
-func (c Condition) MarshalText() ([]byte, error) {
-	if c < ConditionUnknown || c > TrueLoyalty {
-		return nil, fmt.Errorf("loyalty: cannot marshal Condition(%d): %w", int(c), ErrInvalid)
-	}
-	return []byte(trustConditionNames[c]), nil
-}
+// String returns the condition's English label, such as "latent
+// loyalty", or "Condition(n)" for a value outside the enumeration.
+func (c Condition) String() string { return conditionLabels.english(int(c)) }
 
-// UnmarshalText decodes a condition from its name (case-insensitive; "_"
-// or "-" may replace the space). On error c is left unchanged and the
+// Chinese returns the condition's Chinese label, such as "潜在忠诚" for
+// LatentLoyalty, or "" for a value outside the enumeration.
+func (c Condition) Chinese() string { return conditionLabels.chinese(int(c)) }
+
+// MarshalText encodes the condition as its stable token: "unknown",
+// "no_loyalty", "spurious_loyalty", "latent_loyalty" or "true_loyalty". A
+// value outside the enumeration is an error wrapping [ErrInvalid].
+func (c Condition) MarshalText() ([]byte, error) { return conditionLabels.marshal(int(c)) }
+
+// UnmarshalText decodes a condition from its token, English label or
+// Chinese label (Latin letters in any case; space, hyphen and underscore
+// alike), or the aliases "none", "spurious", "latent", "true" and 真忠诚;
+// "" decodes as ConditionUnknown. On error c is left unchanged and the
 // error wraps [ErrInvalid].
 func (c *Condition) UnmarshalText(text []byte) error {
-	v := strings.NewReplacer("_", " ", "-", " ").Replace(strings.ToLower(strings.TrimSpace(string(text))))
-	for i, name := range trustConditionNames {
-		if v == name {
-			*c = Condition(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("loyalty: unknown loyalty condition %q: %w", string(text), ErrInvalid)
+	return conditionLabels.unmarshal(text, c == nil, func(i int) { *c = Condition(i) })
 }
 
 // DickBasu returns the cell of Dick & Basu's (1994) loyalty matrix:
