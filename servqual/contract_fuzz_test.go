@@ -503,7 +503,8 @@ func FuzzInstrumentLookups(f *testing.F) {
 // same value.
 func FuzzEnumText(f *testing.F) {
 	for _, s := range []string{"gap", "msa", "mss", "superiority", "below", "inside", "unknown", "concentrate here",
-		"possible overkill", "", "Gap", " gap", "\x00", "Measure(9)"} {
+		"possible overkill", "", "Gap", " gap", "\x00", "Measure(9)", "low_priority", "KEEP-UP-THE-GOOD-WORK", "重点改进区", "差距",
+		"service adequacy (MSA)", "低于容忍区", "servperf", "below the zone of tolerance", "优势区"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

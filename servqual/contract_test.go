@@ -475,7 +475,7 @@ func TestErrorsCarryPrefixOnceAndSentinel(t *testing.T) {
 		{errAnalyze, servqual.ErrOutOfScale, "servqual: respondent 1, item Q5, perception: rating 9 outside scale 1..7"},
 		{m.UnmarshalText([]byte("gaps")), servqual.ErrArgument, `unknown measure "gaps"`},
 		{z.UnmarshalText([]byte("middle")), servqual.ErrArgument, `unknown zone "middle"`},
-		{q.UnmarshalText([]byte("")), servqual.ErrArgument, `unknown quadrant ""`},
+		{q.UnmarshalText([]byte("middle")), servqual.ErrArgument, `unknown quadrant "middle"`},
 		{errMarshal, servqual.ErrArgument, "Measure(9)"},
 		{errInst, servqual.ErrInstrument, `instrument "x"`},
 		{errCompare, servqual.ErrEmpty, "overall"},

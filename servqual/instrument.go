@@ -43,6 +43,8 @@ type Item struct {
 	// Name is the item's English label, a short description of what it
 	// asks.
 	Name string `json:"name"`
+	// Chinese is the item's Chinese label, such as "记录准确无误".
+	Chinese string `json:"chinese,omitempty"`
 	// Reverse marks a negatively worded item: its ratings are flipped
 	// (min + max − x) before any score or statistic.
 	Reverse bool `json:"reverse,omitempty"`
@@ -54,16 +56,20 @@ type Item struct {
 type OutcomeRating struct {
 	// Key identifies the outcome, such as "overall".
 	Key string `json:"key"`
-	// Name describes it.
+	// Name is its English label, such as "overall service quality".
 	Name string `json:"name"`
+	// Chinese is its Chinese label, such as "总体服务质量".
+	Chinese string `json:"chinese,omitempty"`
 	// Scale is the outcome's rating scale.
 	Scale Scale `json:"scale"`
 }
 
 // Spec defines an instrument for [NewInstrument].
 type Spec struct {
-	// Name names the instrument.
+	// Name names the instrument in English.
 	Name string
+	// Chinese names it in Chinese (optional).
+	Chinese string
 	// Scale is the rating scale of every item.
 	Scale Scale
 	// Dimensions lists the dimensions in reporting order.
@@ -83,6 +89,7 @@ type Spec struct {
 // data with it returns an error wrapping [ErrInstrument].
 type Instrument struct {
 	name     string
+	chinese  string
 	scale    Scale
 	dims     []Dimension
 	items    []Item
@@ -143,6 +150,7 @@ func NewInstrument(spec Spec) (*Instrument, error) {
 	}
 	in := &Instrument{
 		name:     spec.Name,
+		chinese:  spec.Chinese,
 		scale:    spec.Scale,
 		dims:     append([]Dimension(nil), spec.Dimensions...),
 		items:    append([]Item(nil), spec.Items...),
@@ -215,15 +223,15 @@ func NewInstrument(spec Spec) (*Instrument, error) {
 // valid UTF-8 (JSON would replace its bytes, so reports would not
 // round-trip).
 func checkUTF8(spec Spec) error {
-	texts := []string{spec.Name}
+	texts := []string{spec.Name, spec.Chinese}
 	for _, d := range spec.Dimensions {
 		texts = append(texts, d.Key, d.Name, d.Chinese)
 	}
 	for _, it := range spec.Items {
-		texts = append(texts, it.Key, it.Dimension, it.Name)
+		texts = append(texts, it.Key, it.Dimension, it.Name, it.Chinese)
 	}
 	for _, o := range spec.Outcomes {
-		texts = append(texts, o.Key, o.Name)
+		texts = append(texts, o.Key, o.Name, o.Chinese)
 	}
 	for _, t := range texts {
 		if !utf8.ValidString(t) {
@@ -251,6 +259,15 @@ func (in *Instrument) Name() string {
 		return ""
 	}
 	return in.name
+}
+
+// Chinese returns the instrument's Chinese name ("" for a nil instrument
+// or when the spec gave none).
+func (in *Instrument) Chinese() string {
+	if in == nil {
+		return ""
+	}
+	return in.chinese
 }
 
 // Scale returns the items' rating scale (the zero Scale for a nil

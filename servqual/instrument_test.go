@@ -82,7 +82,7 @@ func TestEnumsText(t *testing.T) {
 	for m := servqual.Gap; m < servqual.NumMeasures; m++ {
 		b, err := m.MarshalText()
 		var back servqual.Measure = 9
-		if err != nil || back.UnmarshalText(b) != nil || back != m || m.String() != string(b) {
+		if err != nil || back.UnmarshalText(b) != nil || back != m || m.String() == "" || m.Chinese() == "" {
 			t.Errorf("Measure round trip of %v: %q %v", m, b, err)
 		}
 	}
@@ -99,7 +99,7 @@ func TestEnumsText(t *testing.T) {
 	for z := servqual.ZoneUnknown; z <= servqual.AboveZone; z++ {
 		b, err := z.MarshalText()
 		var back servqual.Zone = 9
-		if err != nil || back.UnmarshalText(b) != nil || back != z || z.String() != string(b) {
+		if err != nil || back.UnmarshalText(b) != nil || back != z || z.String() == "" || z.Chinese() == "" {
 			t.Errorf("Zone round trip of %v: %q %v", z, b, err)
 		}
 	}

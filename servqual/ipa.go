@@ -23,37 +23,52 @@ const (
 	PossibleOverkill
 )
 
-var quadrantNames = [...]string{"unknown", "concentrate here", "keep up the good work", "low priority", "possible overkill"}
+// quadrantLabels are the quadrants' text forms; the Chinese terms are
+// those of the Chinese IPA literature.
+var quadrantLabels = enumLabels{
+	token:   []string{"unknown", "concentrate_here", "keep_up_the_good_work", "low_priority", "possible_overkill"},
+	english: []string{"unknown", "concentrate here", "keep up the good work", "low priority", "possible overkill"},
+	chinese: []string{"未知", "重点改进区", "继续保持区", "低优先区", "过度投入区"},
+	alias:   map[string]int{"": 0, "优先改进区": 1, "优势区": 2, "次要改进区": 3, "供给过度区": 4},
+}
 
-// String returns the quadrant's name, such as "concentrate here".
+// String returns the quadrant's English label, such as "concentrate here"
+// ("Quadrant(n)" for a value out of range).
 func (q Quadrant) String() string {
 	if q >= QuadrantUnknown && q <= PossibleOverkill {
-		return quadrantNames[q]
+		return quadrantLabels.english[q]
 	}
 	return fmt.Sprintf("Quadrant(%d)", int(q))
 }
 
-// MarshalText encodes the quadrant as its name.
+// Chinese returns the quadrant's Chinese label, such as "重点改进区" for
+// ConcentrateHere ("" for a value out of range).
+func (q Quadrant) Chinese() string { return label(quadrantLabels.chinese, int(q)) }
+
+// MarshalText encodes the quadrant as its stable token, such as
+// "concentrate_here". A value out of range is an error wrapping
+// [ErrArgument].
 func (q Quadrant) MarshalText() ([]byte, error) {
 	if q < QuadrantUnknown || q > PossibleOverkill {
 		return nil, errorf("MarshalText: Quadrant(%d) is not a quadrant: %w", int(q), ErrArgument)
 	}
-	return []byte(quadrantNames[q]), nil
+	return []byte(quadrantLabels.token[q]), nil
 }
 
-// UnmarshalText decodes a quadrant from its name. An unknown name returns
-// an error wrapping [ErrArgument] that quotes it, and q is unchanged.
+// UnmarshalText decodes a quadrant from its token, English label or
+// Chinese label (ASCII case-insensitive, with ' ', '-' and '_'
+// interchangeable, so the spaced form "low priority" of earlier versions
+// still reads); "" decodes as QuadrantUnknown. Other text returns an error
+// wrapping [ErrArgument] that quotes it, and q is unchanged.
 func (q *Quadrant) UnmarshalText(text []byte) error {
 	if q == nil {
 		return errorf("UnmarshalText: nil *Quadrant: %w", ErrArgument)
 	}
-	for i, name := range quadrantNames {
-		if string(text) == name {
-			*q = Quadrant(i)
-			return nil
-		}
+	if i, ok := quadrantLabels.parse(string(text)); ok {
+		*q = Quadrant(i)
+		return nil
 	}
-	return errorf("unknown quadrant %q (want unknown, concentrate here, keep up the good work, low priority or possible overkill): %w", string(text), ErrArgument)
+	return errorf("unknown quadrant %q (want unknown, concentrate_here, keep_up_the_good_work, low_priority or possible_overkill): %w", string(text), ErrArgument)
 }
 
 // Crosshair is where the importance-performance grid is divided.

@@ -32,47 +32,52 @@ const (
 // NumMeasures is the number of measures.
 const NumMeasures = 5
 
-var measureNames = [NumMeasures]string{"gap", "perception", "expectation", "adequacy", "superiority"}
+// measureLabels are the measures' text forms; the Chinese terms are those
+// of the Chinese service-quality literature.
+var measureLabels = enumLabels{
+	token:   []string{"gap", "perception", "expectation", "adequacy", "superiority"},
+	english: []string{"gap (P − E)", "perception", "expectation", "service adequacy (MSA)", "service superiority (MSS)"},
+	chinese: []string{"差距", "感知", "期望", "服务充分性", "服务优越性"},
+	alias:   map[string]int{"servperf": 1, "msa": 3, "mss": 4, "gap (P - E)": 0, "P − E": 0, "P - E": 0},
+}
 
-// String returns the measure's name, such as "gap".
+// String returns the measure's English label, such as "gap (P − E)" or
+// "service adequacy (MSA)" ("Measure(n)" for a value out of range).
 func (m Measure) String() string {
 	if m >= 0 && m < NumMeasures {
-		return measureNames[m]
+		return measureLabels.english[m]
 	}
 	return fmt.Sprintf("Measure(%d)", int(m))
 }
 
-// MarshalText encodes the measure as its name.
+// Chinese returns the measure's Chinese label, such as "差距" for Gap or
+// "服务充分性" for Adequacy ("" for a value out of range).
+func (m Measure) Chinese() string { return label(measureLabels.chinese, int(m)) }
+
+// MarshalText encodes the measure as its stable token: "gap",
+// "perception", "expectation", "adequacy" or "superiority". A value out of
+// range is an error wrapping [ErrArgument].
 func (m Measure) MarshalText() ([]byte, error) {
 	if m < 0 || m >= NumMeasures {
 		return nil, errorf("MarshalText: Measure(%d) is not a measure: %w", int(m), ErrArgument)
 	}
-	return []byte(measureNames[m]), nil
+	return []byte(measureLabels.token[m]), nil
 }
 
-// UnmarshalText decodes a measure from its name; "msa" and "mss" are
-// accepted for Adequacy and Superiority. An unknown name returns an error
-// wrapping [ErrArgument] that quotes it, and m is unchanged.
+// UnmarshalText decodes a measure from its token, English label or
+// Chinese label (ASCII case-insensitive, with ' ', '-' and '_'
+// interchangeable); "servperf", "msa" and "mss" are accepted for
+// Perception, Adequacy and Superiority. Other text (including "") returns
+// an error wrapping [ErrArgument] that quotes it, and m is unchanged.
 func (m *Measure) UnmarshalText(text []byte) error {
 	if m == nil {
 		return errorf("UnmarshalText: nil *Measure: %w", ErrArgument)
 	}
-	s := string(text)
-	switch s {
-	case "msa":
-		*m = Adequacy
-		return nil
-	case "mss":
-		*m = Superiority
+	if i, ok := measureLabels.parse(string(text)); ok {
+		*m = Measure(i)
 		return nil
 	}
-	for i, name := range measureNames {
-		if s == name {
-			*m = Measure(i)
-			return nil
-		}
-	}
-	return errorf("unknown measure %q (want gap, perception, expectation, adequacy or superiority): %w", s, ErrArgument)
+	return errorf("unknown measure %q (want gap, perception, expectation, adequacy or superiority): %w", string(text), ErrArgument)
 }
 
 // isGap reports whether the measure is a difference whose sign matters, so
@@ -98,35 +103,48 @@ const (
 	AboveZone
 )
 
-var zoneNames = [...]string{"unknown", "below", "inside", "above"}
+// zoneLabels are the zone positions' text forms.
+var zoneLabels = enumLabels{
+	token:   []string{"unknown", "below", "inside", "above"},
+	english: []string{"unknown", "below the zone of tolerance", "inside the zone of tolerance", "above the zone of tolerance"},
+	chinese: []string{"未知", "低于容忍区", "容忍区内", "高于容忍区"},
+	alias:   map[string]int{"": 0, "in": 2},
+}
 
-// String returns "below", "inside", "above" or "unknown".
+// String returns the position's English label, such as "below the zone of
+// tolerance" ("Zone(n)" for a value out of range).
 func (z Zone) String() string {
 	if z >= ZoneUnknown && z <= AboveZone {
-		return zoneNames[z]
+		return zoneLabels.english[z]
 	}
 	return fmt.Sprintf("Zone(%d)", int(z))
 }
 
-// MarshalText encodes the zone as its name.
+// Chinese returns the position's Chinese label, such as "低于容忍区" ("" for
+// a value out of range).
+func (z Zone) Chinese() string { return label(zoneLabels.chinese, int(z)) }
+
+// MarshalText encodes the zone as its stable token: "unknown", "below",
+// "inside" or "above". A value out of range is an error wrapping
+// [ErrArgument].
 func (z Zone) MarshalText() ([]byte, error) {
 	if z < ZoneUnknown || z > AboveZone {
 		return nil, errorf("MarshalText: Zone(%d) is not a zone: %w", int(z), ErrArgument)
 	}
-	return []byte(zoneNames[z]), nil
+	return []byte(zoneLabels.token[z]), nil
 }
 
-// UnmarshalText decodes a zone from its name. An unknown name returns an
-// error wrapping [ErrArgument] that quotes it, and z is unchanged.
+// UnmarshalText decodes a zone from its token, English label or Chinese
+// label (ASCII case-insensitive, with ' ', '-' and '_' interchangeable);
+// "" decodes as ZoneUnknown. Other text returns an error wrapping
+// [ErrArgument] that quotes it, and z is unchanged.
 func (z *Zone) UnmarshalText(text []byte) error {
 	if z == nil {
 		return errorf("UnmarshalText: nil *Zone: %w", ErrArgument)
 	}
-	for i, name := range zoneNames {
-		if string(text) == name {
-			*z = Zone(i)
-			return nil
-		}
+	if i, ok := zoneLabels.parse(string(text)); ok {
+		*z = Zone(i)
+		return nil
 	}
 	return errorf("unknown zone %q (want unknown, below, inside or above): %w", string(text), ErrArgument)
 }

@@ -151,6 +151,8 @@ type ItemReport struct {
 	// Name is the item's English label, a short description of what it
 	// asks.
 	Name string `json:"name"`
+	// Chinese is the item's Chinese label.
+	Chinese string `json:"chinese,omitempty"`
 	// Measures holds the item's statistics per measure, over the
 	// respondents who answered it.
 	Measures
@@ -178,8 +180,10 @@ type DimensionReport struct {
 type OutcomeReport struct {
 	// Key is the outcome's key.
 	Key string `json:"key"`
-	// Name describes it.
+	// Name is its English label.
 	Name string `json:"name"`
+	// Chinese is its Chinese label.
+	Chinese string `json:"chinese,omitempty"`
 	// Stat is its statistics (nil if never answered).
 	Stat *Stat `json:"stat,omitempty"`
 }
@@ -262,7 +266,7 @@ func (a *Accumulator) Report() Report {
 		r.Outcomes = make([]OutcomeReport, len(in.outcomes))
 	}
 	for i, it := range in.items {
-		ir := ItemReport{Key: it.Key, Dimension: it.Dimension, Name: it.Name}
+		ir := ItemReport{Key: it.Key, Dimension: it.Dimension, Name: it.Name, Chinese: it.Chinese}
 		for m := range a.m {
 			ir.set(Measure(m), welfordStat(a.itemWelford(Measure(m), i), Measure(m).isGap()))
 		}
@@ -284,7 +288,7 @@ func (a *Accumulator) Report() Report {
 	}
 	r.Weighted = welfordStat(a.weighted, true)
 	for o, oc := range in.outcomes {
-		r.Outcomes[o] = OutcomeReport{Key: oc.Key, Name: oc.Name, Stat: welfordStat(a.outcome[o], false)}
+		r.Outcomes[o] = OutcomeReport{Key: oc.Key, Name: oc.Name, Chinese: oc.Chinese, Stat: welfordStat(a.outcome[o], false)}
 	}
 	r.PriorityMeasure = Perception
 	for _, m := range []Measure{Gap, Superiority, Adequacy} {

@@ -41,10 +41,36 @@ var servqualLabels = [22]string{
 	"understands customers' specific needs",
 }
 
+// servqualChinese gives the items' labels in Chinese, in the same order.
+var servqualChinese = [22]string{
+	"设备先进",
+	"设施美观",
+	"员工仪表整洁、专业",
+	"服务资料美观",
+	"按时履行承诺",
+	"真诚解决顾客问题",
+	"第一次就把服务做好",
+	"在承诺的时间提供服务",
+	"记录准确无误",
+	"告知服务的确切时间",
+	"提供及时的服务",
+	"总是乐于帮助顾客",
+	"再忙也会回应顾客",
+	"员工值得信赖",
+	"交易时顾客感到放心",
+	"员工始终礼貌待客",
+	"员工有足够知识回答问题",
+	"给予顾客个别关照",
+	"营业时间方便",
+	"员工给予个性化关心",
+	"以顾客利益为重",
+	"了解顾客的具体需求",
+}
+
 // servqualSpec builds the 22-item SERVQUAL definition: items 1–4
 // tangibles, 5–9 reliability, 10–13 responsiveness, 14–17 assurance,
 // 18–22 empathy; reverse marks the 1988 negatively worded items.
-func servqualSpec(name string, reverse func(item int) bool) Spec {
+func servqualSpec(name, chinese string, reverse func(item int) bool) Spec {
 	items := make([]Item, 22)
 	for i := range items {
 		n := i + 1
@@ -65,24 +91,26 @@ func servqualSpec(name string, reverse func(item int) bool) Spec {
 			Key:       "Q" + strconv.Itoa(n),
 			Dimension: servqualDimensions[d].Key,
 			Name:      servqualLabels[i],
+			Chinese:   servqualChinese[i],
 			Reverse:   reverse(n),
 		}
 	}
 	return Spec{
 		Name:       name,
+		Chinese:    chinese,
 		Scale:      Scale{Min: 1, Max: 7},
 		Dimensions: servqualDimensions,
 		Items:      items,
-		Outcomes:   []OutcomeRating{{Key: "overall", Name: "overall service quality", Scale: Scale{Min: 1, Max: 7}}},
+		Outcomes:   []OutcomeRating{{Key: "overall", Name: "overall service quality", Chinese: "总体服务质量", Scale: Scale{Min: 1, Max: 7}}},
 	}
 }
 
 var (
 	servqual1991 = sync.OnceValue(func() *Instrument {
-		return mustInstrument(servqualSpec("SERVQUAL (1991)", func(int) bool { return false }))
+		return mustInstrument(servqualSpec("SERVQUAL (1991)", "SERVQUAL 服务质量量表（1991）", func(int) bool { return false }))
 	})
 	servqual1988 = sync.OnceValue(func() *Instrument {
-		return mustInstrument(servqualSpec("SERVQUAL (1988)", func(n int) bool { return n >= 10 && n <= 13 || n >= 18 }))
+		return mustInstrument(servqualSpec("SERVQUAL (1988)", "SERVQUAL 服务质量量表（1988）", func(n int) bool { return n >= 10 && n <= 13 || n >= 18 }))
 	})
 )
 
@@ -107,8 +135,10 @@ func mustInstrument(spec Spec) *Instrument {
 // The 1991 revision words every item positively, which the authors adopted
 // because the negatively worded items of 1988 confused respondents and
 // lowered reliability (Parasuraman, Berry & Zeithaml 1991); it is therefore
-// the default. Item labels are short paraphrases written for this library,
-// not the published wording. The returned instrument is shared and
+// the default. Item labels (English Name and Chinese) are short
+// paraphrases written for this library, not the published wording; the
+// dimensions carry the standard Chinese terms (有形性, 可靠性, 响应性, 保证性,
+// 移情性). The returned instrument is shared and
 // immutable.
 func SERVQUAL() *Instrument { return servqual1991() }
 
