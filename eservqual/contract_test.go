@@ -28,10 +28,10 @@ func esqualResponse(dims [4]float64, value, loyalty float64) servqual.Response {
 // TestNilArguments: DriverWeights(nil, …), BySegment(nil, …) and
 // `var s RecoverySample; s.Add(r, true)` panicked.
 func TestNilArguments(t *testing.T) {
-	if w, est, err := eservqual.DriverWeights(nil, eservqual.OutcomeLoyalty, eservqual.SeedDriverWeights()); !errors.Is(err, eservqual.ErrInstrument) || w != nil || est {
+	if w, est, err := eservqual.DriverWeights(nil, eservqual.OutcomeLoyalty, eservqual.DefaultDriverWeights()); !errors.Is(err, eservqual.ErrInstrument) || w != nil || est {
 		t.Errorf("DriverWeights(nil) = %v, %v, %v", w, est, err)
 	}
-	if w, est, err := eservqual.DriverWeights(&servqual.Accumulator{}, eservqual.OutcomeLoyalty, eservqual.SeedDriverWeights()); !errors.Is(err, eservqual.ErrInstrument) || w != nil || est {
+	if w, est, err := eservqual.DriverWeights(&servqual.Accumulator{}, eservqual.OutcomeLoyalty, eservqual.DefaultDriverWeights()); !errors.Is(err, eservqual.ErrInstrument) || w != nil || est {
 		t.Errorf("DriverWeights(zero accumulator) = %v, %v, %v", w, est, err)
 	}
 	r := esqualResponse([4]float64{4, 4, 4, 4}, 4, 4)
@@ -111,7 +111,7 @@ func TestDriverWeightsRSquaredZero(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	fallback := eservqual.SeedDriverWeights()
+	fallback := eservqual.DefaultDriverWeights()
 	w, est, err := eservqual.DriverWeights(acc, eservqual.OutcomeLoyalty, fallback)
 	if err != nil || est || !cmp.Equal(w, fallback) {
 		t.Errorf("DriverWeights with R² = 0 = %v, estimated %v, %v; want the fallback", w, est, err)
@@ -298,7 +298,7 @@ func TestErrorsPrefixOnce(t *testing.T) {
 	_, segText := eservqual.Segment(9).MarshalText()
 	_, kindText := eservqual.ApproachKind(-1).MarshalText()
 	rs := eservqual.NewRecoverySample(nil)
-	_, _, dw := eservqual.DriverWeights(servqual.NewAccumulator(eservqual.ESQUAL()), "nps", eservqual.SeedDriverWeights())
+	_, _, dw := eservqual.DriverWeights(servqual.NewAccumulator(eservqual.ESQUAL()), "nps", eservqual.DefaultDriverWeights())
 	cases := []struct {
 		name      string
 		err       error

@@ -10,10 +10,10 @@
 // compensation and contact for customers who had a problem or a question,
 // collected in a [RecoverySample] that keeps the others out of the sample.
 // Efficiency and fulfillment matter most for perceived quality, value and
-// loyalty, then system availability, then privacy (Parasuraman,
-// Zeithaml & Malhotra 2005):
-// [SeedDriverWeights] encodes that ordering, and [DriverWeights] replaces
-// it with key-driver estimates when the data allow.
+// loyalty, then system availability, then privacy (Parasuraman, Zeithaml &
+// Malhotra 2005): [DefaultDriverWeights] encodes that ordering as
+// illustrative weights, and [DriverWeights] replaces them with key-driver
+// estimates when the data allow.
 //
 // # Technology readiness
 //

@@ -104,23 +104,24 @@ func ESQUAL() *servqual.Instrument { return esqual() }
 // without such an encounter out of the sample.
 func ERecSQUAL() *servqual.Instrument { return erecsqual() }
 
-// SeedDriverWeights returns default importance weights of the four
+// DefaultDriverWeights returns illustrative importance weights of the four
 // E-S-QUAL dimensions (efficiency, system availability, fulfillment,
-// privacy) for when no outcome data are available.
+// privacy), fractions summing to 1, for when no outcome data are
+// available.
 //
-// They encode an ordering reported by Parasuraman, Zeithaml & Malhotra
-// (2005), not an estimate: efficiency and fulfillment matter most, then
-// system availability, then privacy. The
-// weights are the ranks 3, 2, 3, 1 normalised to sum to 1. Replace them
-// with the ShapleyShare of servqual's key-driver analysis when data exist
-// (see [DriverWeights]).
-func SeedDriverWeights() []float64 { return []float64{3.0 / 9, 2.0 / 9, 3.0 / 9, 1.0 / 9} }
+// They encode the ordering Parasuraman, Zeithaml & Malhotra (2005)
+// report, not an estimate: efficiency and fulfillment matter most, then
+// system availability, then privacy. The weights are the ranks 3, 2, 3, 1
+// normalised to sum to 1, an illustrative choice of the library. Replace
+// them with the ShapleyShare of servqual's key-driver analysis when data
+// exist (see [DriverWeights]).
+func DefaultDriverWeights() []float64 { return []float64{3.0 / 9, 2.0 / 9, 3.0 / 9, 1.0 / 9} }
 
 // DriverWeights returns the importance of acc's dimensions for the
 // outcome with the given key: the Shapley shares of servqual's key-driver
 // analysis on the perception scores when it can be estimated (estimated =
 // true), else a copy of fallback (estimated = false) — for E-S-QUAL pass
-// [SeedDriverWeights].
+// [DefaultDriverWeights].
 //
 // The analysis counts as estimated only when [servqual.Accumulator.KeyDrivers]
 // returns no error and no Reason, R² is finite and positive, and every

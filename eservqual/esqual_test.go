@@ -84,14 +84,15 @@ func TestRecoverySample(t *testing.T) {
 }
 
 func TestDriverWeights(t *testing.T) {
-	// The seed ordering: ranks 3, 2, 3, 1 over 9.
+	// The published ordering (Parasuraman, Zeithaml & Malhotra 2005) as
+	// ranks 3, 2, 3, 1 over 9.
 	want := []float64{3.0 / 9, 2.0 / 9, 3.0 / 9, 1.0 / 9}
-	if d := cmp.Diff(want, eservqual.SeedDriverWeights()); d != "" {
-		t.Errorf("SeedDriverWeights (-want +got):\n%s", d)
+	if d := cmp.Diff(want, eservqual.DefaultDriverWeights()); d != "" {
+		t.Errorf("DefaultDriverWeights (-want +got):\n%s", d)
 	}
 	in := eservqual.ESQUAL()
 	acc := servqual.NewAccumulator(in)
-	w, est, err := eservqual.DriverWeights(acc, eservqual.OutcomeValue, eservqual.SeedDriverWeights())
+	w, est, err := eservqual.DriverWeights(acc, eservqual.OutcomeValue, eservqual.DefaultDriverWeights())
 	if err != nil || est || cmp.Diff(want, w) != "" {
 		t.Errorf("no data: %v %v %v", w, est, err)
 	}
@@ -111,11 +112,11 @@ func TestDriverWeights(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	w, est, err = eservqual.DriverWeights(acc, eservqual.OutcomeValue, eservqual.SeedDriverWeights())
+	w, est, err = eservqual.DriverWeights(acc, eservqual.OutcomeValue, eservqual.DefaultDriverWeights())
 	if err != nil || !est || w[0] < 0.3 || w[2] < 0.3 || w[1] > 0.05 || w[3] > 0.05 {
 		t.Errorf("estimated weights %v %v %v", w, est, err)
 	}
-	if _, _, err := eservqual.DriverWeights(acc, "nps", eservqual.SeedDriverWeights()); err == nil {
+	if _, _, err := eservqual.DriverWeights(acc, "nps", eservqual.DefaultDriverWeights()); err == nil {
 		t.Error("unknown outcome accepted")
 	}
 	if _, _, err := eservqual.DriverWeights(acc, eservqual.OutcomeValue, []float64{1}); err == nil {

@@ -98,6 +98,6 @@ func FuzzRecoveryAndBySegment(f *testing.F) {
 			t.Fatal("rejected response counted")
 		}
 		_, _ = eservqual.BySegment(eservqual.ESQUAL(), []servqual.Response{{Perception: vals}}, []eservqual.Segment{eservqual.Segment(seg)})
-		_, _, _ = eservqual.DriverWeights(s.Accumulator(), eservqual.OutcomeLoyalty, eservqual.SeedDriverWeights())
+		_, _, _ = eservqual.DriverWeights(s.Accumulator(), eservqual.OutcomeLoyalty, eservqual.DefaultDriverWeights())
 	})
 }

@@ -118,17 +118,17 @@ func report(w io.Writer) error {
 
 	fmt.Fprintln(w, "\nWhat drives perceived value and loyalty (Shapley shares of R²)?")
 	fmt.Fprintf(w, "  %-20s %8s %8s %13s\n", "dimension", "value", "loyalty", "seed ordering")
-	seed := eservqual.SeedDriverWeights()
-	wv, estV, err := eservqual.DriverWeights(acc, eservqual.OutcomeValue, seed)
+	fallback := eservqual.DefaultDriverWeights()
+	wv, estV, err := eservqual.DriverWeights(acc, eservqual.OutcomeValue, fallback)
 	if err != nil {
 		return err
 	}
-	wl, estL, err := eservqual.DriverWeights(acc, eservqual.OutcomeLoyalty, seed)
+	wl, estL, err := eservqual.DriverWeights(acc, eservqual.OutcomeLoyalty, fallback)
 	if err != nil {
 		return err
 	}
 	for d := range wv {
-		fmt.Fprintf(w, "  %-20s %7.1f%% %7.1f%% %12.1f%%\n", esq.Dimension(d).Key, 100*wv[d], 100*wl[d], 100*seed[d])
+		fmt.Fprintf(w, "  %-20s %7.1f%% %7.1f%% %12.1f%%\n", esq.Dimension(d).Key, 100*wv[d], 100*wl[d], 100*fallback[d])
 	}
 	fmt.Fprintf(w, "  (estimated from the data: value %v, loyalty %v; the seed ordering is the fallback)\n", estV, estL)
 
