@@ -17,7 +17,7 @@ func TestRecoveryApply(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Hand calculation with the seed rates (complain 5%; repurchase quick
+	// Hand calculation with KotlerRecovery's rates (complain 5%; repurchase quick
 	// 95%, resolved 62%, unresolved 60%, silent 60%):
 	// complained 1000×0.05 = 50, silent 950; quick 50×0.5 = 25, resolved
 	// 50×(0.8−0.5) = 15, unresolved 50×0.2 = 10;
@@ -29,7 +29,7 @@ func TestRecoveryApply(t *testing.T) {
 	if d := cmp.Diff(want, got, opt); d != "" {
 		t.Errorf("Apply mismatch (-want +got):\n%s", d)
 	}
-	// The ends of the seed's 54–70% range: saved 8.75 + 15×(−0.06) = 7.85
+	// The ends of the 54–70% range (KotlerResolvedLow, KotlerResolvedHigh): saved 8.75 + 15×(−0.06) = 7.85
 	// and 8.75 + 15×0.10 = 10.25.
 	for _, c := range []struct{ rate, saved float64 }{{loyalty.KotlerResolvedLow, 7.85}, {loyalty.KotlerResolvedHigh, 10.25}} {
 		r := loyalty.KotlerRecovery()

@@ -1,49 +1,85 @@
 // Package loyalty models what customer satisfaction turns into over time:
-// trust and loyalty, defection, complaints and word of mouth, the money
-// value of customers and of keeping them. The probabilistic models
-// that project retention and purchases are in the sub-package btyd.
+// defection, recommendation, the money value of customers and of keeping
+// them, trust and loyalty, complaints and word of mouth. It reads the
+// satisfaction levels of package ep ([ep.Level], [ep.Tally]). The
+// probabilistic models that project retention and purchases from a
+// transaction log are in the sub-package btyd.
 //
-// # Behaviour
+// # Start here
 //
-// Satisfaction is a one-off judgement; trust and loyalty are built by
-// repeated satisfaction (Oliver 1999). A [TrustPolicy] moves a customer through trust
-// stages (none → cognitive → affective → behavioural, or Oliver's 1999
-// cognitive → affective → conative → action) one satisfaction level
-// ([ep.Level]) at a time. Below behavioural a failure undoes trust;
-// behavioural trust falls only after a run of failures or one very
-// dissatisfied experience. [TrustCrossTab] reads stages against repeat
-// buying as Dick & Basu's (1994) matrix: true, latent, spurious or no
-// loyalty. [Ladder] places a customer on the relationship ladder
-// (Christopher, Payne & Ballantyne 1991: prospect, new, repeat, long-term,
-// premium, advocate) from facts the caller supplies. [Defection] gives the
-// loss rate at each satisfaction level (illustrative defaults
-// 80/40/20/10/1.5%, steep at the top as Jones & Sasser 1995 found), the
-// customers expected to be lost from an [ep.Tally], the blended
-// retention, and what moving satisfied customers to delighted is worth. [NPSTally] gives the Net
-// Promoter Score with its variance (p₊+p₋) − (p₊−p₋)², standard error and
-// 95% interval. [Recovery] follows dissatisfied customers through
-// complaint and service recovery (complaint and repurchase rates from
-// the TARP studies for the U.S. Office of Consumer Affairs, as quoted by
-// Albrecht & Zemke 1985). [Escalate] finds the handling level a
-// complaint ticket should be at. [WordOfMouth] counts the people told good
-// and bad things.
+// The main entry points, in the order a user usually needs them:
 //
-// # Money
+//  1. Defection. Count a satisfaction survey in an [ep.Tally] and pass it
+//     to [Defection.Lost]: the customers expected to be lost at each
+//     level and the blended retention. [KotlerDefection] holds the loss
+//     rates by level that Kotler & Keller, Marketing Management, quote
+//     (very dissatisfied 80%, dissatisfied 40%, neutral 20%, satisfied
+//     10%, highly satisfied 1–2%, taken as 1.5%); copy it and change the
+//     rates to describe a business. [Defection.Upgrade] values moving
+//     satisfied customers to delighted (a delighted customer is worth
+//     [KotlerValueMultiple] = 10 satisfied ones: Xerox, as Kotler &
+//     Keller report).
+//  2. Recommendation. [NPSTally] counts 0–10 answers and reports the Net
+//     Promoter Score (Reichheld 2003) in points with its standard error
+//     and 95% interval; [NPSDifference] compares two surveys.
+//  3. Customer value. [CLV] values a customer with margin m, retention r
+//     and discount rate d under an explicit [Timing] convention —
+//     m(1+d)/(1+d−r) when margins arrive at the start of each period,
+//     m·r/(1+d−r) at the end of each period survived (Gupta & Lehmann's
+//     margin multiple), m/(1+d−r) with the first period certain — with
+//     growth, finite horizons and acquisition cost; [CLVCurve] takes a
+//     retention curve, and [MarkovChain] values customers who move
+//     between states (Pfeifer & Carraway 2000).
+//  4. Trust, ladder and loyalty. Satisfaction is a one-off judgement;
+//     trust is built by repeated satisfaction. A [TrustPolicy] moves a
+//     customer through trust stages one satisfaction level at a time:
+//     none → cognitive → affective → behavioural, the three stages of
+//     trust commonly described in the CRM literature ([DefaultTrust],
+//     illustrative counts), or Oliver's (1999) cognitive → affective →
+//     conative → action ([OliverTrust]). Below behavioural a failure
+//     undoes trust; behavioural trust falls only after a run of failures
+//     or one very dissatisfied experience. [TrustCrossTab] reads stages
+//     against repeat buying as Dick & Basu's (1994) matrix: true, latent,
+//     spurious or no loyalty. [Ladder] places a customer on the
+//     relationship ladder (a variant of the loyalty ladder of
+//     Christopher, Payne & Ballantyne 1991: prospect, new, repeat,
+//     long-term, premium, advocate) from facts the caller supplies.
+//  5. Complaints and word of mouth. [Recovery] follows dissatisfied
+//     customers through complaint and service recovery ([KotlerRecovery]:
+//     the TARP complaint studies as Kotler & Keller quote them — 95% of
+//     dissatisfied customers never complain; 54–70% of complainers buy
+//     again if the complaint is resolved, 95% if it is resolved quickly).
+//     [Escalate] finds the handling level a complaint ticket should be at
+//     (escalation by response-time limit, common help-desk practice;
+//     [DefaultTiers]). [WordOfMouth] counts the people told good and bad
+//     things ([DefaultWordOfMouth]: commonly quoted figures without a
+//     primary source; illustrative).
+//  6. Retention economics. [RetentionLever] shows how lower defection
+//     raises a customer's value when profit grows with tenure (Reichheld
+//     & Sasser 1990, "Zero defections", Harvard Business Review 68(5):
+//     5% less defection raised profit by 25–85% in the industries they
+//     studied). [BaseEconomics] compares acquisition with retention
+//     ([KotlerBaseEconomics]: Kotler & Keller — winning a new customer
+//     costs 5× keeping one, and an average company loses 10% of its
+//     customers a year). [AfterSales] weighs an after-sales programme's
+//     costs and benefits with cost-benefit, marginal ([OptimalSpend],
+//     [OptimalSpendFunc]) and sensitivity ([AfterSales.Tornado]) analysis
+//     (textbook managerial economics).
 //
-// [CLV] values a customer with margin m, retention r and discount rate d
-// under an explicit [Timing] convention — m(1+d)/(1+d−r) when margins
-// arrive at the start of each period, m·r/(1+d−r) at the end of each
-// period survived (Gupta & Lehmann's margin multiple), m/(1+d−r) with the
-// first period certain — with growth, finite horizons, retention curves
-// ([CLVCurve]) and acquisition cost. [MarkovChain] values customers who
-// move between states (Pfeifer & Carraway 2000). [RetentionLever] shows
-// how lower defection raises a customer's value when profit grows with
-// tenure (Reichheld & Sasser 1990), [BaseEconomics] compares acquisition
-// with retention (Kotler, Marketing Management: a new customer can cost 5×
-// keeping one, and the average company loses 10% of its customers a
-// year), and [AfterSales] weighs an after-sales programme's costs and
-// benefits with marginal and sensitivity analysis. Money is
-// [decimal.Decimal], rounded half away from zero to cents.
+// From transactions instead of surveys: summarise a transaction log and
+// fit BG/NBD and Gamma-Gamma models with the sub-package
+// [github.com/cxlab/satisfaction/loyalty/btyd].
+//
+// Built-in defaults are named for their source: a name that starts with
+// Kotler holds figures Kotler & Keller, Marketing Management, quote;
+// Oliver, Oliver (1999); a name that starts with Default holds
+// illustrative values. Money is [decimal.Decimal], rounded half away from
+// zero to cents; rates are float64 fractions.
+//
+// Every enumeration ([Stage], [Rung], [Condition], [Timing]) writes a
+// stable token with MarshalText ("long_term"), prints an English label
+// with String ("long-term customer") and a Chinese one with Chinese
+// ("长期客户"); UnmarshalText accepts all three.
 //
 // # Contract
 //
@@ -83,7 +119,7 @@
 //   - JSON: every result type, and every input type holding floats or
 //     money, encodes NaN and ±Inf as null and decodes null back to NaN, so a
 //     value survives a round trip unchanged. Money ([decimal.Decimal])
-//     encodes as a quoted string. Enumerations encode as their names.
+//     encodes as a quoted string. Enumerations encode as their tokens.
 //   - Rankings are deterministic: [AfterSales.Tornado] sorts by exact
 //     decimal swings with ties in the order of the lines,
 //     [OptimalSpend] gives ties to the smaller spend, and

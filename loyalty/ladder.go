@@ -5,12 +5,16 @@ import (
 	"time"
 )
 
-// Rung is a step of the customer relationship ladder (after the loyalty
-// ladder of Christopher, Payne & Ballantyne 1991): a
+// Rung is a step of the customer relationship ladder, a variant common in
+// the CRM literature of the loyalty ladder of Christopher, Payne &
+// Ballantyne (1991), Relationship Marketing (prospect → customer → client
+// → supporter → advocate → partner): a
 // potential customer becomes a new customer, then a repeat customer, a
 // long-term customer, a premium (quality) customer, and finally a lifelong
 // customer and advocate who recommends the company to friends. The zero
 // value, [Prospect], is a potential customer who has not bought yet.
+// Each rung has a token, an English and a Chinese label (see
+// [Rung.Chinese]).
 type Rung int8
 
 // The rungs of the ladder, from the bottom.
@@ -106,12 +110,12 @@ type Ladder struct {
 	AdvocateReferrals int `json:"advocate_referrals"`
 }
 
-// DefaultLadder returns the relationship ladder with illustrative thresholds
-// (the literature names the rungs, not the thresholds): a repeat customer has
-// bought twice, a long-term customer has a tenure of a year (365 days), a
-// premium customer has behavioural trust (the offer has become
-// indispensable), and an advocate has referred two customers (a customer
-// who recommends the company to friends and family).
+// DefaultLadder returns the relationship ladder (see [Rung]) with
+// illustrative thresholds — published ladders name the rungs, not
+// thresholds: a repeat customer has bought twice, a long-term customer has
+// a tenure of a year (365 days), a premium customer has behavioural trust
+// (the offer has become indispensable), and an advocate has referred two
+// customers (one who recommends the company to friends and family).
 func DefaultLadder() Ladder {
 	return Ladder{RepeatPurchases: 2, LongTermTenure: 365 * 24 * time.Hour, PremiumTrust: Behavioural, AdvocateReferrals: 2}
 }

@@ -7,16 +7,20 @@ import (
 	"github.com/cxlab/satisfaction/ep"
 )
 
-// Stage is a stage of customer trust or of loyalty in Oliver's
-// four-stage model (Oliver 1999). Stages are ordered: a higher value is a
+// Stage is a stage of customer trust — cognitive, affective, behavioural,
+// the three stages commonly described in the CRM literature (see
+// [DefaultTrust]) — or of loyalty in Oliver's four-stage model (Oliver
+// 1999, "Whence consumer loyalty?", Journal of Marketing 63). Stages are ordered: a higher value is a
 // deeper, more lasting bond. The zero value, [StageNone], is a customer
 // with no trust yet.
 type Stage int8
 
-// The trust stages, from shallowest to deepest. The [DefaultTrust] policy uses
-// None, Cognitive, Affective and Behavioural; Oliver's uses all five.
+// The trust stages, from shallowest to deepest. [DefaultTrust] uses
+// StageNone, Cognitive, Affective and Behavioural; [OliverTrust] uses all
+// five. Each has a token, an English and a Chinese label (see
+// [Stage.Chinese]).
 const (
-	// StageNone is the zero Stage: no trust has formed.
+	// StageNone is the zero Stage: no trust has formed (无信任).
 	StageNone Stage = iota
 	// Cognitive trust (认知信任) rests on the offer meeting the customer's
 	// needs; it is fragile and shifts with tastes and circumstances.
@@ -24,8 +28,8 @@ const (
 	// Affective trust (情感信任) is lasting satisfaction after use, which
 	// turns into preference.
 	Affective
-	// Conative loyalty is Oliver's (1999) stage of committed intention to
-	// buy again; the [DefaultTrust] policy has no such stage.
+	// Conative loyalty (意向忠诚) is Oliver's (1999) stage of committed
+	// intention to buy again; [DefaultTrust] has no such stage.
 	Conative
 	// Behavioural trust (行为信任) means the offer has become indispensable:
 	// a long, stable relationship, repeat purchase, special attention to the
@@ -98,8 +102,8 @@ type TrustStep struct {
 // or erodes trust. Satisfaction is a one-off judgement; trust is built by
 // repeated satisfaction, and once behavioural trust is established the
 // customer judges successes and failures rationally, so one bad experience
-// no longer undoes it (after Oliver 1999, whose deeper stages are the
-// less vulnerable).
+// no longer undoes it (Oliver 1999 describes the same resilience for
+// action loyalty).
 //
 // The state is a [TrustState]: the stage, the satisfying experiences counted
 // at that stage (Progress) and the current run of failures (Failures). For
@@ -126,10 +130,11 @@ type TrustPolicy struct {
 	Failure ep.Level `json:"failure"`
 }
 
-// DefaultTrust returns a three-stage trust policy: none → cognitive →
-// affective → behavioural, Oliver's (1999) sequence without the conative
-// stage. The literature gives the stages and their character, not counts;
-// the counts here are illustrative defaults:
+// DefaultTrust returns a three-stage trust policy, none → cognitive →
+// affective → behavioural (认知信任 → 情感信任 → 行为信任): the stages of
+// trust commonly described in the Chinese CRM literature, close to
+// Oliver's (1999) sequence without the conative stage. No published source
+// gives counts; these are illustrative defaults:
 //
 //	stage        advance after          set back by
 //	none         1 satisfying (≥ sat.)  any failure (progress lost)
@@ -411,8 +416,9 @@ func DickBasu(highAttitude, highPatronage bool) Condition {
 }
 
 // DefaultAttitude is the default lowest trust stage read as a high relative
-// attitude in the Dick & Basu cross-tab: affective trust, the stage at
-// which lasting satisfaction becomes preference (Oliver 1999).
+// attitude in the Dick & Basu (1994) cross-tab: affective trust, the stage
+// at which lasting satisfaction becomes preference. Use it with
+// [DefaultTrust].
 const DefaultAttitude = Affective
 
 // TrustCrossTab counts customers by trust stage and repeat patronage (a

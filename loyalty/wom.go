@@ -18,11 +18,10 @@ type WordOfMouth struct {
 	Negative [ep.NumLevels + 1]float64 `json:"negative"`
 }
 
-// DefaultWordOfMouth returns illustrative word-of-mouth figures: a satisfied
-// customer recommends the company to about 10 people, a dissatisfied one
-// complains to about 20 — round figures in the spirit of the TARP
-// findings quoted by Albrecht & Zemke (1985), that an unhappy customer
-// tells many more people than a happy one. They do not separate
+// DefaultWordOfMouth returns commonly quoted industry figures, without a
+// primary source and so illustrative: a satisfied customer recommends the
+// company to 5–10 people, taken as 10; a dissatisfied one complains to
+// about 20. The figures do not separate
 // delighted from satisfied customers, nor very dissatisfied from
 // dissatisfied ones, so both of each pair get the same figure; neutral
 // customers tell no one.
