@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -20,4 +21,23 @@ func padCJK(s string, w int) string {
 		return s
 	}
 	return s + strings.Repeat(" ", w-n)
+}
+
+// num formats x with prec decimals, printing a zero that rounds to zero
+// as "0.00" — never "-0.00".
+func num(x float64, prec int) string {
+	s := strconv.FormatFloat(x, 'f', prec, 64)
+	if strings.Trim(s, "-0.") == "" {
+		return strconv.FormatFloat(0, 'f', prec, 64)
+	}
+	return s
+}
+
+// signed is num with a "+" on positive values that do not round to zero.
+func signed(x float64, prec int) string {
+	s := num(x, prec)
+	if x > 0 && strings.Trim(s, "0.") != "" {
+		return "+" + s
+	}
+	return s
 }
