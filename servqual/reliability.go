@@ -1,6 +1,11 @@
 package servqual
 
-import "math"
+import (
+	"math"
+
+	"github.com/cxlab/satisfaction/ep"
+	"gonum.org/v1/gonum/stat/distuv"
+)
 
 // Reliability is the internal consistency of one dimension's items under
 // one measure, computed from the complete-case co-moment matrix of the
@@ -12,6 +17,7 @@ import "math"
 //	Alpha    = k/(k − 1) · (1 − Σᵢ Cᵢᵢ / Σᵢⱼ Cᵢⱼ)       (raw_alpha)
 //	StdAlpha = k·r̄ / (1 + (k − 1)·r̄)                    (std.alpha)
 //	MeanR    = r̄, the mean of the off-diagonal Rᵢⱼ       (average_r)
+//	AlphaCI  = [Feldt] interval of Alpha at 95%, from N and k
 //
 // and per item the corrected item-total correlation (r.drop: the item
 // against the sum of the other items) and Alpha of the other k − 1 items
@@ -36,6 +42,11 @@ type Reliability struct {
 	K int `json:"k"`
 	// Alpha is Cronbach's raw alpha.
 	Alpha float64 `json:"alpha"`
+	// AlphaCI is the 95% confidence interval of Alpha by Feldt, Woodruff
+	// & Salih (1987) for N respondents and K items (see [Feldt]); NaN
+	// bounds when Alpha is NaN or the interval is undefined (Reason says
+	// why).
+	AlphaCI ep.Interval `json:"alpha_ci"`
 	// StdAlpha is the standardized alpha.
 	StdAlpha float64 `json:"std_alpha"`
 	// MeanR is the mean inter-item correlation.
@@ -89,8 +100,8 @@ func (a *Accumulator) reliability(m Measure, d int) Reliability {
 	items := in.dimItems[d]
 	k := len(items)
 	nan := math.NaN()
-	r := Reliability{Dimension: in.dims[d].Key, Measure: m, N: int64(b.n), K: k, Alpha: nan, StdAlpha: nan, MeanR: nan,
-		Items: make([]ItemReliability, k)}
+	r := Reliability{Dimension: in.dims[d].Key, Measure: m, N: int64(b.n), K: k, Alpha: nan,
+		AlphaCI: ep.Interval{Low: nan, High: nan}, StdAlpha: nan, MeanR: nan, Items: make([]ItemReliability, k)}
 	for j, i := range items {
 		r.Items[j] = ItemReliability{Key: in.items[i].Key, ItemRest: nan, AlphaIfDropped: nan}
 	}
@@ -132,6 +143,10 @@ func (a *Accumulator) reliability(m Measure, d int) Reliability {
 	var reasons []string
 	if total > zeroRel*diag {
 		r.Alpha = alpha(float64(k), diag, total)
+		r.AlphaCI = Feldt(r.Alpha, r.N, k, 0.95)
+		if math.IsNaN(r.AlphaCI.Low) {
+			reasons = append(reasons, "Feldt's interval for alpha is undefined (a bound overflows)")
+		}
 	} else {
 		reasons = append(reasons, "the total score has zero variance (the items cancel out), so alpha is undefined")
 	}
@@ -185,3 +200,41 @@ func (a *Accumulator) reliability(m Measure, d int) Reliability {
 // alpha returns raw alpha k/(k − 1)·(1 − Σ item variances / total-score
 // variance) from co-moment sums (the common 1/(n − 1) cancels).
 func alpha(k, diag, total float64) float64 { return k / (k - 1) * (1 - diag/total) }
+
+// Feldt returns the confidence interval at the given level (a fraction,
+// such as 0.95) of Cronbach's alpha of k items estimated on n respondents
+// (Feldt, Woodruff & Salih 1987, "Statistical inference for coefficient
+// alpha", Applied Psychological Measurement 11(1)):
+//
+//	Low  = 1 − (1 − alpha)·F⁻¹(1 − γ/2; n − 1, (n − 1)(k − 1))
+//	High = 1 − (1 − alpha)·F⁻¹(γ/2;     n − 1, (n − 1)(k − 1))
+//
+// with γ = 1 − level and F⁻¹ the quantile of the F distribution; for
+// n > 10¹⁰ the quantiles come from the normal approximation of log F
+// (variance 2/d₁ + 2/d₂), which is then accurate to 1e-10. Both bounds
+// are NaN when alpha is NaN, ±Inf or above 1, n < 2, k < 2, the level is
+// not in (0, 1), or a bound would overflow; otherwise Low ≤ High ≤ 1. It
+// is the interval [Reliability] reports, and package pls uses it too.
+func Feldt(alpha float64, n int64, k int, level float64) ep.Interval {
+	nan := ep.Interval{Low: math.NaN(), High: math.NaN()}
+	if math.IsNaN(alpha) || math.IsInf(alpha, 0) || alpha > 1 || n < 2 || k < 2 || !(level > 0 && level < 1) {
+		return nan
+	}
+	g := 1 - level
+	d1 := float64(n - 1)
+	d2 := d1 * float64(k-1)
+	q := func(p float64) float64 {
+		if d1 > 1e10 {
+			// The incomplete-beta inversion loses accuracy for such degrees
+			// of freedom; log F is then normal with variance 2/d1 + 2/d2 to
+			// within 1e-10 (checked against scipy.stats.f.ppf).
+			return math.Exp(distuv.UnitNormal.Quantile(p) * math.Sqrt(2/d1+2/d2))
+		}
+		return distuv.F{D1: d1, D2: d2}.Quantile(p)
+	}
+	lo, hi := 1-(1-alpha)*q(1-g/2), 1-(1-alpha)*q(g/2)
+	if math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+		return nan
+	}
+	return ep.Interval{Low: lo, High: hi}
+}

@@ -53,7 +53,7 @@
 // # Measurement validity
 //
 // Each [ConstructResult] carries Cronbach's (1951) alpha with Feldt's
-// interval (Feldt, Woodruff & Salih 1987; also [Feldt]), composite
+// interval (Feldt, Woodruff & Salih 1987; see [servqual.Feldt]), composite
 // reliability ρC (Jöreskog 1971), ρA (Dijkstra & Henseler 2015), AVE and
 // the Fornell–Larcker (1981) criterion; [PairResult] holds the HTMT ratio
 // (Henseler, Ringle & Sarstedt 2015). Options.Consistent adds consistent

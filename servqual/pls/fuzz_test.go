@@ -451,23 +451,6 @@ func FuzzIndex(f *testing.F) {
 	})
 }
 
-// FuzzFeldt checks Feldt's interval: NaN or ordered bounds below 1.
-func FuzzFeldt(f *testing.F) {
-	f.Add(0.8, int64(100), 5, 0.95)
-	f.Add(math.NaN(), int64(10), 2, 0.9)
-	f.Add(-1e308, int64(math.MaxInt64), 1000, 0.5)
-	f.Add(1.0, int64(2), 2, 1e-300)
-	f.Fuzz(func(t *testing.T, alpha float64, n int64, k int, level float64) {
-		lo, hi := pls.Feldt(alpha, n, k, level)
-		if math.IsNaN(lo) != math.IsNaN(hi) {
-			t.Fatalf("Feldt = %v, %v", lo, hi)
-		}
-		if !math.IsNaN(lo) && (lo > hi+1e-12 || hi > 1+1e-12) {
-			t.Fatalf("Feldt(%v, %d, %d, %v) = %v, %v", alpha, n, k, level, lo, hi)
-		}
-	})
-}
-
 // FuzzPresets fills the presets with fuzzed construct names.
 func FuzzPresets(f *testing.F) {
 	f.Add("IMAG,EXPE,QUAL,VAL,SAT,LOY", "i;e;q;v;s;l")

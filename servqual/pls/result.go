@@ -5,7 +5,7 @@ import (
 	"math"
 
 	"github.com/cxlab/satisfaction/ep"
-	"gonum.org/v1/gonum/stat/distuv"
+	"github.com/cxlab/satisfaction/servqual"
 )
 
 // Result is a fitted path model. It is an immutable value once returned
@@ -550,7 +550,7 @@ func (m *Model) reliability(cr *ConstructResult, j int, r, w, rw []float64, n in
 	}
 	if tot > 0 {
 		cr.Alpha = k / (k - 1) * (1 - k/tot)
-		cr.AlphaCI.Low, cr.AlphaCI.High = Feldt(cr.Alpha, n, b-a, level)
+		cr.AlphaCI = servqual.Feldt(cr.Alpha, n, b-a, level)
 		if math.IsNaN(cr.AlphaCI.Low) {
 			cr.Reason = join(cr.Reason, "Feldt interval undefined (alpha above 1 or a bound overflows)")
 		}
@@ -580,40 +580,6 @@ func rhoA(r []float64, K int, w []float64, a, b int) float64 {
 		return math.NaN()
 	}
 	return ww * ww * num / den
-}
-
-// Feldt returns the confidence interval at the given level (a fraction,
-// such as 0.95) for Cronbach's alpha of k items estimated on n respondents
-// (Feldt, Woodruff & Salih 1987):
-//
-//	lower = 1 − (1 − alpha)·F⁻¹(1 − γ/2; n − 1, (n − 1)(k − 1))
-//	upper = 1 − (1 − alpha)·F⁻¹(γ/2;     n − 1, (n − 1)(k − 1))
-//
-// with γ = 1 − level; for n > 10¹⁰ the F quantiles come from the normal
-// approximation of log F. Special cases: NaN bounds when alpha is NaN or
-// ±Inf or above 1, n < 2, k < 2, the level is not in (0, 1), or a bound
-// would overflow.
-func Feldt(alpha float64, n int64, k int, level float64) (lower, upper float64) {
-	if math.IsNaN(alpha) || math.IsInf(alpha, 0) || alpha > 1 || n < 2 || k < 2 || !(level > 0 && level < 1) {
-		return math.NaN(), math.NaN()
-	}
-	g := 1 - level
-	d1 := float64(n - 1)
-	d2 := d1 * float64(k-1)
-	q := func(p float64) float64 {
-		if d1 > 1e10 {
-			// The incomplete-beta inversion loses accuracy for such degrees
-			// of freedom; log F is then normal with variance 2/d1 + 2/d2 to
-			// within 1e-10 (checked against scipy.stats.f.ppf).
-			return math.Exp(distuv.UnitNormal.Quantile(p) * math.Sqrt(2/d1+2/d2))
-		}
-		return distuv.F{D1: d1, D2: d2}.Quantile(p)
-	}
-	lower, upper = 1-(1-alpha)*q(1-g/2), 1-(1-alpha)*q(g/2)
-	if math.IsNaN(lower) || math.IsNaN(upper) || math.IsInf(lower, 0) || math.IsInf(upper, 0) {
-		return math.NaN(), math.NaN()
-	}
-	return lower, upper
 }
 
 // htmt returns the HTMT ratio of constructs a and b, or NaN and the reason.
