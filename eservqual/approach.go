@@ -24,38 +24,60 @@ const (
 	HighTouch
 )
 
-var approachNames = [...]string{"unknown", "high-tech", "blended", "high-touch"}
+// approachText holds the text forms of the approaches.
+var approachText = newEnumText(
+	[]string{"unknown", "high_tech", "blended", "high_touch"},
+	[]string{"unknown", "high-tech", "blended", "high-touch"},
+	[]string{"未知", "高科技", "科技与人工结合", "高接触"},
+	true,
+	nil,
+)
 
-// String returns "high-tech", "blended", "high-touch" or "unknown".
+// String returns the English label of the approach: "high-tech",
+// "blended", "high-touch" or "unknown"; "ApproachKind(n)" outside the
+// enumeration.
 func (k ApproachKind) String() string {
 	if k >= ApproachUnknown && k <= HighTouch {
-		return approachNames[k]
+		return approachText.english[k]
 	}
 	return fmt.Sprintf("ApproachKind(%d)", int(k))
 }
 
-// MarshalText encodes the kind as its name.
+// Chinese returns the Chinese label of the approach: 高科技 (high-tech),
+// 科技与人工结合 (blended), 高接触 (high-touch) or 未知; "" outside the
+// enumeration.
+func (k ApproachKind) Chinese() string {
+	if k >= ApproachUnknown && k <= HighTouch {
+		return approachText.chinese[k]
+	}
+	return ""
+}
+
+// MarshalText encodes the kind as its stable token: "unknown",
+// "high_tech", "blended" or "high_touch". A value outside the enumeration
+// is an error wrapping [ErrInvalid].
 func (k ApproachKind) MarshalText() ([]byte, error) {
 	if k < ApproachUnknown || k > HighTouch {
 		return nil, errorf("cannot marshal ApproachKind(%d): %w", int(k), ErrInvalid)
 	}
-	return []byte(approachNames[k]), nil
+	return []byte(approachText.token[k]), nil
 }
 
-// UnmarshalText decodes a kind from its name ("high-tech", "blended",
-// "high-touch" or "unknown", case-sensitive). On error, which wraps
-// [ErrInvalid], k is unchanged.
+// UnmarshalText decodes a kind from its token ("high_tech"), its English
+// label ("high-tech") or its Chinese label ("高科技"). Space is trimmed,
+// Latin letters match in any case, and ' ', '-' and '_' are
+// interchangeable. The empty string decodes as ApproachUnknown. On error,
+// which wraps [ErrInvalid], k is unchanged.
 func (k *ApproachKind) UnmarshalText(text []byte) error {
 	if k == nil {
 		return errorf("UnmarshalText into a nil *ApproachKind: %w", ErrInvalid)
 	}
-	for i, n := range approachNames {
-		if string(text) == n {
-			*k = ApproachKind(i)
-			return nil
-		}
+	v, ok := approachText.parse(text)
+	if !ok {
+		return errorf("unknown approach %q: %w", string(text), ErrInvalid)
 	}
-	return errorf("unknown approach %q: %w", string(text), ErrInvalid)
+	*k = ApproachKind(v)
+	return nil
 }
 
 // Approach is the service approach recommended for a segment. It is an
@@ -102,7 +124,10 @@ type ReferenceShare struct {
 	Low float64 `json:"low"`
 	// High is the upper bound.
 	High float64 `json:"high"`
-	// Source names where the figure comes from.
+	// Instrument is the version of the index the figure was measured
+	// with: "TRI 1.0" or "TRI 2.0".
+	Instrument string `json:"instrument"`
+	// Source names the published work the figure comes from.
 	Source string `json:"source"`
 }
 
@@ -121,21 +146,26 @@ func (r *ReferenceShare) UnmarshalJSON(b []byte) error {
 	return nanjson.Unmarshal(b, (*plain)(r))
 }
 
-// ReferenceShares returns the published segment shares: explorers 15–20% and
-// pioneers 20–25% in the TRI 1.0 era (Parasuraman & Colby 2001), and the
-// roughly 21% explorers, 20% pioneers, 32% skeptics, 13% hesitators and 14%
-// avoiders reported for national surveys with TRI 2.0 (Parasuraman & Colby
-// 2015).
+// ReferenceShares returns published shares of the population in each
+// segment, as fractions: explorers 15–20% and pioneers 20–25% measured
+// with TRI 1.0 (Parasuraman & Colby 2001), and the roughly 21% explorers,
+// 20% pioneers, 32% skeptics, 13% hesitators (paranoids) and 14% avoiders
+// (laggards) reported for a national survey with TRI 2.0 (Parasuraman &
+// Colby 2015). The TRI 1.0 rows come first; each row's Instrument says
+// which version it belongs to.
 func ReferenceShares() []ReferenceShare {
-	const tri1, tri2 = "TRI 1.0 (Parasuraman & Colby 2001)", "TRI 2.0 national survey (Parasuraman & Colby 2015)"
+	const (
+		v1, src1 = "TRI 1.0", "Parasuraman & Colby (2001), Techno-Ready Marketing"
+		v2, src2 = "TRI 2.0", "Parasuraman & Colby (2015), national survey"
+	)
 	return []ReferenceShare{
-		{Explorer, 0.15, 0.20, tri1},
-		{Pioneer, 0.20, 0.25, tri1},
-		{Explorer, 0.21, 0.21, tri2},
-		{Pioneer, 0.20, 0.20, tri2},
-		{Skeptic, 0.32, 0.32, tri2},
-		{Paranoid, 0.13, 0.13, tri2},
-		{Laggard, 0.14, 0.14, tri2},
+		{Explorer, 0.15, 0.20, v1, src1},
+		{Pioneer, 0.20, 0.25, v1, src1},
+		{Explorer, 0.21, 0.21, v2, src2},
+		{Pioneer, 0.20, 0.20, v2, src2},
+		{Skeptic, 0.32, 0.32, v2, src2},
+		{Paranoid, 0.13, 0.13, v2, src2},
+		{Laggard, 0.14, 0.14, v2, src2},
 	}
 }
 

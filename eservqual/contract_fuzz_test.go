@@ -262,9 +262,10 @@ func FuzzBySegment(f *testing.F) {
 
 // FuzzEnumText checks the text decoders of Segment and ApproachKind: an
 // error wraps ErrInvalid and leaves the value unchanged; a success
-// round-trips through MarshalText.
+// round-trips through MarshalText, String and Chinese.
 func FuzzEnumText(f *testing.F) {
-	for _, s := range []string{"", "explorer", "Pioneers", "hesitator", "AVOIDERS", "unknown", "high-tech", "blended", "High-Touch", "\xff", "s", "laggards "} {
+	for _, s := range []string{"", "explorer", "Pioneers", "hesitator", "AVOIDERS", "unknown", "high-tech", "blended", "High-Touch", "\xff", "s", "laggards ",
+		"冒险型", "偏执型", "回避型", "高科技", "科技与人工结合", "HIGH_TOUCH", "high tech", "未知"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -275,8 +276,12 @@ func FuzzEnumText(f *testing.F) {
 			}
 		} else if b, err := seg.MarshalText(); err != nil {
 			t.Fatalf("Segment %q gave %d that does not marshal: %v", s, int(seg), err)
-		} else if back := eservqual.Segment(42); back.UnmarshalText(b) != nil || back != seg {
-			t.Fatalf("Segment round trip of %v", seg)
+		} else {
+			for _, text := range []string{string(b), seg.String(), seg.Chinese()} {
+				if back := eservqual.Segment(42); back.UnmarshalText([]byte(text)) != nil || back != seg {
+					t.Fatalf("Segment round trip of %v through %q", seg, text)
+				}
+			}
 		}
 		k := eservqual.ApproachKind(42)
 		if err := k.UnmarshalText([]byte(s)); err != nil {
@@ -285,8 +290,12 @@ func FuzzEnumText(f *testing.F) {
 			}
 		} else if b, err := k.MarshalText(); err != nil {
 			t.Fatalf("ApproachKind %q gave %d that does not marshal: %v", s, int(k), err)
-		} else if back := eservqual.ApproachKind(42); back.UnmarshalText(b) != nil || back != k {
-			t.Fatalf("ApproachKind round trip of %v", k)
+		} else {
+			for _, text := range []string{string(b), k.String(), k.Chinese()} {
+				if back := eservqual.ApproachKind(42); back.UnmarshalText([]byte(text)) != nil || back != k {
+					t.Fatalf("ApproachKind round trip of %v through %q", k, text)
+				}
+			}
 		}
 	})
 }

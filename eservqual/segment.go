@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"strings"
 
 	"github.com/cxlab/satisfaction/internal/nanjson"
 )
@@ -39,48 +38,68 @@ const (
 // NumSegments is the number of known segments.
 const NumSegments = 5
 
-var segmentNames = [...]string{"unknown", "explorer", "pioneer", "skeptic", "paranoid", "laggard"}
+// segmentText holds the text forms of the segments. The English labels are
+// the TRI 1.0 names (Parasuraman & Colby 2001); the Chinese labels are the
+// terms of the Chinese marketing literature.
+var segmentText = newEnumText(
+	[]string{"unknown", "explorer", "pioneer", "skeptic", "paranoid", "laggard"},
+	[]string{"unknown", "explorer", "pioneer", "skeptic", "paranoid", "laggard"},
+	[]string{"未知", "冒险型", "前卫型", "怀疑型", "偏执型", "滞后型"},
+	true,
+	map[string]int{
+		"explorers": 1, "探索者": 1,
+		"pioneers": 2, "先驱者": 2,
+		"skeptics": 3, "sceptic": 3, "sceptics": 3, "怀疑者": 3,
+		"paranoids": 4, "hesitator": 4, "hesitators": 4, "犹豫型": 4,
+		"laggards": 5, "avoider": 5, "avoiders": 5, "回避型": 5, "落后者": 5,
+	},
+)
 
-// String returns the segment's TRI 1.0 name, such as "explorer".
+// String returns the segment's English label, its TRI 1.0 name such as
+// "explorer", or "Segment(n)" outside the enumeration.
 func (s Segment) String() string {
 	if s >= SegmentUnknown && s <= Laggard {
-		return segmentNames[s]
+		return segmentText.english[s]
 	}
 	return fmt.Sprintf("Segment(%d)", int(s))
 }
 
-// MarshalText encodes the segment as its TRI 1.0 name.
+// Chinese returns the segment's Chinese label (冒险型, 前卫型, 怀疑型,
+// 偏执型, 滞后型; 未知 for SegmentUnknown), or "" outside the enumeration.
+func (s Segment) Chinese() string {
+	if s >= SegmentUnknown && s <= Laggard {
+		return segmentText.chinese[s]
+	}
+	return ""
+}
+
+// MarshalText encodes the segment as its stable token, its TRI 1.0 name:
+// "unknown", "explorer", "pioneer", "skeptic", "paranoid" or "laggard". A
+// value outside the enumeration is an error wrapping [ErrInvalid].
 func (s Segment) MarshalText() ([]byte, error) {
 	if s < SegmentUnknown || s > Laggard {
 		return nil, errorf("cannot marshal Segment(%d): %w", int(s), ErrInvalid)
 	}
-	return []byte(segmentNames[s]), nil
+	return []byte(segmentText.token[s]), nil
 }
 
-// UnmarshalText decodes a segment from its name, singular or plural and in
-// any case: the TRI 1.0 names, and the TRI 2.0 names "hesitator" (=
-// Paranoid) and "avoider" (= Laggard). On error, which wraps
-// [ErrInvalid], s is unchanged.
+// UnmarshalText decodes a segment from its token or English label
+// (singular or plural, "sceptic" too), its Chinese label, the TRI 2.0
+// names "hesitator" (= Paranoid) and "avoider" (= Laggard), or the Chinese
+// variants 探索者, 先驱者, 怀疑者, 犹豫型, 回避型 and 落后者. Space is
+// trimmed, Latin letters match in any case, and ' ', '-' and '_' are
+// interchangeable. The empty string decodes as SegmentUnknown. On error,
+// which wraps [ErrInvalid], s is unchanged.
 func (s *Segment) UnmarshalText(text []byte) error {
 	if s == nil {
 		return errorf("UnmarshalText into a nil *Segment: %w", ErrInvalid)
 	}
-	name := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(string(text))), "s")
-	switch name {
-	case "hesitator":
-		*s = Paranoid
-		return nil
-	case "avoider":
-		*s = Laggard
-		return nil
+	v, ok := segmentText.parse(text)
+	if !ok {
+		return errorf("unknown TRI segment %q: %w", string(text), ErrInvalid)
 	}
-	for i, n := range segmentNames {
-		if name == n {
-			*s = Segment(i)
-			return nil
-		}
-	}
-	return errorf("unknown TRI segment %q: %w", string(text), ErrInvalid)
+	*s = Segment(v)
+	return nil
 }
 
 // Profiles returns the documented profile set: one centroid per segment
