@@ -126,3 +126,20 @@ func ExampleWordOfMouth_Reach() {
 	fmt.Printf("told good %.0f, bad %.0f, net %+.0f\n", r.Positive, r.Negative, r.Net)
 	// Output: told good 1000, bad 600, net +400
 }
+
+func ExampleRung_UnmarshalText() {
+	// The token, the English label and the Chinese label all decode.
+	for _, text := range []string{"long_term", "long-term customer", "长期客户"} {
+		var r loyalty.Rung
+		if err := r.UnmarshalText([]byte(text)); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		token, _ := r.MarshalText()
+		fmt.Printf("%s → %s | %s | %s\n", text, token, r, r.Chinese())
+	}
+	// Output:
+	// long_term → long_term | long-term customer | 长期客户
+	// long-term customer → long_term | long-term customer | 长期客户
+	// 长期客户 → long_term | long-term customer | 长期客户
+}

@@ -2,6 +2,7 @@ package loyalty_test
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/cxlab/satisfaction/loyalty"
 	"github.com/shopspring/decimal"
@@ -65,4 +66,20 @@ func ExampleAfterSales_Tornado() {
 	// retained margin  82000 … 118000
 	// labour           88000 … 112000
 	// repeat purchases 94000 … 106000
+}
+
+func ExampleOptimalSpendFunc() {
+	// A response curve with diminishing returns: benefit 20√spend. The net
+	// benefit 20√s − s peaks where the marginal benefit 10/√s falls to 1,
+	// at a spend of 100.
+	benefit := func(s decimal.Decimal) decimal.Decimal {
+		return decimal.NewFromFloat(20 * math.Sqrt(s.InexactFloat64()))
+	}
+	best, err := loyalty.OptimalSpendFunc(benefit, decimal.Zero, decimal.NewFromInt(400), 400)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("spend %s, benefit %s, net %s\n", best.Spend, best.Benefit, best.Benefit.Sub(best.Spend))
+	// Output: spend 100, benefit 200, net 100
 }
