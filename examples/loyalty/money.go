@@ -46,11 +46,11 @@ func printMoney(w io.Writer) {
 		p    []loyalty.YearProfit
 	}{
 		{"flat profit (45 a year)", []loyalty.YearProfit{{Base: d("45")}}},
-		{"profit rising with tenure", loyalty.IllustrativeProfile()},
+		{"rising with tenure (illustrative)", loyalty.IllustrativeProfile()},
 	}
-	fmt.Fprintf(w, "  %-27s %9s %9s %9s\n", "profit profile", "20%→15%", "10%→5%", "6%→1%")
+	fmt.Fprintf(w, "  %-34s %9s %9s %9s\n", "profit profile", "20%→15%", "10%→5%", "6%→1%")
 	for _, pr := range profiles {
-		fmt.Fprintf(w, "  %-27s", pr.name)
+		fmt.Fprintf(w, "  %-34s", pr.name)
 		for _, from := range []float64{0.20, 0.10, 0.06} {
 			r, err := loyalty.RetentionLever(pr.p, from, 0.05, 0.10, d("50"))
 			if err != nil {
