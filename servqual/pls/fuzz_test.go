@@ -514,37 +514,48 @@ func FuzzRows(f *testing.F) {
 	})
 }
 
-// FuzzUnmarshalText decodes fuzzed enumeration names: an error leaves the
-// value unchanged; a success round-trips.
+// FuzzUnmarshalText decodes fuzzed enumeration labels: an error leaves
+// the value unchanged; a success encodes to the value's token, which
+// decodes to the same value, as do its English and Chinese labels.
 func FuzzUnmarshalText(f *testing.F) {
-	for _, s := range []string{"A", "B", "reflective", "path", "centroid", "factorial", "listwise", "pairwise", "", "C"} {
+	for _, s := range []string{"A", "B", "a", "reflective", "path", "centroid", "factorial", "listwise", "pairwise", "", "C",
+		"Mode A (reflective)", "模式B（形成型）", "PATH WEIGHTING", "重心加权", "pairwise-deletion", "成列删除", " b "} {
 		f.Add(s)
+	}
+	type enum interface {
+		MarshalText() ([]byte, error)
+		UnmarshalText([]byte) error
+		String() string
+		Chinese() string
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		mode, scheme, miss := pls.ModeB, pls.SchemeFactorial, pls.Pairwise
-		if err := mode.UnmarshalText([]byte(s)); err != nil {
-			checkErr(t, err)
-			if mode != pls.ModeB {
-				t.Fatal("failed decode changed the mode")
+		for _, c := range []struct {
+			v     enum
+			fresh func() enum
+		}{
+			{&mode, func() enum { m := pls.ModeB; return &m }},
+			{&scheme, func() enum { m := pls.SchemeFactorial; return &m }},
+			{&miss, func() enum { m := pls.Pairwise; return &m }},
+		} {
+			before := c.v.String()
+			if err := c.v.UnmarshalText([]byte(s)); err != nil {
+				checkErr(t, err)
+				if c.v.String() != before {
+					t.Fatalf("failed decode of %q changed %s to %s", s, before, c.v)
+				}
+				continue
 			}
-		} else if b, err := mode.MarshalText(); err != nil || (string(b) != s && s != "reflective" && s != "formative") {
-			t.Fatalf("mode %q -> %q, %v", s, b, err)
-		}
-		if err := scheme.UnmarshalText([]byte(s)); err != nil {
-			checkErr(t, err)
-			if scheme != pls.SchemeFactorial {
-				t.Fatal("failed decode changed the scheme")
+			b, err := c.v.MarshalText()
+			if err != nil {
+				t.Fatalf("%q decoded to %v, which does not encode: %v", s, c.v, err)
 			}
-		} else if b, _ := scheme.MarshalText(); string(b) != s {
-			t.Fatalf("scheme %q -> %q", s, b)
-		}
-		if err := miss.UnmarshalText([]byte(s)); err != nil {
-			checkErr(t, err)
-			if miss != pls.Pairwise {
-				t.Fatal("failed decode changed the rule")
+			for _, form := range []string{string(b), c.v.String(), c.v.Chinese()} {
+				w := c.fresh()
+				if err := w.UnmarshalText([]byte(form)); err != nil || w.String() != c.v.String() {
+					t.Fatalf("%q -> %v; its form %q -> %v, %v", s, c.v, form, w, err)
+				}
 			}
-		} else if b, _ := miss.MarshalText(); string(b) != s {
-			t.Fatalf("missing %q -> %q", s, b)
 		}
 	})
 }

@@ -20,36 +20,42 @@ const (
 	ModeB
 )
 
-var modeNames = [...]string{"A", "B"}
-
-// String returns "A" or "B" (or "Mode(n)" for a value out of range).
+// String returns the mode's English label, "Mode A (reflective)" or "Mode
+// B (formative)" ("Mode(n)" for a value out of range).
 func (m Mode) String() string {
-	if m >= 0 && int(m) < len(modeNames) {
-		return modeNames[m]
+	if m >= 0 && int(m) < len(modeLabels.english) {
+		return modeLabels.english[m]
 	}
 	return fmt.Sprintf("Mode(%d)", int8(m))
 }
 
-// MarshalText encodes the mode as "A" or "B"; a value out of range is an
-// error wrapping [ErrValue].
+// Chinese returns the mode's Chinese label, "模式A（反映型）" or
+// "模式B（形成型）" ("" for a value out of range).
+func (m Mode) Chinese() string { return modeLabels.text(modeLabels.chinese, int(m)) }
+
+// MarshalText encodes the mode as its stable token, "a" or "b"; a value
+// out of range is an error wrapping [ErrValue].
 func (m Mode) MarshalText() ([]byte, error) {
-	if m < 0 || int(m) >= len(modeNames) {
+	if m < 0 || int(m) >= len(modeLabels.token) {
 		return nil, errorf("mode %d: %w", int8(m), ErrValue)
 	}
-	return []byte(modeNames[m]), nil
+	return []byte(modeLabels.token[m]), nil
 }
 
-// UnmarshalText decodes "A" or "B" (also "reflective" and "formative"); any
-// other text is an error wrapping [ErrValue] and leaves m unchanged.
+// UnmarshalText decodes a mode from its token, English label or Chinese
+// label, ASCII case-insensitive with ' ', '-' and '_' interchangeable
+// (so "A" and "B" of earlier versions still read), or from "reflective",
+// "formative", "反映型" or "形成型"; any other text is an error wrapping
+// [ErrValue] and leaves m unchanged.
 func (m *Mode) UnmarshalText(text []byte) error {
-	switch string(text) {
-	case "A", "reflective":
-		*m = ModeA
-	case "B", "formative":
-		*m = ModeB
-	default:
+	if m == nil {
+		return errorf("mode: nil *Mode: %w", ErrValue)
+	}
+	i, ok := modeLabels.parse(string(text))
+	if !ok {
 		return errorf("mode %q: %w", text, ErrValue)
 	}
+	*m = Mode(i)
 	return nil
 }
 
@@ -70,30 +76,37 @@ const (
 	SchemeFactorial
 )
 
-var schemeNames = [...]string{"path", "centroid", "factorial"}
-
-// String returns "path", "centroid" or "factorial" (or "Scheme(n)").
+// String returns the scheme's English label, such as "path weighting"
+// ("Scheme(n)" for a value out of range).
 func (s Scheme) String() string {
-	if s >= 0 && int(s) < len(schemeNames) {
-		return schemeNames[s]
+	if s >= 0 && int(s) < len(schemeLabels.english) {
+		return schemeLabels.english[s]
 	}
 	return fmt.Sprintf("Scheme(%d)", int8(s))
 }
 
-// MarshalText encodes the scheme by its name; a value out of range is an
-// error wrapping [ErrValue].
+// Chinese returns the scheme's Chinese label, such as "路径加权" ("" for a
+// value out of range).
+func (s Scheme) Chinese() string { return schemeLabels.text(schemeLabels.chinese, int(s)) }
+
+// MarshalText encodes the scheme as its stable token, "path", "centroid"
+// or "factorial"; a value out of range is an error wrapping [ErrValue].
 func (s Scheme) MarshalText() ([]byte, error) {
-	if s < 0 || int(s) >= len(schemeNames) {
+	if s < 0 || int(s) >= len(schemeLabels.token) {
 		return nil, errorf("scheme %d: %w", int8(s), ErrValue)
 	}
-	return []byte(schemeNames[s]), nil
+	return []byte(schemeLabels.token[s]), nil
 }
 
-// UnmarshalText decodes "path", "centroid" or "factorial"; any other text is
-// an error wrapping [ErrValue] and leaves s unchanged.
+// UnmarshalText decodes a scheme from its token, English label or Chinese
+// label (ASCII case-insensitive, ' ', '-' and '_' interchangeable); any
+// other text is an error wrapping [ErrValue] and leaves s unchanged.
 func (s *Scheme) UnmarshalText(text []byte) error {
-	i := slices.Index(schemeNames[:], string(text))
-	if i < 0 {
+	if s == nil {
+		return errorf("scheme: nil *Scheme: %w", ErrValue)
+	}
+	i, ok := schemeLabels.parse(string(text))
+	if !ok {
 		return errorf("scheme %q: %w", text, ErrValue)
 	}
 	*s = Scheme(i)

@@ -3,7 +3,6 @@ package pls
 import (
 	"fmt"
 	"math"
-	"slices"
 )
 
 // Missing is how missing answers (NaN) are handled when moments are
@@ -27,30 +26,37 @@ const (
 	Pairwise
 )
 
-var missingNames = [...]string{"listwise", "pairwise"}
-
-// String returns "listwise" or "pairwise" (or "Missing(n)").
+// String returns the rule's English label, "listwise deletion" or
+// "pairwise deletion" ("Missing(n)" for a value out of range).
 func (m Missing) String() string {
-	if m >= 0 && int(m) < len(missingNames) {
-		return missingNames[m]
+	if m >= 0 && int(m) < len(missingLabels.english) {
+		return missingLabels.english[m]
 	}
 	return fmt.Sprintf("Missing(%d)", int8(m))
 }
 
-// MarshalText encodes the rule by its name; a value out of range is an
-// error wrapping [ErrValue].
+// Chinese returns the rule's Chinese label, "成列删除" or "成对删除" (""
+// for a value out of range).
+func (m Missing) Chinese() string { return missingLabels.text(missingLabels.chinese, int(m)) }
+
+// MarshalText encodes the rule as its stable token, "listwise" or
+// "pairwise"; a value out of range is an error wrapping [ErrValue].
 func (m Missing) MarshalText() ([]byte, error) {
-	if m < 0 || int(m) >= len(missingNames) {
+	if m < 0 || int(m) >= len(missingLabels.token) {
 		return nil, errorf("missing %d: %w", int8(m), ErrValue)
 	}
-	return []byte(missingNames[m]), nil
+	return []byte(missingLabels.token[m]), nil
 }
 
-// UnmarshalText decodes "listwise" or "pairwise"; any other text is an
-// error wrapping [ErrValue] and leaves m unchanged.
+// UnmarshalText decodes a rule from its token, English label or Chinese
+// label (ASCII case-insensitive, ' ', '-' and '_' interchangeable); any
+// other text is an error wrapping [ErrValue] and leaves m unchanged.
 func (m *Missing) UnmarshalText(text []byte) error {
-	i := slices.Index(missingNames[:], string(text))
-	if i < 0 {
+	if m == nil {
+		return errorf("missing: nil *Missing: %w", ErrValue)
+	}
+	i, ok := missingLabels.parse(string(text))
+	if !ok {
 		return errorf("missing %q: %w", text, ErrValue)
 	}
 	*m = Missing(i)
