@@ -271,11 +271,13 @@ func (m BGNBD) ProbPurchases(n int, t float64) float64 {
 	fn := float64(n)
 	lq := -math.Log1p(t / al) // ln(α/(α+t))
 	lz := -math.Log1p(al / t) // ln(t/(α+t))
-	// ln NB(n) = ln Γ(n+r)/Γ(n+1) − ln Γ(r) + r ln q + n ln z.
-	lgr, _ := math.Lgamma(r)
-	lnb := lnGammaRatio(fn+1, r-1) - lgr + r*lq
+	// ln NB(n) = ln Γ(n+r)/Γ(n+1) − ln Γ(r) + r ln q + n ln z; the
+	// coefficient is exactly 1 for n = 0 (where n + 1 + (r − 1) would
+	// lose the low digits of a small r).
+	lnb := r * lq
 	if n > 0 {
-		lnb += fn * lz
+		lgr, _ := math.Lgamma(r)
+		lnb += lnGammaRatio(fn+1, r-1) - lgr + fn*lz
 	}
 	p := math.Exp(lnBetaShift(a, b, fn) + lnb)
 	if n > 0 {

@@ -99,22 +99,23 @@ func betaMean(a, b float64, m betaMixture) float64 {
 	maxL = math.Max(maxL, math.Max(lw(v0, true), lw(half, true)))
 	addPeak := func(mode float64, right bool, shape float64) {
 		// mode is the mode of the weight in the variable's own end
-		// distance; shape the exponent on the far side (b−1 or a−1).
+		// distance; shape the exponent on the far side (b−1 or a−1). The
+		// mode may lie just beyond ½, on the other side: its breakpoints
+		// that fall on this side are still needed.
 		t := math.Log(mode)
 		lo, hi := u0, half
-		if right {
-			lo = v0
-		}
-		if !(t > lo && t < hi) {
-			return
-		}
-		maxL = math.Max(maxL, lw(t, right))
-		sd := (1 - mode) / math.Sqrt(shape*mode)
 		list := &brkL
 		if right {
-			list = &brkR
+			lo, list = v0, &brkR
 		}
-		*list = append(*list, t)
+		if !(t > lo) {
+			return
+		}
+		if t < hi {
+			maxL = math.Max(maxL, lw(t, right))
+			*list = append(*list, t)
+		}
+		sd := (1 - mode) / math.Sqrt(shape*mode)
 		for _, k := range []float64{0.5, 1.5, 3, 6, 12, 24, 48} {
 			for _, x := range []float64{t - k*sd, t + k*sd} {
 				if x > lo && x < hi {
