@@ -1,6 +1,45 @@
 // Package servqual is a survey-instrument engine for service quality and
 // the SERVQUAL instrument of Parasuraman, Zeithaml & Berry.
 //
+// # Start here
+//
+// The main path, in the order a user needs it:
+//
+//  1. [Analyze](SERVQUAL(), responses) scores a slice of [Response]
+//     values and returns a [Report]: per item, dimension and overall the
+//     mean gap P − E with its 95% interval and t test, the improvement
+//     priorities, Cronbach's alpha per dimension with Feldt's interval,
+//     and the key drivers of the overall rating. Read it by key:
+//     rep.Dimension("reliability"), rep.Item("Q9"),
+//     rep.ReliabilityOf("empathy", Perception),
+//     rep.DriversOf("overall", Perception).
+//  2. An [Accumulator] does the same one response at a time, in constant
+//     memory, and merges exactly across shards or days ([NewAccumulator],
+//     [Accumulator.Add], [Accumulator.Merge], [Accumulator.Report];
+//     [Accumulate] uses all cores).
+//  3. [Accumulator.Reliability] gives Cronbach's (1951) alpha of each
+//     dimension with Feldt's interval ([Feldt]) and item-rest
+//     correlations: can the dimension scores be trusted?
+//  4. [Accumulator.KeyDrivers] regresses an outcome rating (such as
+//     "overall") on the dimension scores and splits R² between them
+//     (Shapley value; Johnson's relative weights): which dimensions move
+//     the overall judgement?
+//  5. [Accumulator.IPA] (or [IPA] on any numbers) places the dimensions
+//     on the importance-performance grid (Martilla & James 1977):
+//     concentrate here, keep up the good work, low priority, possible
+//     overkill.
+//  6. [Compare] tests two reports (two waves, two branches) dimension by
+//     dimension: did the change help?
+//
+// # Labels
+//
+// Instruments, dimensions, items and outcome ratings carry a Key (a
+// stable token), a Name (English) and a Chinese label; reports copy them.
+// The enumerations [Measure], [Zone] and [Quadrant] write a stable token
+// with MarshalText (low_priority), an English label with String (low
+// priority) and a Chinese one with Chinese (低优先区); UnmarshalText reads
+// all three.
+//
 // # Instruments
 //
 // An [Instrument] is a set of dimensions made of items rated on one scale,
@@ -15,9 +54,13 @@
 // Service quality is the gap between what customers perceive and what
 // they expect, per item:
 //
-//	gap = P − E                          (SERVQUAL; PZB 1988)
+//	gap = P − E                          (SERVQUAL; Parasuraman, Zeithaml & Berry 1988)
 //	SERVPERF = P                          (Cronin & Taylor 1992)
-//	MSA = P − adequate, MSS = P − desired (zone of tolerance; PZB 1994)
+//	MSA = P − adequate, MSS = P − desired (zone of tolerance; Parasuraman, Zeithaml & Berry 1994)
+//
+// MSA is the measure of service adequacy and MSS the measure of service
+// superiority: below the adequate level a customer is dissatisfied,
+// above the desired level delighted.
 //
 // A dimension's score is the mean of its items; the unweighted SERVQUAL
 // score is the mean of the dimension scores and the weighted score weighs
@@ -35,9 +78,10 @@
 // scores with each other and with each outcome; accumulators merge
 // exactly, so [Accumulate] scores a large slice on all cores. The
 // [Report] gives, per item, dimension and overall, n, mean, SD, SE, a 95%
-// Student-t confidence interval and, for gaps, a one-sample t test
-// against zero ("is this gap real?"), and ranks items and dimensions by
-// their shortfall as improvement priorities.
+// Student-t confidence interval (an ep.Interval, the module's one
+// interval type) and, for gaps, a one-sample t test against zero ("is
+// this gap real?"), and ranks items and dimensions by their shortfall as
+// improvement priorities.
 //
 // # Contract
 //
