@@ -30,9 +30,10 @@ func FuzzTRIWithWordings(f *testing.F) {
 	f.Add("OPT9", "x", "", "")
 	f.Add("opt1", "lower case", "INN2", "\xff")
 	f.Add("", "", "DIS3", strings.Repeat("long ", 50))
+	f.Add("INN3", "", "OPT2", "我喜欢新技术")
 	f.Fuzz(func(t *testing.T, k1, w1, k2, w2 string) {
-		m := map[string]string{k1: w1, k2: w2}
-		in, err := eservqual.TRIWithWordings(m)
+		en, zh := map[string]string{k1: w1}, map[string]string{k2: w2}
+		in, err := eservqual.TRIWithWordings(en, zh)
 		if err != nil {
 			if in != nil || !wrapsSentinel(err) {
 				t.Fatalf("TRIWithWordings error %v with instrument %v", err, in)
@@ -42,10 +43,16 @@ func FuzzTRIWithWordings(f *testing.F) {
 		if in.NumItems() != 16 || in.NumDimensions() != 4 {
 			t.Fatalf("instrument with %d items", in.NumItems())
 		}
-		for k, w := range m {
+		for k, w := range en {
 			i := in.ItemIndex(k)
-			if i < 0 || w != "" && in.Item(i).Name != w {
-				t.Fatalf("item %q: index %d, label %q", k, i, in.Item(max(i, 0)).Name)
+			if i < 0 || w != "" && in.Item(i).Name != w || in.Item(i).Chinese == "" {
+				t.Fatalf("item %q: index %d, name %q", k, i, in.Item(max(i, 0)).Name)
+			}
+		}
+		for k, w := range zh {
+			i := in.ItemIndex(k)
+			if i < 0 || w != "" && in.Item(i).Chinese != w || in.Item(i).Name == "" {
+				t.Fatalf("item %q: index %d, Chinese %q", k, i, in.Item(max(i, 0)).Chinese)
 			}
 		}
 	})

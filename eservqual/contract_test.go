@@ -290,8 +290,8 @@ func TestErrorsPrefixOnce(t *testing.T) {
 	_, triLen := eservqual.ScoreTRI([]float64{1, 2}, nil)
 	_, triScale := eservqual.ScoreTRI(fill(16, 7), nil)
 	_, triOpt := eservqual.ScoreTRI(fill(16, 3), &eservqual.TRIOptions{MinAnswered: 5})
-	_, wordings := eservqual.TRIWithWordings(map[string]string{"OPT9": "x", "ZZZ": "y"})
-	_, wordingUTF := eservqual.TRIWithWordings(map[string]string{"OPT1": "\xff"})
+	_, wordings := eservqual.TRIWithWordings(map[string]string{"OPT9": "x", "ZZZ": "y"}, nil)
+	_, wordingUTF := eservqual.TRIWithWordings(nil, map[string]string{"OPT1": "\xff"})
 	_, seg := eservqual.Segmentation(nil, nil)
 	var s eservqual.Segment
 	var k eservqual.ApproachKind

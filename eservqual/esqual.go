@@ -20,27 +20,27 @@ const (
 )
 
 var esqualOutcomes = []servqual.OutcomeRating{
-	{Key: OutcomeValue, Name: "perceived value", Scale: fivePoint},
-	{Key: OutcomeLoyalty, Name: "loyalty intentions", Scale: fivePoint},
+	{Key: OutcomeValue, Name: "perceived value", Chinese: "感知价值", Scale: fivePoint},
+	{Key: OutcomeLoyalty, Name: "loyalty intentions", Chinese: "忠诚意向", Scale: fivePoint},
 }
 
-type itemDef struct{ key, label string }
+type itemDef struct{ key, name, chinese string }
 
-func spec(name string, dims []servqual.Dimension, items [][]itemDef) servqual.Spec {
-	s := servqual.Spec{Name: name, Scale: fivePoint, Dimensions: dims, Outcomes: esqualOutcomes}
+func spec(name, chinese string, dims []servqual.Dimension, items [][]itemDef) servqual.Spec {
+	s := servqual.Spec{Name: name, Chinese: chinese, Scale: fivePoint, Dimensions: dims, Outcomes: esqualOutcomes}
 	for d, its := range items {
 		for _, it := range its {
-			s.Items = append(s.Items, servqual.Item{Key: it.key, Dimension: dims[d].Key, Name: it.label})
+			s.Items = append(s.Items, servqual.Item{Key: it.key, Dimension: dims[d].Key, Name: it.name, Chinese: it.chinese})
 		}
 	}
 	return s
 }
 
-// Item labels are the library's own short descriptions of what each item
-// asks about, not the published wording.
+// Item names, English and Chinese, are the library's own short
+// descriptions of what each item asks about, not the published wording.
 var (
 	esqual = sync.OnceValue(func() *servqual.Instrument {
-		return mustInstrument(spec("E-S-QUAL",
+		return mustInstrument(spec("E-S-QUAL", "E-S-QUAL 电子服务质量量表",
 			[]servqual.Dimension{
 				{Key: "efficiency", Name: "Efficiency", Chinese: "高效性"},
 				{Key: "system_availability", Name: "System availability", Chinese: "可用性"},
@@ -48,28 +48,63 @@ var (
 				{Key: "privacy", Name: "Privacy", Chinese: "隐私性"},
 			},
 			[][]itemDef{
-				{{"EFF1", "finding things is easy"}, {"EFF2", "every page is easy to reach"}, {"EFF3", "a purchase is quick to complete"},
-					{"EFF4", "information is orderly"}, {"EFF5", "pages load quickly"}, {"EFF6", "simple to use"},
-					{"EFF7", "quick to get into"}, {"EFF8", "tidy layout"}},
-				{{"SYS1", "always up"}, {"SYS2", "starts and runs at once"}, {"SYS3", "does not crash"}, {"SYS4", "pages do not freeze mid-order"}},
-				{{"FUL1", "delivers on the promised date"}, {"FUL2", "ships within a reasonable time"}, {"FUL3", "delivery is fast"},
-					{"FUL4", "sends the items ordered"}, {"FUL5", "items shown are in stock"}, {"FUL6", "offers are described truthfully"},
-					{"FUL7", "delivery promises are accurate"}},
-				{{"PRI1", "shopping history kept private"}, {"PRI2", "personal data not passed on"}, {"PRI3", "payment details protected"}},
+				{
+					{"EFF1", "finding things is easy", "容易找到所需内容"},
+					{"EFF2", "every page is easy to reach", "各页面都容易进入"},
+					{"EFF3", "a purchase is quick to complete", "能快速完成购买"},
+					{"EFF4", "information is orderly", "信息组织有序"},
+					{"EFF5", "pages load quickly", "页面加载迅速"},
+					{"EFF6", "simple to use", "使用简单"},
+					{"EFF7", "quick to get into", "能迅速进入网站"},
+					{"EFF8", "tidy layout", "版面整洁"},
+				},
+				{
+					{"SYS1", "always up", "网站随时可用"},
+					{"SYS2", "starts and runs at once", "网站即刻启动运行"},
+					{"SYS3", "does not crash", "网站不会崩溃"},
+					{"SYS4", "pages do not freeze mid-order", "下单时页面不卡死"},
+				},
+				{
+					{"FUL1", "delivers on the promised date", "按承诺日期送达"},
+					{"FUL2", "ships within a reasonable time", "在合理时间内发货"},
+					{"FUL3", "delivery is fast", "送货迅速"},
+					{"FUL4", "sends the items ordered", "送来所订商品"},
+					{"FUL5", "items shown are in stock", "所示商品有现货"},
+					{"FUL6", "offers are described truthfully", "如实描述商品与优惠"},
+					{"FUL7", "delivery promises are accurate", "送货承诺准确"},
+				},
+				{
+					{"PRI1", "shopping history kept private", "购物记录保密"},
+					{"PRI2", "personal data not passed on", "不向他人泄露个人信息"},
+					{"PRI3", "payment details protected", "支付信息受保护"},
+				},
 			}))
 	})
 	erecsqual = sync.OnceValue(func() *servqual.Instrument {
-		return mustInstrument(spec("E-RecS-QUAL",
+		return mustInstrument(spec("E-RecS-QUAL", "E-RecS-QUAL 电子服务补救质量量表",
 			[]servqual.Dimension{
 				{Key: "responsiveness", Name: "Responsiveness", Chinese: "响应性"},
 				{Key: "compensation", Name: "Compensation", Chinese: "补偿性"},
 				{Key: "contact", Name: "Contact", Chinese: "联系性"},
 			},
 			[][]itemDef{
-				{{"RES1", "easy ways to return items"}, {"RES2", "returns are handled well"}, {"RES3", "a guarantee that means something"},
-					{"RES4", "says what to do when an order fails"}, {"RES5", "fixes problems promptly"}},
-				{{"COM1", "makes up for problems it causes"}, {"COM2", "makes up for late orders"}, {"COM3", "collects items to be returned"}},
-				{{"CON1", "gives a telephone number"}, {"CON2", "service staff available online"}, {"CON3", "a live person can be reached"}},
+				{
+					{"RES1", "easy ways to return items", "退货方式便捷"},
+					{"RES2", "returns are handled well", "退货处理妥当"},
+					{"RES3", "a guarantee that means something", "提供切实的保证"},
+					{"RES4", "says what to do when an order fails", "交易未完成时告知处理办法"},
+					{"RES5", "fixes problems promptly", "及时解决问题"},
+				},
+				{
+					{"COM1", "makes up for problems it causes", "对其造成的问题给予补偿"},
+					{"COM2", "makes up for late orders", "对延迟送达给予补偿"},
+					{"COM3", "collects items to be returned", "上门取回退货"},
+				},
+				{
+					{"CON1", "gives a telephone number", "提供联系电话"},
+					{"CON2", "service staff available online", "有在线客服"},
+					{"CON3", "a live person can be reached", "能联系到真人客服"},
+				},
 			}))
 	})
 )
@@ -89,7 +124,10 @@ func mustInstrument(s servqual.Spec) *servqual.Instrument {
 // efficiency (EFF1–EFF8, 高效性), system availability (SYS1–SYS4, 可用性),
 // fulfillment (FUL1–FUL7, 履责性) and privacy (PRI1–PRI3, 隐私性) — with
 // two outcome ratings the paper validates the scale against, perceived
-// value ([OutcomeValue]) and loyalty intentions ([OutcomeLoyalty]).
+// value ([OutcomeValue], 感知价值) and loyalty intentions
+// ([OutcomeLoyalty], 忠诚意向). Its Chinese name is "E-S-QUAL
+// 电子服务质量量表"; every dimension, item and outcome carries a Key, an
+// English Name and a Chinese label.
 //
 // E-S-QUAL is perception-only: score responses with Perception (and
 // Outcomes) only, and read the Perception measure of the servqual report.
@@ -97,8 +135,9 @@ func mustInstrument(s servqual.Spec) *servqual.Instrument {
 func ESQUAL() *servqual.Instrument { return esqual() }
 
 // ERecSQUAL returns the E-RecS-QUAL recovery scale of Parasuraman,
-// Zeithaml & Malhotra (2005): 11 items on the same scale — responsiveness
-// (RES1–RES5), compensation (COM1–COM3) and contact (CON1–CON3) — for
+// Zeithaml & Malhotra (2005), in Chinese "E-RecS-QUAL 电子服务补救质量量表":
+// 11 items on the same scale — responsiveness (RES1–RES5, 响应性),
+// compensation (COM1–COM3, 补偿性) and contact (CON1–CON3, 联系性) — for
 // customers who had a non-routine encounter with the site (a problem or a
 // question). Use it through a [RecoverySample], which keeps customers
 // without such an encounter out of the sample.

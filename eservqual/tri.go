@@ -32,23 +32,28 @@ var triDims = []servqual.Dimension{
 
 var triPrefixes = [4]string{"OPT", "INN", "DIS", "INS"}
 
-// triSpec returns the TRI 2.0 structure with the given wordings.
-func triSpec(wordings map[string]string) servqual.Spec {
-	s := servqual.Spec{Name: "TRI 2.0", Scale: fivePoint, Dimensions: triDims}
+// triSpec returns the TRI 2.0 structure with the given wordings in English
+// and Chinese; an item without a wording gets a placeholder ("Optimism
+// item 1", "乐观性 第1题").
+func triSpec(english, chinese map[string]string) servqual.Spec {
+	s := servqual.Spec{Name: "TRI 2.0", Chinese: "技术准备指数 TRI 2.0", Scale: fivePoint, Dimensions: triDims}
 	for d, p := range triPrefixes {
 		for j := 1; j <= 4; j++ {
 			key := p + strconv.Itoa(j)
-			label := wordings[key]
-			if label == "" {
-				label = triDims[d].Name + " item " + strconv.Itoa(j)
+			name, zh := english[key], chinese[key]
+			if name == "" {
+				name = triDims[d].Name + " item " + strconv.Itoa(j)
 			}
-			s.Items = append(s.Items, servqual.Item{Key: key, Dimension: triDims[d].Key, Name: label})
+			if zh == "" {
+				zh = triDims[d].Chinese + " 第" + strconv.Itoa(j) + "题"
+			}
+			s.Items = append(s.Items, servqual.Item{Key: key, Dimension: triDims[d].Key, Name: name, Chinese: zh})
 		}
 	}
 	return s
 }
 
-var tri = sync.OnceValue(func() *servqual.Instrument { return mustInstrument(triSpec(nil)) })
+var tri = sync.OnceValue(func() *servqual.Instrument { return mustInstrument(triSpec(nil, nil)) })
 
 // TRI returns the structure of the Technology Readiness Index 2.0
 // (Parasuraman & Colby 2015): 16 items on a 5-point agreement scale, four
@@ -57,28 +62,34 @@ var tri = sync.OnceValue(func() *servqual.Instrument { return mustInstrument(tri
 // inhibitors. Items are not reverse-keyed: the inhibitors are reversed at
 // the dimension level in the index (see [ScoreTRI]).
 //
-// The item wordings are the copyright of their owners and are not
-// shipped: labels read "Optimism item 1" and so on. A licensed user
-// supplies the wordings with [TRIWithWordings].
+// Its Chinese name is "技术准备指数 TRI 2.0", and the dimensions are
+// 乐观性, 创新性, 不适感 and 不安全感. The item wordings are the copyright of
+// their owners and are not shipped: item names read "Optimism item 1" and
+// so on, in Chinese "乐观性 第1题". A licensed user supplies the wordings
+// with [TRIWithWordings].
 func TRI() *servqual.Instrument { return tri() }
 
 // TRIWithWordings returns the TRI 2.0 structure with the caller's item
-// wordings, keyed by item key ("OPT1" … "INS4"). An unknown key is an
-// error wrapping [ErrInvalid] (the first unknown key in sorted order is
-// named); an item without a wording keeps its placeholder label. The
-// returned instrument is a new immutable value, safe to share.
-func TRIWithWordings(wordings map[string]string) (*servqual.Instrument, error) {
-	keys := make([]string, 0, len(wordings))
-	for k := range wordings {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if TRI().ItemIndex(k) < 0 {
-			return nil, errorf("TRI 2.0 has no item %q: %w", k, ErrInvalid)
+// wordings in English (the items' Name) and Chinese (their Chinese label),
+// each keyed by item key ("OPT1" … "INS4"); either map may be nil. An
+// unknown key is an error wrapping [ErrInvalid] (the first unknown key in
+// sorted order is named, English first); an item without a wording in a
+// language keeps its placeholder in that language. The returned
+// instrument is a new immutable value, safe to share.
+func TRIWithWordings(english, chinese map[string]string) (*servqual.Instrument, error) {
+	for _, m := range []map[string]string{english, chinese} {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if TRI().ItemIndex(k) < 0 {
+				return nil, errorf("TRI 2.0 has no item %q: %w", k, ErrInvalid)
+			}
 		}
 	}
-	in, err := servqual.NewInstrument(triSpec(wordings))
+	in, err := servqual.NewInstrument(triSpec(english, chinese))
 	if err != nil {
 		return nil, fromServqual(err, "TRI 2.0 wordings")
 	}

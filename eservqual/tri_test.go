@@ -26,12 +26,19 @@ func TestTRIStructure(t *testing.T) {
 	if in.Item(0).Key != "OPT1" || in.Item(15).Key != "INS4" || in.Item(8).Reverse {
 		t.Errorf("items %v %v", in.Item(0), in.Item(15))
 	}
-	w, err := eservqual.TRIWithWordings(map[string]string{"OPT1": "my own wording"})
-	if err != nil || w.Item(0).Name != "my own wording" || w.Item(1).Name != in.Item(1).Name {
+	w, err := eservqual.TRIWithWordings(map[string]string{"OPT1": "my own wording"}, nil)
+	if err != nil || w.Item(0).Name != "my own wording" || w.Item(1).Name != in.Item(1).Name || w.Item(0).Chinese != "乐观性 第1题" {
 		t.Errorf("TRIWithWordings: %v %v", w.Item(0), err)
 	}
-	if _, err := eservqual.TRIWithWordings(map[string]string{"OPT9": "x"}); err == nil {
+	w, err = eservqual.TRIWithWordings(nil, map[string]string{"INS4": "我的措辞"})
+	if err != nil || w.Item(15).Chinese != "我的措辞" || w.Item(15).Name != "Insecurity item 4" || w.Chinese() != "技术准备指数 TRI 2.0" {
+		t.Errorf("TRIWithWordings Chinese: %v %v", w.Item(15), err)
+	}
+	if _, err := eservqual.TRIWithWordings(map[string]string{"OPT9": "x"}, nil); err == nil {
 		t.Error("unknown item wording accepted")
+	}
+	if _, err := eservqual.TRIWithWordings(nil, map[string]string{"OPT9": "x"}); err == nil {
+		t.Error("unknown Chinese item wording accepted")
 	}
 }
 
