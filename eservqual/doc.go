@@ -2,6 +2,25 @@
 // technology readiness of their customers, as instrument definitions and
 // analyses on package servqual's engine.
 //
+// # Start here
+//
+// The main entry points, in the order a user usually needs them:
+//
+//  1. [ESQUAL] is the E-S-QUAL instrument; score its responses with
+//     [servqual.Analyze](eservqual.ESQUAL(), responses), or a
+//     [servqual.Accumulator] for streams and shards, and read the
+//     Perception measure of the report.
+//  2. [DriverWeights] says which dimensions drive perceived value and
+//     loyalty intentions in your data, falling back to
+//     [DefaultDriverWeights] when the data cannot support an estimate.
+//  3. [RecoverySample] collects E-RecS-QUAL ([ERecSQUAL]) answers from the
+//     customers who had a problem or a question, and counts the others.
+//  4. [ScoreTRI] scores a customer's technology readiness on [TRI] 2.0.
+//  5. [Segmentation] groups customers into the five readiness segments,
+//     with a recommended service approach for each ([Segment.Approach])
+//     and published shares to compare with ([ReferenceShares]).
+//  6. [BySegment] scores E-S-QUAL separately for each segment.
+//
 // # E-S-QUAL and E-RecS-QUAL
 //
 // Parasuraman, Zeithaml & Malhotra (2005) adapted SERVQUAL to online
@@ -29,6 +48,18 @@
 // the published cluster and latent-class segmentations with k-means
 // started from a documented profile set, and [BySegment] shows the
 // E-S-QUAL scores of each segment.
+//
+// # Labels
+//
+// The enumerations [Segment] and [ApproachKind] have three text forms:
+// MarshalText writes a stable lower-case token (explorer, high_tech),
+// String the English label (explorer, high-tech) and Chinese the Chinese
+// label (冒险型, 高科技); UnmarshalText reads all three, Latin letters in
+// any case, with ' ', '-' and '_' interchangeable. The built-in
+// instruments and their dimensions, items and outcome ratings carry a Key,
+// an English Name and a Chinese label (E-S-QUAL 电子服务质量量表,
+// 高效性, 容易找到所需内容, 感知价值, …), and servqual reports copy
+// them.
 //
 // # Contract
 //
@@ -63,7 +94,7 @@
 //     [SegmentResult], [SegmentReport], [RecoveryReport],
 //     [ReferenceShare]) encodes NaN and ±Inf as null and decodes null as
 //     NaN, so a value round-trips to an equal value. Enumerations encode
-//     as their names.
+//     as their tokens (see Labels).
 //   - Shares and weights are fractions (0.2, not 20%).
 //   - Ties are broken by documented rules, with distances within a
 //     relative 1e-12 of each other counting as equal so that rounding
