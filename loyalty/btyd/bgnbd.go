@@ -25,18 +25,10 @@ type Summary struct {
 	MeanSpend float64 `json:"mean_spend"`
 }
 
-// checkSummary validates one summary for the BG/NBD fit: it names the
-// customer by index i.
-func checkSummary(i int, s Summary) error {
-	if p := summaryProblem(s, false); p != "" {
-		return fmt.Errorf("btyd: customer %d: %s: %w", i, p, ErrInvalid)
-	}
-	return nil
-}
-
-// summaryProblem describes what is wrong with s, or returns "". With
-// ageZero a customer of age T = 0 (first purchase at the end of the
-// calibration period, no repeat purchase) is accepted.
+// summaryProblem describes what is wrong with s (without a package
+// prefix), or returns "". With ageZero a customer of age T = 0 (first
+// purchase at the end of the calibration period, no repeat purchase) is
+// accepted.
 func summaryProblem(s Summary, ageZero bool) string {
 	switch {
 	case s.Frequency < 0:

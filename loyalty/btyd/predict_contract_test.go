@@ -127,7 +127,7 @@ func TestPredictionSpecialCases(t *testing.T) {
 	nan := []float64{
 		m.ExpectedPurchases(-1), m.ExpectedPurchases(math.NaN()), m.ExpectedPurchases(math.Inf(1)), m.ExpectedPurchases(btyd.MaxTime * 2),
 		btyd.BGNBD{R: 1e9, Alpha: 1, A: 1, B: 1}.ExpectedPurchases(1), btyd.BGNBD{R: 1, Alpha: 1e-9, A: 1, B: 1}.ExpectedPurchases(1),
-		btyd.BGNBD{}.ProbAlive(s), m.ProbAlive(btyd.Summary{Frequency: 1, Recency: 2, T: 1}), m.ProbAlive(btyd.Summary{T: -0.0 - 1}),
+		btyd.BGNBD{}.ProbAlive(s), m.ProbAlive(btyd.Summary{Frequency: 1, Recency: 2, T: 1}), m.ProbAlive(btyd.Summary{T: -1}),
 		m.ConditionalPurchases(-1, s), m.ConditionalPurchases(1, btyd.Summary{Frequency: -1, T: 1}),
 		m.ProbPurchases(-1, 1), m.ProbPurchases(btyd.MaxFrequency+1, 1), m.ProbPurchases(1, math.NaN()),
 		sbg.Survival(-1), sbg.Retention(0), btyd.SBG{Alpha: math.NaN(), Beta: 1}.Survival(1),
