@@ -10,14 +10,19 @@ import (
 	"github.com/cxlab/satisfaction/loyalty/btyd"
 )
 
-// TestPredictionGrid compares every prediction with mpmath 1.2.1 at 395
-// random points of the grid r, α ∈ [0.01, 100], a, b ∈ [0.001, 1000]
+// TestPredictionGrid compares every prediction with mpmath 1.2.1 at 693
+// points of the grid r, α ∈ [0.01, 100], a, b ∈ [0.001, 1000]
 // (log-uniform), x ≤ 1000, T ≤ 1000, t ≤ 10⁴, d ∈ [1e-6, 1], sBG shapes as
 // a, b. The references in testdata/predict_grid.txt are the closed forms
 // at 90 digits (ex_closed, palive, pp_inc of predict_bgnbd_test.go,
 // del_hyp of predict_sbg_test.go), which share no code with the
-// quadrature here; five points where mp.hyp2f1 gave up are missing. The
-// script, after those definitions:
+// quadrature here; seven points where mp.hyp2f1 gave up are missing.
+// The first 395 points are log-uniform; the other 298 put each parameter
+// at the low end, the high end or in between (probability 0.3, 0.3, 0.4:
+// pick(lo, hi) in place of lu, x ∈ {0, 1, 1000}, t_x ∈ {T, uniform,
+// T/1000}, n ∈ {0, 1, 2, 1000} for P(X(t) = n), n ∈ {0, 1, 1000, 10⁶} for
+// the lifetimes, seed 1414, 300 draws). The first script, after those
+// definitions:
 //
 //	import random, sys
 //	random.seed(14)
@@ -53,6 +58,7 @@ func TestPredictionGrid(t *testing.T) {
 	}
 	defer f.Close()
 	var e errTracker
+	kinds := map[string]*errTracker{"E": {}, "C": {}, "P": {}, "S": {}}
 	lines := 0
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
@@ -68,30 +74,42 @@ func TestPredictionGrid(t *testing.T) {
 		}
 		want := v[len(v)-1]
 		lines++
+		k := kinds[fields[0]]
+		if k == nil {
+			t.Fatalf("unknown line %q", sc.Text())
+		}
+		check := func(name string, got float64) {
+			t.Helper()
+			e.check(t, name, got, want, 1e-12)
+			k.check(t, name, got, want, 1e-12)
+		}
 		switch fields[0] {
 		case "E":
 			m := btyd.BGNBD{R: v[0], Alpha: v[1], A: v[2], B: v[3]}
-			e.check(t, fmtCase("ExpectedPurchases", m, v[4]), m.ExpectedPurchases(v[4]), want, 1e-12)
+			check(fmtCase("ExpectedPurchases", m, v[4]), m.ExpectedPurchases(v[4]))
 		case "C":
 			m := btyd.BGNBD{R: v[0], Alpha: v[1], A: v[2], B: v[3]}
 			s := btyd.Summary{Frequency: int(v[4]), Recency: v[5], T: v[6]}
-			e.check(t, fmtCase("ConditionalPurchases", m, v[7], s), m.ConditionalPurchases(v[7], s), want, 1e-12)
+			check(fmtCase("ConditionalPurchases", m, v[7], s), m.ConditionalPurchases(v[7], s))
 		case "P":
 			m := btyd.BGNBD{R: v[0], Alpha: v[1], A: v[2], B: v[3]}
-			e.check(t, fmtCase("ProbPurchases", m, int(v[4]), v[5]), m.ProbPurchases(int(v[4]), v[5]), want, 1e-12)
+			check(fmtCase("ProbPurchases", m, int(v[4]), v[5]), m.ProbPurchases(int(v[4]), v[5]))
 		case "S":
 			m := btyd.SBG{Alpha: v[0], Beta: v[1]}
 			got := m.DiscountedLifetime(v[2])
 			if n := int(v[3]); n > 0 {
 				got = m.ResidualLifetime(v[2], n)
 			}
-			e.check(t, fmtCase("Lifetime", m, v[2], int(v[3])), got, want, 1e-12)
+			check(fmtCase("Lifetime", m, v[2], int(v[3])), got)
 		default:
 			t.Fatalf("unknown line %q", sc.Text())
 		}
 	}
-	if lines < 390 {
+	if lines < 690 {
 		t.Fatalf("%d reference lines", lines)
+	}
+	for _, k := range []string{"E", "C", "P", "S"} {
+		t.Logf("%s: worst relative error %.3g at %s", k, kinds[k].worst, kinds[k].where)
 	}
 	t.Logf("%d points; worst relative error %.3g at %s", lines, e.worst, e.where)
 }
