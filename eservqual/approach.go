@@ -92,8 +92,9 @@ type Approach struct {
 // Approach returns the service approach recommended for the segment
 // (after Parasuraman & Colby 2001, Techno-Ready Marketing: because the
 // segments are stable across age, education and income, a company decides
-// per segment between a high-tech and a high-touch approach). Explorers
-// get high-tech; pioneers and skeptics a blend (pioneers need reassurance,
+// per segment between a high-tech and a high-touch approach). The
+// assignment is the library's reading of that advice: explorers get
+// high-tech; pioneers and skeptics a blend (pioneers need reassurance,
 // skeptics need the benefits shown); paranoids and laggards high-touch.
 // SegmentUnknown and values outside the five segments get the zero
 // Approach, whose Kind is ApproachUnknown.

@@ -11,6 +11,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"strings"
+	"unicode"
 
 	"github.com/cxlab/satisfaction/eservqual"
 	"github.com/cxlab/satisfaction/servqual"
@@ -85,6 +87,65 @@ func sample(n int) []customer {
 	return out
 }
 
+// num formats x with prec decimals, printing a value that rounds to zero
+// as 0 (never -0.00).
+func num(x float64, prec int) string {
+	s := fmt.Sprintf("%.*f", prec, x)
+	if strings.Trim(s, "-0.") == "" {
+		return fmt.Sprintf("%.*f", prec, 0.0)
+	}
+	return s
+}
+
+// pct formats a fraction as a percentage with prec decimals.
+func pct(x float64, prec int) string { return num(100*x, prec) + "%" }
+
+// width is the display width of s: CJK characters take two columns.
+func width(s string) int {
+	w := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF60 {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+// pad pads s on the right to w display columns; lpad on the left.
+func pad(s string, w int) string  { return s + strings.Repeat(" ", max(0, w-width(s))) }
+func lpad(s string, w int) string { return strings.Repeat(" ", max(0, w-width(s))) + s }
+
+// wrap breaks text into lines of at most width display columns, each
+// starting with indent (continuation lines indented two more), and ends
+// it with a newline.
+func wrap(text, indent string, limit int) string {
+	var b strings.Builder
+	line := indent
+	for i, word := range strings.Fields(text) {
+		if i > 0 && width(line)+1+width(word) > limit {
+			b.WriteString(line + "\n")
+			line = indent + "  " + word
+			continue
+		}
+		if i > 0 {
+			line += " "
+		}
+		line += word
+	}
+	b.WriteString(line + "\n")
+	return b.String()
+}
+
+// name returns the English name of the dimension with the given key.
+func name(rep servqual.Report, key string) string {
+	if d := rep.Dimension(key); d != nil {
+		return d.Name
+	}
+	return key
+}
+
 func report(w io.Writer) error {
 	customers := sample(400)
 	esq := eservqual.ESQUAL()
@@ -99,25 +160,39 @@ func report(w io.Writer) error {
 		}
 	}
 	rep := acc.Report()
-	fmt.Fprintf(w, "ShopNow online store — E-S-QUAL, %d customers (1–5 agreement scale)\n\n", rep.Responses)
-	printTable(w, rep)
-	rels, err := acc.Reliability(servqual.Perception)
-	if err != nil {
-		return err
-	}
-	fmt.Fprint(w, "  Cronbach's alpha:")
-	for _, r := range rels {
-		fmt.Fprintf(w, " %s %.2f", r.Dimension, r.Alpha)
-	}
+	fmt.Fprintf(w, "ShopNow online store — e-service quality, %d customers\n", rep.Responses)
+	fmt.Fprintln(w, "E-S-QUAL (Parasuraman, Zeithaml & Malhotra 2005): agreement with 22 statements about the")
+	fmt.Fprintln(w, "site on a 1–5 scale (1 = strongly disagree, 5 = strongly agree), in four dimensions.")
 	fmt.Fprintln(w)
+	printTable(w, rep)
+	fmt.Fprintln(w, "  n: customers; mean: mean rating 1–5; SD: standard deviation; 95% CI: confidence")
+	fmt.Fprintln(w, "  interval of the mean; overall: mean of the four dimension scores.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "  Cronbach's alpha (how consistently each dimension's items measure one thing; 0.7 is the")
+	fmt.Fprint(w, "  usual rule of thumb):")
+	var weak, alphas []string
+	for _, d := range rep.Dimensions {
+		r := rep.ReliabilityOf(d.Key, servqual.Perception)
+		if r == nil {
+			continue
+		}
+		alphas = append(alphas, d.Name+" "+num(r.Alpha, 2))
+		if r.Alpha < 0.7 {
+			weak = append(weak, fmt.Sprintf("%s has only %d items", d.Name, r.K))
+		}
+	}
+	fmt.Fprintln(w, " "+strings.Join(alphas, ", "))
+	if len(weak) > 0 {
+		fmt.Fprintf(w, "  Below 0.7: %s; alpha tends to be lower for short scales.\n", strings.Join(weak, ", "))
+	}
 
 	rr := recovery.Report()
-	fmt.Fprintf(w, "\nE-RecS-QUAL — recovery sample: %d customers had a problem or a question; %d had none and are outside the sample\n\n",
-		rr.InSample, rr.NotApplicable)
+	fmt.Fprintf(w, "\nE-RecS-QUAL (the same authors' recovery scale) — only customers who had a problem or a\n")
+	fmt.Fprintf(w, "question answer it: %d did; %d had none and are outside this sample.\n\n", rr.InSample, rr.NotApplicable)
 	printTable(w, rr.Report)
 
-	fmt.Fprintln(w, "\nWhat drives perceived value and loyalty (Shapley shares of R²)?")
-	fmt.Fprintf(w, "  %-20s %8s %8s %13s\n", "dimension", "value", "loyalty", "seed ordering")
+	fmt.Fprintln(w, "\nWhat drives perceived value and loyalty intentions?")
+	fmt.Fprintf(w, "  %-20s %s %8s %8s %8s\n", "dimension", pad("中文", 8), "value", "loyalty", "default")
 	fallback := eservqual.DefaultDriverWeights()
 	wv, estV, err := eservqual.DriverWeights(acc, eservqual.OutcomeValue, fallback)
 	if err != nil {
@@ -127,10 +202,37 @@ func report(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	topDriver := 0
 	for d := range wv {
-		fmt.Fprintf(w, "  %-20s %7.1f%% %7.1f%% %12.1f%%\n", esq.Dimension(d).Key, 100*wv[d], 100*wl[d], 100*fallback[d])
+		dim := esq.Dimension(d)
+		fmt.Fprintf(w, "  %-20s %s %8s %8s %8s\n", dim.Name, pad(dim.Chinese, 8), pct(wv[d], 1), pct(wl[d], 1), pct(fallback[d], 1))
+		if wv[d] > wv[topDriver] {
+			topDriver = d
+		}
 	}
-	fmt.Fprintf(w, "  (estimated from the data: value %v, loyalty %v; the seed ordering is the fallback)\n", estV, estL)
+	status := func(est bool) string {
+		if est {
+			return "estimated from this sample"
+		}
+		return "too little data, default used"
+	}
+	fmt.Fprintln(w, "  value, loyalty: each dimension's part of the variance of perceived value and of loyalty")
+	fmt.Fprintln(w, "  intentions that the four dimensions explain together (Shapley shares of R²).")
+	fmt.Fprintf(w, "  value: %s; loyalty: %s.\n", status(estV), status(estL))
+	fmt.Fprintln(w, "  default: the ordering of Parasuraman, Zeithaml & Malhotra (2005) as illustrative")
+	fmt.Fprintln(w, "  weights, used when the data cannot support an estimate.")
+	if len(rep.DimensionPriorities) > 0 {
+		low := rep.DimensionPriorities[0].Key
+		top := esq.Dimension(topDriver).Key
+		fmt.Fprintln(w, "  The improvement priorities above rank the dimensions by how low they score; this table")
+		fmt.Fprint(w, "  ranks them by how much they move value. ")
+		if low == top {
+			fmt.Fprintf(w, "Both put %s first.\n", name(rep, low))
+		} else {
+			fmt.Fprintf(w, "%s scores lowest, %s moves value\n", name(rep, low), name(rep, top))
+			fmt.Fprintln(w, "  most: a dimension that is both low and influential is the best place to invest.")
+		}
+	}
 
 	var profiles []eservqual.Profile
 	var idx []int
@@ -149,26 +251,39 @@ func report(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nTechnology readiness (TRI 2.0): %d customers scored, %d left out for skipped items; k-means %d iterations\n",
-		len(profiles), len(customers)-len(profiles), seg.Iterations)
-	fmt.Fprintf(w, "  %-9s %5s %6s   %-28s %-10s %s\n", "segment", "n", "share", "centroid OPT INN DIS INS", "approach", "reference shares")
+	fmt.Fprintln(w, "\nTechnology readiness (TRI 2.0, Parasuraman & Colby 2015), 16 statements on a 1–5 scale:")
+	fmt.Fprintf(w, "%d customers scored, %d left out for skipping too many items; segments found by k-means\n",
+		len(profiles), len(customers)-len(profiles))
+	fmt.Fprintf(w, "clustering (%d iterations).\n", seg.Iterations)
+	fmt.Fprintf(w, "  %-9s %s %4s %6s  %4s %4s %4s %4s  %-10s %7s %7s\n", "segment", pad("中文", 6), "n", "share",
+		"OPT", "INN", "DIS", "INS", "approach", "TRI 1.0", "TRI 2.0")
 	refs := eservqual.ReferenceShares()
 	for _, c := range seg.Clusters {
-		ref := ""
+		ref := map[string]string{"TRI 1.0": "–", "TRI 2.0": "–"}
 		for _, r := range refs {
-			if r.Segment == c.Segment {
-				if r.Low == r.High {
-					ref += fmt.Sprintf("%.0f%% ", 100*r.Low)
-				} else {
-					ref += fmt.Sprintf("%.0f–%.0f%% ", 100*r.Low, 100*r.High)
-				}
+			if r.Segment != c.Segment {
+				continue
+			}
+			if r.Low == r.High {
+				ref[r.Instrument] = pct(r.Low, 0)
+			} else {
+				ref[r.Instrument] = num(100*r.Low, 0) + "–" + pct(r.High, 0)
 			}
 		}
-		fmt.Fprintf(w, "  %-9s %5d %5.1f%%   %.2f %.2f %.2f %.2f          %-10s %s\n", c.Segment, c.Size, 100*c.Share,
-			c.Centroid[0], c.Centroid[1], c.Centroid[2], c.Centroid[3], c.Segment.Approach().Kind, ref)
+		fmt.Fprintf(w, "  %-9s %s %4d %6s  %4s %4s %4s %4s  %-10s %7s %7s\n", c.Segment, pad(c.Segment.Chinese(), 6), c.Size, pct(c.Share, 1),
+			num(c.Centroid[0], 2), num(c.Centroid[1], 2), num(c.Centroid[2], 2), num(c.Centroid[3], 2),
+			c.Segment.Approach().Kind, ref["TRI 1.0"], lpad(ref["TRI 2.0"], 7))
 	}
+	fmt.Fprintln(w, "  share: of the customers scored. OPT optimism, INN innovativeness (the motivators), DIS")
+	fmt.Fprintln(w, "  discomfort, INS insecurity (the inhibitors): mean ratings 1–5 at the segment's centre.")
+	fmt.Fprintln(w, "  TRI 1.0, TRI 2.0: published shares of the population — TRI 1.0, Parasuraman & Colby (2001);")
+	fmt.Fprintln(w, "  TRI 2.0 national survey, Parasuraman & Colby (2015), which calls paranoids \"hesitators\"")
+	fmt.Fprintln(w, "  and laggards \"avoiders\"; – where none is published. (This fictional sample was drawn")
+	fmt.Fprintln(w, "  with the TRI 2.0 shares.)")
+	fmt.Fprintln(w, "  Recommended approach (after Parasuraman & Colby 2001):")
 	for _, c := range seg.Clusters {
-		fmt.Fprintf(w, "  %-9s → %s\n", c.Segment, c.Segment.Approach().Rationale)
+		a := c.Segment.Approach()
+		fmt.Fprint(w, wrap(fmt.Sprintf("%-9s %s (%s): %s", c.Segment, a.Kind, a.Kind.Chinese(), a.Rationale), "    ", 92))
 	}
 
 	segments := make([]eservqual.Segment, len(customers))
@@ -183,37 +298,57 @@ func report(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "\nE-S-QUAL by segment (mean perception; who finds the site hard to use?)")
-	fmt.Fprintf(w, "  %-9s %5s", "segment", "n")
+	fmt.Fprintln(w, "\nE-S-QUAL by segment: mean rating 1–5 per dimension — who finds the site hard to use?")
+	fmt.Fprintf(w, "  %-9s %4s", "segment", "n")
 	for d := 0; d < esq.NumDimensions(); d++ {
-		fmt.Fprintf(w, " %20s", esq.Dimension(d).Key)
+		fmt.Fprintf(w, " %20s", esq.Dimension(d).Name)
+	}
+	fmt.Fprintf(w, "\n  %-9s %4s", "", "")
+	for d := 0; d < esq.NumDimensions(); d++ {
+		fmt.Fprintf(w, " %s", lpad(esq.Dimension(d).Chinese, 20))
 	}
 	fmt.Fprintln(w)
+	lowest := make([]eservqual.Segment, esq.NumDimensions())
+	lowMean := make([]float64, esq.NumDimensions())
+	for d := range lowMean {
+		lowMean[d] = math.Inf(1)
+	}
 	for _, s := range bySeg {
-		fmt.Fprintf(w, "  %-9s %5d", s.Segment, s.Responses)
-		for _, d := range s.Dimensions {
-			if d.Perception == nil {
+		fmt.Fprintf(w, "  %-9s %4d", s.Segment, s.Responses)
+		for d, dr := range s.Dimensions {
+			if dr.Perception == nil {
 				fmt.Fprintf(w, " %20s", "–")
 				continue
 			}
-			fmt.Fprintf(w, " %20.2f", d.Perception.Mean)
+			fmt.Fprintf(w, " %20s", num(dr.Perception.Mean, 2))
+			if dr.Perception.Mean < lowMean[d] {
+				lowMean[d], lowest[d] = dr.Perception.Mean, s.Segment
+			}
 		}
 		fmt.Fprintln(w)
 	}
+	fmt.Fprintf(w, "  %-14s", "lowest")
+	for _, s := range lowest {
+		fmt.Fprintf(w, " %20s", s)
+	}
+	fmt.Fprintln(w)
 	return nil
 }
 
 func printTable(w io.Writer, rep servqual.Report) {
-	fmt.Fprintf(w, "  %-20s %4s %6s %6s %17s\n", "dimension", "n", "mean", "SD", "95% CI")
+	fmt.Fprintf(w, "  %-20s %s %4s %6s %6s %16s\n", "dimension", pad("中文", 8), "n", "mean", "SD", "95% CI")
 	for _, d := range rep.Dimensions {
 		p := d.Perception
-		fmt.Fprintf(w, "  %-20s %4d %6.2f %6.2f [%6.2f, %6.2f]  %s\n", d.Key, p.N, p.Mean, p.SD, p.CI.Low, p.CI.High, d.Chinese)
+		fmt.Fprintf(w, "  %-20s %s %4d %6s %6s %16s\n", d.Name, pad(d.Chinese, 8), p.N, num(p.Mean, 2), num(p.SD, 2),
+			"["+num(p.CI.Low, 2)+", "+num(p.CI.High, 2)+"]")
 	}
 	o := rep.Overall.Perception
-	fmt.Fprintf(w, "  %-20s %4d %6.2f %6.2f [%6.2f, %6.2f]\n", "overall", o.N, o.Mean, o.SD, o.CI.Low, o.CI.High)
-	fmt.Fprint(w, "  priorities:")
-	for _, pr := range rep.DimensionPriorities {
-		fmt.Fprintf(w, " %d. %s", pr.Rank, pr.Key)
+	fmt.Fprintf(w, "  %-20s %s %4d %6s %6s %16s\n", "overall", pad("总体", 8), o.N, num(o.Mean, 2), num(o.SD, 2),
+		"["+num(o.CI.Low, 2)+", "+num(o.CI.High, 2)+"]")
+	names := make([]string, len(rep.DimensionPriorities))
+	for i, pr := range rep.DimensionPriorities {
+		names[i] = fmt.Sprintf("%d. %s", pr.Rank, name(rep, pr.Key))
 	}
-	fmt.Fprintln(w)
+	fmt.Fprintln(w, "  improvement priorities (lowest mean first):")
+	fmt.Fprint(w, wrap(strings.Join(names, ", "), "    ", 92))
 }
