@@ -102,7 +102,10 @@ type IPAPoint struct {
 	// performance standardized over the points (z = (x − cross-hair)/SD),
 	// so that both axes count alike. Higher means more urgent.
 	Priority float64 `json:"priority"`
-	// Rank orders the points by Priority, 1 most urgent.
+	// Rank orders the points by Priority, 1 most urgent. Quadrant and Rank
+	// answer different questions and can disagree near the cross-hair: a
+	// point just below the importance split is "low priority", yet if it
+	// performs below average it lies above the diagonal and may rank high.
 	Rank int `json:"rank"`
 }
 

@@ -3,7 +3,8 @@
 // dimension and item with 95% confidence intervals and t tests, the
 // weighted score, the improvement priorities, the reliability of each
 // dimension, the key drivers of the overall rating, an
-// importance-performance grid, and the zone of tolerance.
+// importance-performance grid (and why it ranks differently from the
+// gaps), and the zone of tolerance. Labels are in English and Chinese.
 package main
 
 import (
@@ -12,8 +13,10 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"strconv"
 	"strings"
 
+	"github.com/cxlab/satisfaction/ep"
 	"github.com/cxlab/satisfaction/servqual"
 )
 
@@ -68,52 +71,72 @@ func report(w io.Writer) error {
 		return err
 	}
 	rep := acc.Report()
-	fmt.Fprintf(w, "FixRight Appliance Repair — %s survey, %d customers (7-point scale)\n\n", rep.Instrument, rep.Responses)
+	fmt.Fprintf(w, "FixRight Appliance Repair — %s survey of %d customers (%s)\n\n", rep.Instrument, rep.Responses, in.Chinese())
+	fmt.Fprintln(w, "How to read this report:")
+	fmt.Fprintln(w, "  E expectation and P perception are mean ratings on the 1–7 scale; gap = P − E, negative")
+	fmt.Fprintln(w, "  where the service falls short of what customers expect. n is the number of respondents")
+	fmt.Fprintln(w, "  behind a figure; 95% CI the confidence interval of the mean; t, p the t test of the gap")
+	fmt.Fprintln(w, "  against zero: p < 0.05 means a gap this large is unlikely to be chance.")
 
-	fmt.Fprintln(w, "Dimension gaps (P − E), respondents who answered the whole dimension:")
-	fmt.Fprintf(w, "  %-15s %3s %6s %6s %6s %17s %7s %8s\n", "dimension", "n", "E", "P", "gap", "95% CI", "t", "p")
+	fmt.Fprintln(w, "\nDimension gaps (P − E), respondents who answered the whole dimension:")
+	fmt.Fprintf(w, "  %s %s %3s %5s %5s %6s  %-16s %6s %7s\n", pad("dimension", 15), pad("中文", 7), "n", "E", "P", "gap", "95% CI", "t", "p")
 	for _, d := range rep.Dimensions {
 		g := d.Gap
-		fmt.Fprintf(w, "  %-15s %3d %6.2f %6.2f %+6.2f [%+6.2f, %+6.2f] %7.2f %8.4f  %s\n",
-			d.Name, g.N, d.Expectation.Mean, d.Perception.Mean, g.Mean, g.CI.Low, g.CI.High, g.T, g.P, d.Chinese)
+		fmt.Fprintf(w, "  %s %s %3d %5s %5s %6s  %-16s %6s %7s\n", pad(d.Name, 15), pad(d.Chinese, 7), g.N,
+			num(d.Expectation.Mean, 2), num(d.Perception.Mean, 2), signed(g.Mean, 2), ci(g.CI, 2), num(g.T, 2), pval(g.P))
 	}
 	o := rep.Overall.Gap
-	fmt.Fprintf(w, "\n  SERVQUAL score (mean of dimension gaps): %+.2f, 95%% CI [%+.2f, %+.2f], n = %d\n", o.Mean, o.CI.Low, o.CI.High, o.N)
+	fmt.Fprintln(w, "\nOverall scores (n: respondents who answered every item):")
+	fmt.Fprintf(w, "  %-50s %5s, 95%% CI %s, n = %d\n", "SERVQUAL score (mean of the dimension gaps):", signed(o.Mean, 2), ci(o.CI, 2), o.N)
 	if wt := rep.Weighted; wt != nil {
-		fmt.Fprintf(w, "  weighted by importance points:           %+.2f, 95%% CI [%+.2f, %+.2f], n = %d\n", wt.Mean, wt.CI.Low, wt.CI.High, wt.N)
+		stated := int64(0)
+		if imp := rep.Dimensions[0].Importance; imp != nil {
+			stated = imp.N
+		}
+		fmt.Fprintf(w, "  %-50s %5s, 95%% CI %s, n = %d\n", "weighted by importance points:", signed(wt.Mean, 2), ci(wt.CI, 2), wt.N)
+		fmt.Fprintf(w, "    (each dimension's gap weighed by the points it received; only the %d respondents who\n", stated)
+		fmt.Fprintf(w, "    shared out 100 importance points count, and %d of them answered every item, hence n = %d)\n", wt.N, wt.N)
 	}
 	p := rep.Overall.Perception
-	fmt.Fprintf(w, "  SERVPERF (mean perception):               %.2f, 95%% CI [%.2f, %.2f]\n", p.Mean, p.CI.Low, p.CI.High)
+	fmt.Fprintf(w, "  %-50s %5s, 95%% CI %s, n = %d\n", "SERVPERF score (mean perception, Cronin & Taylor):", num(p.Mean, 2), ciu(p.CI, 2), p.N)
 
-	fmt.Fprintln(w, "\nItem gaps:")
-	fmt.Fprintf(w, "  %-4s %-40s %3s %6s %17s  %s\n", "item", "what it asks about", "n", "gap", "95% CI", "real?")
+	fmt.Fprintln(w, "\nItem gaps (significant: p < 0.05):")
+	fmt.Fprintf(w, "  %-4s %-38s %s %3s %6s  %-16s %s\n", "item", "what it asks about", pad("中文", 22), "n", "gap", "95% CI", "significant?")
 	for _, it := range rep.Items {
 		g := it.Gap
 		verdict := ""
 		if g.P < 0.05 {
-			verdict = "yes (p < 0.05)"
+			verdict = "yes"
 		}
-		fmt.Fprintf(w, "  %-4s %-40s %3d %+6.2f [%+6.2f, %+6.2f]  %s\n", it.Key, it.Name, g.N, g.Mean, g.CI.Low, g.CI.High, verdict)
+		line := fmt.Sprintf("  %-4s %-38s %s %3d %6s  %-16s %s", it.Key, it.Name, pad(it.Chinese, 22), g.N, signed(g.Mean, 2), ci(g.CI, 2), verdict)
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
 
-	fmt.Fprintln(w, "\nImprovement priorities (largest shortfall first):")
+	fmt.Fprintln(w, "\nImprovement priorities by gap (largest shortfall first):")
 	for _, pr := range rep.DimensionPriorities {
 		bar := strings.Repeat("█", max(0, int(math.Round(-pr.Mean*10))))
-		fmt.Fprintf(w, "  %d. %-15s %+.2f %s\n", pr.Rank, pr.Key, pr.Mean, bar)
+		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("  %d. %s %6s %s", pr.Rank, pad(rep.Dimension(pr.Key).Name, 15), signed(pr.Mean, 2), bar), " "))
 	}
-	fmt.Fprint(w, "  Items:")
+	fmt.Fprintln(w, "  Worst items:")
 	for _, pr := range rep.ItemPriorities[:5] {
-		fmt.Fprintf(w, " %s (%+.2f)", pr.Key, pr.Mean)
+		fmt.Fprintf(w, "    %-4s %-38s %s\n", pr.Key, rep.Item(pr.Key).Name, signed(pr.Mean, 2))
 	}
-	fmt.Fprintln(w)
 
-	if err := analyses(w, acc); err != nil {
+	if err := analyses(w, acc, rep); err != nil {
 		return err
 	}
+	return zone(w, in)
+}
 
-	// The zone of tolerance, for a follow-up wave in the three-column
-	// format on the reliability items only.
+// zone prints the zone of tolerance for a follow-up wave in the
+// three-column format, on the reliability items only.
+func zone(w io.Writer, in *servqual.Instrument) error {
 	fmt.Fprintln(w, "\nZone of tolerance, one customer in the follow-up wave (reliability items):")
+	fmt.Fprintln(w, "  The customer rates each item three times: the adequate (minimum acceptable) level, the")
+	fmt.Fprintln(w, "  desired level and the perceived service. MSA (measure of service adequacy) = perceived −")
+	fmt.Fprintln(w, "  adequate; MSS (measure of service superiority) = perceived − desired (Parasuraman, Zeithaml")
+	fmt.Fprintln(w, "  & Berry 1994). Below the adequate level the customer is dissatisfied; between the two the")
+	fmt.Fprintln(w, "  service is accepted (the zone of tolerance); above the desired level, delighted.")
 	n := in.NumItems()
 	adequate, desired, perceived := make([]float64, n), make([]float64, n), make([]float64, n)
 	for i := range perceived {
@@ -127,41 +150,53 @@ func report(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	fmt.Fprintf(w, "  %-4s %-38s %8s %7s %9s %4s %4s  %-30s %s\n", "item", "what it asks about", "adequate", "desired", "perceived", "MSA", "MSS", "position", "satisfaction level (中文)")
 	for _, i := range in.ItemsOf(1) {
 		it := s.Items[i]
-		fmt.Fprintf(w, "  %-4s adequate 4, desired 6, perceived %.0f: MSA %+.0f, MSS %+.0f → %s the zone (%s)\n",
-			it.Key, perceived[i], it.Adequacy, it.Superiority, it.Zone, it.Zone.Level())
+		fmt.Fprintf(w, "  %-4s %-38s %8s %7s %9s %4s %4s  %-30s %s\n", it.Key, in.Item(i).Name, num(adequate[i], 0), num(desired[i], 0),
+			num(perceived[i], 0), signed(it.Adequacy, 0), signed(it.Superiority, 0), it.Zone, it.Zone.Level().String()+" ("+it.Zone.Level().Chinese()+")")
 	}
 	return nil
 }
 
 // analyses prints reliability, key drivers and the importance-performance
 // grid.
-func analyses(w io.Writer, acc *servqual.Accumulator) error {
-	fmt.Fprintln(w, "\nReliability of the perception scales (Cronbach's alpha, complete respondents):")
-	rels, err := acc.Reliability(servqual.Perception)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "  %-15s %3s %6s %8s %7s  %s\n", "dimension", "n", "alpha", "std.alpha", "mean r", "weakest item (item-rest r, alpha if dropped)")
-	for _, r := range rels {
+func analyses(w io.Writer, acc *servqual.Accumulator, rep servqual.Report) error {
+	fmt.Fprintln(w, "\nCan the dimension scores be trusted? Reliability of the perception ratings:")
+	fmt.Fprintln(w, "  alpha: Cronbach's alpha, the internal consistency of a dimension's items (0.7 is the usual")
+	fmt.Fprintln(w, "  rule of thumb, Nunnally 1978), with its 95% interval (Feldt, Woodruff & Salih 1987);")
+	fmt.Fprintln(w, "  std. alpha: alpha of the standardized items; mean r: mean correlation between the items;")
+	fmt.Fprintln(w, "  weakest item: the one least correlated with the rest of its dimension (item-rest r), and")
+	fmt.Fprintln(w, "  the alpha of the dimension without it. n: respondents who answered every item of the dimension.")
+	fmt.Fprintf(w, "  %s %3s %6s  %-14s %10s %6s  %s\n", pad("dimension", 15), "n", "alpha", "95% CI", "std. alpha", "mean r", "weakest item (item-rest r, alpha without it)")
+	for _, d := range rep.Dimensions {
+		r := rep.ReliabilityOf(d.Key, servqual.Perception)
+		if r == nil {
+			continue
+		}
 		weakest := r.Items[0]
 		for _, it := range r.Items[1:] {
 			if it.ItemRest < weakest.ItemRest {
 				weakest = it
 			}
 		}
-		fmt.Fprintf(w, "  %-15s %3d %6.3f %8.3f %7.3f  %s (%.2f, %.3f)\n", r.Dimension, r.N, r.Alpha, r.StdAlpha, r.MeanR, weakest.Key, weakest.ItemRest, weakest.AlphaIfDropped)
+		fmt.Fprintf(w, "  %s %3d %6s  %-14s %10s %6s  %s (%s, %s)\n", pad(d.Name, 15), r.N, num(r.Alpha, 2), ciu(r.AlphaCI, 2),
+			num(r.StdAlpha, 2), num(r.MeanR, 2), weakest.Key, num(weakest.ItemRest, 2), num(weakest.AlphaIfDropped, 2))
 	}
 
 	d, err := acc.KeyDrivers(servqual.Perception, "overall")
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nWhat drives the overall quality rating? (perceptions, n = %d, R² = %.2f)\n", d.N, d.RSquared)
-	fmt.Fprintf(w, "  %-15s %7s %8s %8s %9s\n", "dimension", "beta", "Shapley", "Johnson", "share")
+	fmt.Fprintf(w, "\nWhat drives the overall quality rating? (perceptions; n = %d respondents who answered every item\n", d.N)
+	fmt.Fprintf(w, "and the overall rating; the dimensions together explain R² = %s of its variance)\n", num(d.RSquared, 2))
+	fmt.Fprintln(w, "  beta: standardized regression weight; Shapley, Johnson: the dimension's part of R² by two")
+	fmt.Fprintln(w, "  methods (Shapley value decomposition; Johnson's relative weights); share: the Shapley part")
+	fmt.Fprintln(w, "  as a percentage of R². A negative beta beside a sizeable share means the dimension overlaps")
+	fmt.Fprintln(w, "  with the others, so the regression splits their common effect oddly: read the share.")
+	fmt.Fprintf(w, "  %s %7s %8s %8s %7s\n", pad("dimension", 15), "beta", "Shapley", "Johnson", "share")
 	for i, k := range d.Keys {
-		fmt.Fprintf(w, "  %-15s %+7.3f %8.3f %8.3f %8.1f%%\n", k, d.Beta[i], d.Shapley[i], d.Johnson[i], 100*d.ShapleyShare[i])
+		fmt.Fprintf(w, "  %s %7s %8s %8s %6s%%\n", pad(rep.Dimension(k).Name, 15), signed(d.Beta[i], 3), num(d.Shapley[i], 3), num(d.Johnson[i], 3), num(100*d.ShapleyShare[i], 1))
 	}
 
 	// Derived importance (Shapley shares) against mean perception.
@@ -169,18 +204,71 @@ func analyses(w io.Writer, acc *servqual.Accumulator) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "\nImportance-performance analysis (importance = Shapley share, performance = mean perception):")
-	fmt.Fprintf(w, "  %-15s %10s %11s  %-22s %8s %4s\n", "dimension", "importance", "performance", "quadrant", "priority", "rank")
-	for _, p := range pts {
-		fmt.Fprintf(w, "  %-15s %9.1f%% %11.2f  %-22s %+8.2f %4d\n", p.Key, 100*p.Importance, p.Performance, p.Quadrant, p.Priority, p.Rank)
+	gapRank := map[string]int{}
+	for _, pr := range rep.DimensionPriorities {
+		gapRank[pr.Key] = pr.Rank
 	}
-	quadrantChart(w, pts)
+	var impMean, perfMean float64
+	for _, p := range pts {
+		impMean += p.Importance / float64(len(pts))
+		perfMean += p.Performance / float64(len(pts))
+	}
+	fmt.Fprintln(w, "\nImportance-performance analysis (Martilla & James 1977):")
+	fmt.Fprintln(w, "  importance: the dimension's share of R² above; performance: its mean perception (1–7).")
+	fmt.Fprintf(w, "  The grid splits at the averages (importance %s%%, performance %s). IPA rank orders the\n", num(100*impMean, 1), num(perfMean, 2))
+	fmt.Fprintln(w, "  dimensions by their distance above the importance = performance diagonal (standardized")
+	fmt.Fprintln(w, "  units, higher is more urgent); gap rank repeats the ranking by gap above.")
+	fmt.Fprintf(w, "  %s %10s %11s  %-22s %s %8s %8s %8s\n", pad("dimension", 15), "importance", "performance", "quadrant", pad("象限", 10), "distance", "IPA rank", "gap rank")
+	for _, p := range pts {
+		fmt.Fprintf(w, "  %s %9s%% %11s  %-22s %s %8s %8d %8d\n", pad(rep.Dimension(p.Key).Name, 15), num(100*p.Importance, 1), num(p.Performance, 2),
+			p.Quadrant, pad(p.Quadrant.Chinese(), 10), signed(p.Priority, 2), p.Rank, gapRank[p.Key])
+	}
+	explainRankings(w, rep, pts, impMean)
+	quadrantChart(w, rep, pts)
 	return nil
+}
+
+// explainRankings says why the ranking by gap and the IPA ranking differ,
+// from the figures of this report.
+func explainRankings(w io.Writer, rep servqual.Report, pts []servqual.IPAPoint, impMean float64) {
+	byKey := map[string]servqual.IPAPoint{}
+	for _, p := range pts {
+		byKey[p.Key] = p
+	}
+	fmt.Fprintln(w, "\n  Why the two rankings differ: the priorities by gap rank the shortfall P − E alone; the grid")
+	fmt.Fprintln(w, "  also asks how much each dimension moves the overall rating.")
+	for _, pr := range rep.DimensionPriorities {
+		p := byKey[pr.Key]
+		if p.Rank == pr.Rank {
+			continue
+		}
+		name := rep.Dimension(pr.Key).Name
+		if p.Importance < impMean {
+			fmt.Fprintf(w, "  %s has gap rank %d but little influence on the overall rating (%s%% of R²),\n", name, pr.Rank, num(100*p.Importance, 1))
+			fmt.Fprintf(w, "  so the grid puts it low on importance (IPA rank %d).\n", p.Rank)
+		} else {
+			fmt.Fprintf(w, "  %s has gap rank %d but a large influence on the overall rating (%s%% of R²),\n", name, pr.Rank, num(100*p.Importance, 1))
+			fmt.Fprintf(w, "  so the grid ranks it %d.\n", p.Rank)
+		}
+		break
+	}
+	for _, p := range pts {
+		if math.Abs(p.Importance-impMean) < 0.01 && p.Quadrant != servqual.ConcentrateHere {
+			fmt.Fprintf(w, "  A point near a split can sit in one quadrant yet rank high: %s (%s%% against an\n", rep.Dimension(p.Key).Name, num(100*p.Importance, 1))
+			fmt.Fprintf(w, "  average of %s%%) is \"%s\" but IPA rank %d, because it lies above the diagonal.\n", num(100*impMean, 1), p.Quadrant, p.Rank)
+		}
+	}
+	if len(rep.DimensionPriorities) > 0 {
+		first := rep.DimensionPriorities[0].Key
+		if byKey[first].Rank == 1 {
+			fmt.Fprintf(w, "  Both rankings put %s first.\n", rep.Dimension(first).Name)
+		}
+	}
 }
 
 // quadrantChart draws the importance-performance grid as text: importance
 // up, performance to the right, the cross-hair at the grand means.
-func quadrantChart(w io.Writer, pts []servqual.IPAPoint) {
+func quadrantChart(w io.Writer, rep servqual.Report, pts []servqual.IPAPoint) {
 	const width, height = 44, 11
 	var imp, perf []float64
 	for _, p := range pts {
@@ -223,7 +311,7 @@ func quadrantChart(w io.Writer, pts []servqual.IPAPoint) {
 	grid[cy][cx] = '┼'
 	for _, p := range pts {
 		r, c := row(p.Importance), col(p.Performance)
-		label := []rune(p.Key[:3])
+		label := []rune(letter(p.Key))
 		for j, ch := range label {
 			if c+j < width {
 				grid[r][min(c+j, width-1)] = ch
@@ -236,8 +324,84 @@ func quadrantChart(w io.Writer, pts []servqual.IPAPoint) {
 	fmt.Fprintln(w, "\n  importance")
 	fmt.Fprintln(w, "      ▲  concentrate here            keep up the good work")
 	for _, r := range grid {
-		fmt.Fprintf(w, "      │ %s\n", string(r))
+		fmt.Fprintln(w, strings.TrimRight("      │ "+string(r), " "))
 	}
 	fmt.Fprintf(w, "      └%s▶ performance\n", strings.Repeat("─", width+1))
 	fmt.Fprintln(w, "         low priority                possible overkill")
+	fmt.Fprint(w, "  ")
+	for i, p := range pts {
+		if i > 0 {
+			fmt.Fprint(w, ", ")
+		}
+		fmt.Fprintf(w, "%s %s", letter(p.Key), rep.Dimension(p.Key).Name)
+	}
+	fmt.Fprintln(w, "; the lines cross at the averages.")
+}
+
+// letter is the one-letter mark of a SERVQUAL dimension in the chart.
+func letter(key string) string {
+	switch key {
+	case "responsiveness":
+		return "S"
+	case "":
+		return "?"
+	}
+	return strings.ToUpper(key[:1])
+}
+
+// num formats x with prec decimals, never as "-0.00": a value that
+// rounds to zero prints unsigned. NaN prints as "–".
+func num(x float64, prec int) string {
+	if math.IsNaN(x) {
+		return "–"
+	}
+	s := strconv.FormatFloat(x, 'f', prec, 64)
+	if v, _ := strconv.ParseFloat(s, 64); v == 0 {
+		return strconv.FormatFloat(0, 'f', prec, 64)
+	}
+	return s
+}
+
+// signed is num with a "+" on positive values that do not round to zero.
+func signed(x float64, prec int) string {
+	s := num(x, prec)
+	if x > 0 && strings.Trim(s, "0.") != "" {
+		return "+" + s
+	}
+	return s
+}
+
+// ci formats an interval as "[lo, hi]".
+func ci(iv ep.Interval, prec int) string {
+	return "[" + signed(iv.Low, prec) + ", " + signed(iv.High, prec) + "]"
+}
+
+// ciu formats an interval of a quantity that is positive by nature, with
+// no "+" signs.
+func ciu(iv ep.Interval, prec int) string {
+	return "[" + num(iv.Low, prec) + ", " + num(iv.High, prec) + "]"
+}
+
+// pval formats a p value, "<0.0001" below that.
+func pval(p float64) string {
+	if p < 0.0001 {
+		return "<0.0001"
+	}
+	return num(p, 4)
+}
+
+// pad pads s with spaces to w display columns; CJK characters take two.
+func pad(s string, w int) string {
+	n := 0
+	for _, r := range s {
+		if r >= 0x2E80 && r <= 0xFFEF {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	if n >= w {
+		return s
+	}
+	return s + strings.Repeat(" ", w-n)
 }
