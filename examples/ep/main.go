@@ -57,9 +57,8 @@ func width(s string) int {
 	return w
 }
 
-// pad pads s on the right to w display columns; lpad on the left.
-func pad(s string, w int) string  { return s + strings.Repeat(" ", max(0, w-width(s))) }
-func lpad(s string, w int) string { return strings.Repeat(" ", max(0, w-width(s))) + s }
+// pad pads s on the right to w display columns.
+func pad(s string, w int) string { return s + strings.Repeat(" ", max(0, w-width(s))) }
 
 func report(w io.Writer) error {
 	m := ep.EPModel()
