@@ -107,3 +107,27 @@ func TestLabelsInReports(t *testing.T) {
 		t.Errorf("recovery report dimensions %+v", back.Dimensions)
 	}
 }
+
+// TestReferenceSharesInstrument: every published share says which TRI
+// version it was measured with, so TRI 1.0 ranges and TRI 2.0 points are
+// never printed side by side unexplained. The TRI 2.0 survey's five shares
+// (Parasuraman & Colby 2015: 21 + 20 + 32 + 13 + 14 = 100%) cover the
+// population.
+func TestReferenceSharesInstrument(t *testing.T) {
+	var sum2 float64
+	for i, r := range eservqual.ReferenceShares() {
+		want := "TRI 2.0"
+		if i < 2 {
+			want = "TRI 1.0"
+		}
+		if r.Instrument != want || r.Source == "" || !(r.Low <= r.High) {
+			t.Errorf("row %d = %+v, want instrument %s", i, r, want)
+		}
+		if r.Instrument == "TRI 2.0" {
+			sum2 += r.Low
+		}
+	}
+	if sum2 < 1-1e-12 || sum2 > 1+1e-12 {
+		t.Errorf("TRI 2.0 shares sum to %v, want 1", sum2)
+	}
+}
