@@ -119,6 +119,18 @@ func TestJSONRoundTrip(t *testing.T) {
 		{"Scale", servqual.Scale{Min: 1, Max: 7}},
 		{"Scale zero", servqual.Scale{}},
 		{"Outcome", servqual.OutcomeRating{Key: "o", Scale: servqual.Scale{Min: 0, Max: 10}}},
+		{"OutcomeRating labelled", servqual.SERVQUAL().Outcome(0)},
+		{"Item labelled", servqual.SERVQUAL().Item(8)},
+		{"Dimension labelled", servqual.SERVQUAL().Dimension(4)},
+		{"ItemReport labelled", *repTypical.Item(repTypical.Items[0].Key)},
+		{"SERVQUAL ItemReport labelled", *repOne.Item("Q9")},
+		{"Reliability with alpha interval", *repTypical.ReliabilityOf(repTypical.Dimensions[0].Key, servqual.Perception)},
+		{"Quadrants", []servqual.Quadrant{servqual.QuadrantUnknown, servqual.ConcentrateHere, servqual.KeepUpTheGoodWork, servqual.LowPriority, servqual.PossibleOverkill}},
+		{"Measures and zones", struct {
+			M []servqual.Measure
+			Z []servqual.Zone
+		}{[]servqual.Measure{servqual.Gap, servqual.Perception, servqual.Expectation, servqual.Adequacy, servqual.Superiority},
+			[]servqual.Zone{servqual.ZoneUnknown, servqual.BelowZone, servqual.InZone, servqual.AboveZone}}},
 	}
 	for _, c := range cases {
 		b, err := json.Marshal(c.v)
@@ -151,6 +163,10 @@ func TestJSONShape(t *testing.T) {
 		{servqual.ItemReliability{Key: "Q1", ItemRest: nan, AlphaIfDropped: 0.5, Reason: "why"},
 			`{"key":"Q1","item_rest":null,"alpha_if_dropped":0.5,"reason":"why"}`},
 		{servqual.Response{Perception: []float64{nan, 4}}, `{"perception":[null,4]}`},
+		{servqual.SERVQUAL().Item(8), `{"key":"Q9","dimension":"reliability","name":"error-free records","chinese":"记录准确无误"}`},
+		{servqual.Reliability{Dimension: "d", Measure: servqual.Adequacy, N: 3, K: 2, Alpha: 0.5, AlphaCI: ep.Interval{Low: nan, High: 0.9}, StdAlpha: nan, MeanR: nan},
+			`{"dimension":"d","measure":"adequacy","n":3,"k":2,"alpha":0.5,"alpha_ci":{"low":null,"high":0.9},"std_alpha":null,"mean_r":null,"items":null}`},
+		{[]servqual.Quadrant{servqual.LowPriority, servqual.KeepUpTheGoodWork}, `["low_priority","keep_up_the_good_work"]`},
 	} {
 		b, err := json.Marshal(c.v)
 		if err != nil || string(b) != c.want {
