@@ -387,17 +387,18 @@ func FuzzNewInstrument(f *testing.F) {
 			return prefix + string(rune('a'+i%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i/676))
 		}
 		for d := 0; d < int(nDims); d++ {
-			spec.Dimensions = append(spec.Dimensions, servqual.Dimension{Key: key("d", d)})
+			spec.Dimensions = append(spec.Dimensions, servqual.Dimension{Key: key("d", d), Name: name, Chinese: name})
 		}
+		spec.Chinese = name
 		for i := 0; i < int(nItems); i++ {
 			d := 0
 			if nDims > 0 {
 				d = i % int(nDims)
 			}
-			spec.Items = append(spec.Items, servqual.Item{Key: key("q", i), Dimension: key("d", d), Reverse: i%3 == 1})
+			spec.Items = append(spec.Items, servqual.Item{Key: key("q", i), Dimension: key("d", d), Chinese: name, Reverse: i%3 == 1})
 		}
 		for o := 0; o < int(nOut); o++ {
-			spec.Outcomes = append(spec.Outcomes, servqual.OutcomeRating{Key: key("o", o), Scale: servqual.Scale{Min: olo, Max: ohi}})
+			spec.Outcomes = append(spec.Outcomes, servqual.OutcomeRating{Key: key("o", o), Chinese: name, Scale: servqual.Scale{Min: olo, Max: ohi}})
 		}
 		// flaws break the spec in chosen ways.
 		if flaws&1 != 0 && len(spec.Items) > 1 {
@@ -419,6 +420,9 @@ func FuzzNewInstrument(f *testing.F) {
 				t.Fatalf("NewInstrument: %v, %v", in, err)
 			}
 			return
+		}
+		if in.Chinese() != name || in.Item(0).Chinese != name {
+			t.Fatalf("Chinese labels not kept: %q, %q", in.Chinese(), in.Item(0).Chinese)
 		}
 		if in.NumItems() != len(spec.Items) || in.NumDimensions() != len(spec.Dimensions) || in.NumOutcomes() != len(spec.Outcomes) {
 			t.Fatal("sizes differ from the spec")
@@ -489,6 +493,12 @@ func FuzzInstrumentLookups(f *testing.F) {
 			}
 			if j := in.ItemIndex(key); j >= 0 && in.Item(j).Key != key {
 				t.Fatalf("ItemIndex(%q) = %d", key, j)
+			}
+			if j := in.DimensionIndex(key); (j >= 0) != (in.Dimension(j).Key == key && key != "") {
+				t.Fatalf("DimensionIndex(%q) = %d", key, j)
+			}
+			if j := in.OutcomeIndex(key); (j >= 0) != (in.Outcome(j).Key == key && key != "") {
+				t.Fatalf("OutcomeIndex(%q) = %d", key, j)
 			}
 			s := in.Scale()
 			if in != nil && s.Contains(x) && !s.Contains(s.Reverse(x)) {
@@ -600,6 +610,42 @@ func FuzzUnmarshalJSON(f *testing.F) {
 		}
 		if strings.Contains(string(b), "NaN") || strings.Contains(string(b), "Inf") && !strings.Contains(string(data), "Inf") {
 			t.Fatalf("non-JSON number in %s", b)
+		}
+	})
+}
+
+// FuzzReportLookups looks up any key and measure in a SERVQUAL report and
+// in the zero Report: a result is nil or the entry with that key.
+func FuzzReportLookups(f *testing.F) {
+	for _, k := range []string{"Q9", "empathy", "overall", "", "Empathy", "\xff", "Q23"} {
+		f.Add(k, int8(0))
+	}
+	f.Add("reliability", int8(-1))
+	f.Add("overall", int8(5))
+	rep, err := servqual.Analyze(servqual.SERVQUAL(), randomResponses(40, 9))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, key string, m int8) {
+		for _, r := range []servqual.Report{rep, {}} {
+			if x := r.Item(key); x != nil && x.Key != key {
+				t.Fatalf("Item(%q) = %s", key, x.Key)
+			}
+			if x := r.Dimension(key); x != nil && x.Key != key {
+				t.Fatalf("Dimension(%q) = %s", key, x.Key)
+			}
+			if x := r.Outcome(key); x != nil && x.Key != key {
+				t.Fatalf("Outcome(%q) = %s", key, x.Key)
+			}
+			if x := r.ReliabilityOf(key, servqual.Measure(m)); x != nil && (x.Dimension != key || x.Measure != servqual.Measure(m)) {
+				t.Fatalf("ReliabilityOf(%q, %d) = %s %v", key, m, x.Dimension, x.Measure)
+			}
+			if x := r.DriversOf(key, servqual.Measure(m)); x != nil && (x.Outcome != key || x.Measure != servqual.Measure(m)) {
+				t.Fatalf("DriversOf(%q, %d) = %s %v", key, m, x.Outcome, x.Measure)
+			}
+		}
+		if x := rep.Dimension(key); (x != nil) != (servqual.SERVQUAL().DimensionIndex(key) >= 0) {
+			t.Fatalf("Dimension(%q) = %v disagrees with DimensionIndex", key, x)
 		}
 	})
 }
