@@ -8,6 +8,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -67,13 +68,13 @@ func survey() (names []string, data [][]float64) {
 }
 
 func main() {
-	if err := run(); err != nil {
+	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run() error {
+func run(w io.Writer) error {
 	names, data := survey()
 	blocks := map[string][]string{}
 	k := 0
@@ -96,11 +97,11 @@ func run() error {
 		label[c.key] = c.label
 	}
 
-	fmt.Println("Nordlicht Mobile — customer satisfaction study")
-	fmt.Println("Model: the European Customer Satisfaction Index (ECSI; 欧洲顾客满意度指数), estimated by")
-	fmt.Println("partial least squares path modelling (PLS). Each construct below (image, expectations, quality,")
-	fmt.Println("value, satisfaction, loyalty) is measured by 4–5 survey questions rated 1–10.")
-	fmt.Printf("%d respondents, %d with every question answered (used below).\n\n", len(data), res.N)
+	fmt.Fprintln(w, "Nordlicht Mobile — customer satisfaction study")
+	fmt.Fprintln(w, "Model: the European Customer Satisfaction Index (ECSI; 欧洲顾客满意度指数), estimated by")
+	fmt.Fprintln(w, "partial least squares path modelling (PLS). Each construct below (image, expectations, quality,")
+	fmt.Fprintln(w, "value, satisfaction, loyalty) is measured by 4–5 survey questions rated 1–10.")
+	fmt.Fprintf(w, "%d respondents, %d with every question answered (used below).\n\n", len(data), res.N)
 
 	sat, err := res.Index(pls.Satisfaction, scale)
 	if err != nil {
@@ -111,28 +112,28 @@ func run() error {
 		return err
 	}
 	satCI := bs.Index[model.ConstructIndex(pls.Satisfaction)]
-	fmt.Printf("Customer satisfaction index: %.1f out of 100 (95%% bootstrap interval %.1f–%.1f)\n", sat, satCI.Lower, satCI.Upper)
+	fmt.Fprintf(w, "Customer satisfaction index: %.1f out of 100 (95%% bootstrap interval %.1f–%.1f)\n", sat, satCI.Lower, satCI.Upper)
 	pair, err := model.Fit(data, &pls.Options{Missing: pls.Pairwise})
 	if err != nil {
 		return err
 	}
 	if s2, err := pair.Index(pls.Satisfaction, scale); err == nil {
-		fmt.Printf("(%.1f if the %d respondents who skipped a question are kept, using every answer they gave)\n", s2, int64(len(data))-res.N)
+		fmt.Fprintf(w, "(%.1f if the %d respondents who skipped a question are kept, using every answer they gave)\n", s2, int64(len(data))-res.N)
 	}
-	fmt.Println("\nIndex of every construct (mean rating rescaled to 0–100, with 95% bootstrap interval):")
-	fmt.Printf("  %-4s %-32s %5s  %s\n", "code", "construct", "index", "95% interval")
+	fmt.Fprintln(w, "\nIndex of every construct (mean rating rescaled to 0–100, with 95% bootstrap interval):")
+	fmt.Fprintf(w, "  %-4s %-32s %5s  %s\n", "code", "construct", "index", "95% interval")
 	for _, c := range constructs {
 		v, err := res.Index(c.key, scale)
 		if err != nil {
 			return err
 		}
 		iv := bs.Index[model.ConstructIndex(c.key)]
-		fmt.Printf("  %-4s %-32s %5.1f  [%4.1f, %4.1f]\n", c.key, label[c.key], v, iv.Lower, iv.Upper)
+		fmt.Fprintf(w, "  %-4s %-32s %5.1f  [%4.1f, %4.1f]\n", c.key, label[c.key], v, iv.Lower, iv.Upper)
 	}
 
-	fmt.Println("\nWhat drives satisfaction? Total effect of each construct on satisfaction (SAT), direct and")
-	fmt.Println("through the other constructs, in standard deviations of SAT per standard deviation of the driver:")
-	fmt.Printf("  %-4s %-32s %6s  %-18s %s\n", "code", "driver", "effect", "95% interval", "clear?")
+	fmt.Fprintln(w, "\nWhat drives satisfaction? Total effect of each construct on satisfaction (SAT), direct and")
+	fmt.Fprintln(w, "through the other constructs, in standard deviations of SAT per standard deviation of the driver:")
+	fmt.Fprintf(w, "  %-4s %-32s %6s  %-18s %s\n", "code", "driver", "effect", "95% interval", "clear?")
 	for _, iv := range bs.TotalEffects {
 		if !strings.HasSuffix(iv.Name, "-> "+pls.Satisfaction) {
 			continue
@@ -142,12 +143,12 @@ func run() error {
 			sig = "yes"
 		}
 		from := strings.TrimSpace(strings.TrimSuffix(iv.Name, "-> "+pls.Satisfaction))
-		fmt.Printf("  %-4s %-32s %6.3f  [%6.3f, %6.3f]  %s\n", from, label[from], iv.Estimate, iv.Lower, iv.Upper, sig)
+		fmt.Fprintf(w, "  %-4s %-32s %6.3f  [%6.3f, %6.3f]  %s\n", from, label[from], iv.Estimate, iv.Lower, iv.Upper, sig)
 	}
-	fmt.Println("  (clear: the 95% bootstrap interval excludes zero)")
+	fmt.Fprintln(w, "  (clear: the 95% bootstrap interval excludes zero)")
 	for _, c := range res.Constructs {
 		if c.Name == pls.Satisfaction || c.Name == pls.Loyalty {
-			fmt.Printf("  The model explains %.0f%% of the differences in %s between customers (R² = %.2f).\n", 100*c.R2, label[c.Name], c.R2)
+			fmt.Fprintf(w, "  The model explains %.0f%% of the differences in %s between customers (R² = %.2f).\n", 100*c.R2, label[c.Name], c.R2)
 		}
 	}
 
@@ -155,11 +156,11 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	fmt.Println("\nImportance–performance map for satisfaction (IPMA):")
-	fmt.Println("  importance: index points of satisfaction gained per point gained on the driver's index (the")
-	fmt.Println("  total effect above in index points rather than standard deviations, so the figures differ a")
-	fmt.Println("  little); performance: the driver's index; rank: by importance, 1 = most important.")
-	fmt.Printf("  %-4s %-32s  %10s  %11s  %4s\n", "code", "driver", "importance", "performance", "rank")
+	fmt.Fprintln(w, "\nImportance–performance map for satisfaction (IPMA):")
+	fmt.Fprintln(w, "  importance: index points of satisfaction gained per point gained on the driver's index (the")
+	fmt.Fprintln(w, "  total effect above in index points rather than standard deviations, so the figures differ a")
+	fmt.Fprintln(w, "  little); performance: the driver's index; rank: by importance, 1 = most important.")
+	fmt.Fprintf(w, "  %-4s %-32s  %10s  %11s  %4s\n", "code", "driver", "importance", "performance", "rank")
 	var meanImp, meanPerf float64
 	for _, p := range ipma.Constructs {
 		meanImp += p.Importance / float64(len(ipma.Constructs))
@@ -172,23 +173,23 @@ func run() error {
 			note = "  <- improve first"
 			priority = append(priority, p.Name)
 		}
-		fmt.Printf("  %-4s %-32s  %10.3f  %11.1f  %4d%s\n", p.Name, label[p.Name], p.Importance, p.Performance, p.Rank, note)
+		fmt.Fprintf(w, "  %-4s %-32s  %10.3f  %11.1f  %4d%s\n", p.Name, label[p.Name], p.Importance, p.Performance, p.Rank, note)
 	}
-	fmt.Println("  (improve first: above-average importance, below-average performance)")
+	fmt.Fprintln(w, "  (improve first: above-average importance, below-average performance)")
 
-	fmt.Println("\nCan the measures be trusted?")
-	fmt.Println("  alpha: Cronbach's alpha with its 95% interval (Feldt, Woodruff & Salih 1987); rho_C: composite")
-	fmt.Println("  reliability (Jöreskog 1971); rho_A: reliability of Dijkstra & Henseler (2015) — for all three,")
-	fmt.Println("  0.7 or more is the usual threshold. AVE: average variance extracted, the share of its questions'")
-	fmt.Println("  variance the construct explains (0.5 or more). F-L: Fornell–Larcker criterion (1981), ok when the")
-	fmt.Println("  construct shares more variance with its own questions than with any other construct.")
-	fmt.Printf("  %-4s %-32s %-18s %5s  %5s  %5s  %s\n", "code", "construct", "alpha [95% CI]", "rho_C", "rho_A", "AVE", "F-L")
+	fmt.Fprintln(w, "\nCan the measures be trusted?")
+	fmt.Fprintln(w, "  alpha: Cronbach's alpha with its 95% interval (Feldt, Woodruff & Salih 1987); rho_C: composite")
+	fmt.Fprintln(w, "  reliability (Jöreskog 1971); rho_A: reliability of Dijkstra & Henseler (2015) — for all three,")
+	fmt.Fprintln(w, "  0.7 or more is the usual threshold. AVE: average variance extracted, the share of its questions'")
+	fmt.Fprintln(w, "  variance the construct explains (0.5 or more). F-L: Fornell–Larcker criterion (1981), ok when the")
+	fmt.Fprintln(w, "  construct shares more variance with its own questions than with any other construct.")
+	fmt.Fprintf(w, "  %-4s %-32s %-18s %5s  %5s  %5s  %s\n", "code", "construct", "alpha [95% CI]", "rho_C", "rho_A", "AVE", "F-L")
 	for _, c := range res.Constructs {
 		fl := "ok"
 		if !c.FornellLarcker {
 			fl = "FAIL"
 		}
-		fmt.Printf("  %-4s %-32s %.2f [%.2f, %.2f]  %5.2f  %5.2f  %5.2f  %s\n", c.Name, label[c.Name], c.Alpha, c.AlphaCI.Low, c.AlphaCI.High, c.RhoC, c.RhoA, c.AVE, fl)
+		fmt.Fprintf(w, "  %-4s %-32s %.2f [%.2f, %.2f]  %5.2f  %5.2f  %5.2f  %s\n", c.Name, label[c.Name], c.Alpha, c.AlphaCI.Low, c.AlphaCI.High, c.RhoC, c.RhoA, c.AVE, fl)
 	}
 	worst := pls.PairResult{}
 	for _, p := range res.Discriminant {
@@ -196,8 +197,8 @@ func run() error {
 			worst = p
 		}
 	}
-	fmt.Printf("  Highest heterotrait–monotrait ratio (HTMT; Henseler, Ringle & Sarstedt 2015): %s–%s %.2f\n", worst.A, worst.B, worst.HTMT)
-	fmt.Println("  (below 0.85: the two constructs measure different things)")
+	fmt.Fprintf(w, "  Highest heterotrait–monotrait ratio (HTMT; Henseler, Ringle & Sarstedt 2015): %s–%s %.2f\n", worst.A, worst.B, worst.HTMT)
+	fmt.Fprintln(w, "  (below 0.85: the two constructs measure different things)")
 
 	// The reading, from the numbers above.
 	top := ipma.Constructs[0]
@@ -206,20 +207,20 @@ func run() error {
 			top = p
 		}
 	}
-	fmt.Println("\nReading:")
-	fmt.Printf("  Satisfaction stands at %.0f/100. The strongest lever is %s (%s):\n", sat, top.Name, label[top.Name])
-	fmt.Printf("  one more point on its index adds about %.2f points to satisfaction.\n", top.Importance)
+	fmt.Fprintln(w, "\nReading:")
+	fmt.Fprintf(w, "  Satisfaction stands at %.0f/100. The strongest lever is %s (%s):\n", sat, top.Name, label[top.Name])
+	fmt.Fprintf(w, "  one more point on its index adds about %.2f points to satisfaction.\n", top.Importance)
 	if len(priority) > 0 {
 		var ps []string
 		for _, p := range priority {
 			ps = append(ps, fmt.Sprintf("%s (%s)", p, label[p]))
 		}
-		fmt.Printf("  Above-average importance but below-average performance: %s — the place to act.\n", strings.Join(ps, ", "))
-		fmt.Printf("  Its questions (importance: satisfaction points per point on the question's 0–100 mean):\n")
-		fmt.Printf("    %-8s %10s  %11s\n", "question", "importance", "performance")
+		fmt.Fprintf(w, "  Above-average importance but below-average performance: %s — the place to act.\n", strings.Join(ps, ", "))
+		fmt.Fprintf(w, "  Its questions (importance: satisfaction points per point on the question's 0–100 mean):\n")
+		fmt.Fprintf(w, "    %-8s %10s  %11s\n", "question", "importance", "performance")
 		for _, p := range ipma.Indicators {
 			if p.Construct == priority[0] {
-				fmt.Printf("    %-8s %10.3f  %11.1f\n", p.Name, p.Importance, p.Performance)
+				fmt.Fprintf(w, "    %-8s %10.3f  %11.1f\n", p.Name, p.Importance, p.Performance)
 			}
 		}
 	}
@@ -228,9 +229,9 @@ func run() error {
 		ok = ok && c.RhoC > 0.7 && c.AVE > 0.5 && c.FornellLarcker
 	}
 	if ok && worst.HTMT < 0.85 {
-		fmt.Println("  All scales are reliable (rho_C > 0.7, AVE > 0.5) and distinct, so the effects can be read as above.")
+		fmt.Fprintln(w, "  All scales are reliable (rho_C > 0.7, AVE > 0.5) and distinct, so the effects can be read as above.")
 	} else {
-		fmt.Println("  Some scales fall short of the usual thresholds: read their paths with care.")
+		fmt.Fprintln(w, "  Some scales fall short of the usual thresholds: read their paths with care.")
 	}
 	return nil
 }
