@@ -135,6 +135,9 @@ func TestBuiltinChineseLabels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if rep.InstrumentChinese != in.Chinese() {
+		t.Errorf("report instrument Chinese %q", rep.InstrumentChinese)
+	}
 	if it := rep.Item("Q9"); it == nil || it.Chinese != "记录准确无误" || it.Name != "error-free records" {
 		t.Errorf("report item Q9: %+v", it)
 	}

@@ -205,6 +205,9 @@ type Priority struct {
 type Report struct {
 	// Instrument is the instrument's name.
 	Instrument string `json:"instrument"`
+	// InstrumentChinese is the instrument's Chinese name ("" if it has
+	// none).
+	InstrumentChinese string `json:"instrument_chinese,omitempty"`
 	// Responses is the number of responses added.
 	Responses int64 `json:"responses"`
 	// Items holds the item statistics in questionnaire order.
@@ -257,10 +260,11 @@ func (a *Accumulator) Report() Report {
 	}
 	in := a.in
 	r := Report{
-		Instrument: in.name,
-		Responses:  a.n,
-		Items:      make([]ItemReport, len(in.items)),
-		Dimensions: make([]DimensionReport, len(in.dims)),
+		Instrument:        in.name,
+		InstrumentChinese: in.chinese,
+		Responses:         a.n,
+		Items:             make([]ItemReport, len(in.items)),
+		Dimensions:        make([]DimensionReport, len(in.dims)),
 	}
 	if len(in.outcomes) > 0 { // nil otherwise, as JSON (omitempty) gives back
 		r.Outcomes = make([]OutcomeReport, len(in.outcomes))
