@@ -92,7 +92,9 @@
 //     arguments (a nil *Instrument, the zero Accumulator, a nil Merge
 //     source), NaN, ±Inf, ±1e308 and −0, empty and mismatched slices,
 //     out-of-range indexes. Lookups such as [Instrument.Item] return the
-//     zero value for an index out of range. Work is bounded by the size
+//     zero value for an index out of range, and the lookups by key on a
+//     [Report] ([Report.Dimension], [Report.ReliabilityOf], …) return nil
+//     for a key it does not have. Work is bounded by the size
 //     of the input; sizes that would make it quadratic or exponential are
 //     capped by documented limits ([MaxItems], [MaxDimensions],
 //     [MaxOutcomes], [MaxDrivers], [MaxResponses], [MaxScale]) that return

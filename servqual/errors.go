@@ -29,8 +29,8 @@ var (
 	// ErrEmpty marks an empty input where at least one response (or
 	// point) is needed.
 	ErrEmpty = errors.New("no responses")
-	// ErrArgument marks an argument out of its range: a measure or
-	// outcome index that does not exist, a nil accumulator, a name no
+	// ErrArgument marks an argument out of its range: a measure that does
+	// not exist, an outcome key the instrument does not have, a nil accumulator, a name no
 	// enumeration value has, a malformed statistic.
 	ErrArgument = errors.New("invalid argument")
 	// ErrUndefined marks an analysis the data do not determine: too few
