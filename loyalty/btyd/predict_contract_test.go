@@ -156,3 +156,43 @@ func TestPredictionSpecialCases(t *testing.T) {
 		}
 	}
 }
+
+// Beyond the grid, near the edges of the documented domain: mpmath 1.2.1,
+// the same closed forms and quadrature as in predict_bgnbd_test.go and
+// predict_sbg_test.go (the two agree to all printed digits).
+func TestPredictionsDomainEdges(t *testing.T) {
+	var e errTracker
+	for _, c := range []struct{ r, alpha, a, b, t, want float64 }{
+		{1e-6, 1e6, 1e-6, 1e6, 1e6, 9.9999999999949995e-7},
+		{1e6, 1e-6, 1e6, 1e-6, 1e-3, 1.000000000001},
+		{1e-4, 1e-4, 1e4, 1e-4, 1e7, 0.0025296386846821449},
+		{1e3, 1e-3, 1e-5, 1e5, 1e5, 99987184795.932045},
+		{0.2426, 4.4137, 1e7, 1e7, 1e6, 1.8811804866778019},
+	} {
+		m := btyd.BGNBD{R: c.r, Alpha: c.alpha, A: c.a, B: c.b}
+		e.check(t, fmtCase("ExpectedPurchases", m, c.t), m.ExpectedPurchases(c.t), c.want, 1e-12)
+	}
+	for _, c := range []struct{ alpha, beta, d, want float64 }{
+		{1e-6, 1e6, 1e-9, 999993663.14630927},
+		{1e6, 1e-6, 1e-9, 1.000000000001},
+		{1e-6, 1e-6, 1e-9, 499989639.47608859},
+		{1e6, 1e6, 1e-9, 2.000000998000995},
+		{1e-7, 1e7, 0.5, 2.99999999999994},
+	} {
+		m := btyd.SBG{Alpha: c.alpha, Beta: c.beta}
+		e.check(t, fmtCase("DiscountedLifetime", m, c.d), m.DiscountedLifetime(c.d), c.want, 1e-12)
+	}
+	for _, c := range []struct {
+		r, alpha, a, b float64
+		n              int
+		t, want        float64
+	}{
+		{1e-6, 1e6, 1e-6, 1e6, 100000, 1e6, 0}, // 1.0e-30114: below the float64 range
+		{10, 1e-3, 0.5, 0.5, 1_000_000, 1e3, 2.820954381085017e-10},
+		{1e3, 1, 1e3, 1e3, 5, 1e-3, 0.00021201507085717216},
+	} {
+		m := btyd.BGNBD{R: c.r, Alpha: c.alpha, A: c.a, B: c.b}
+		e.check(t, fmtCase("ProbPurchases", m, c.n, c.t), m.ProbPurchases(c.n, c.t), c.want, 1e-12)
+	}
+	t.Logf("worst relative error %.3g at %s", e.worst, e.where)
+}
