@@ -1,9 +1,9 @@
 package ep
 
 import (
-	"fmt"
 	"math"
 
+	"github.com/cxlab/satisfaction/internal/enumtext"
 	"github.com/cxlab/satisfaction/internal/nanjson"
 )
 
@@ -30,46 +30,38 @@ const (
 
 // answerText holds the text forms of the Kano answers; the Chinese labels
 // are the answer options of Chinese Kano questionnaires.
-var answerText = newEnumText(
-	[]string{"unknown", "like", "must_be", "neutral", "live_with", "dislike"},
-	[]string{"unknown", "like", "must-be", "neutral", "live with", "dislike"},
-	[]string{"未知", "喜欢", "理应如此", "无所谓", "能忍受", "不喜欢"},
-	true,
-	map[string]int{
+var answerText = enumtext.MustNew(enumtext.Labels{
+	Type:    "Answer",
+	Token:   []string{"unknown", "like", "must_be", "neutral", "live_with", "dislike"},
+	English: []string{"unknown", "like", "must-be", "neutral", "live with", "dislike"},
+	Chinese: []string{"未知", "喜欢", "理应如此", "无所谓", "能忍受", "不喜欢"},
+	Alias: map[string]int{
 		"I like it": 1, "我喜欢": 1,
 		"I expect it": 2, "it must be": 2, "理所当然": 2,
 		"I am neutral":       3,
 		"I can live with it": 4, "可以忍受": 4,
 		"I dislike it": 5, "我不喜欢": 5,
 	},
-)
+	EmptyIsZero: true,
+})
 
 // String returns the answer's English label, such as "must-be" or "live
 // with", or "Answer(n)" outside the enumeration.
-func (a Answer) String() string {
-	if a >= AnswerUnknown && a <= AnswerDislike {
-		return answerText.english[a]
-	}
-	return fmt.Sprintf("Answer(%d)", int(a))
-}
+func (a Answer) String() string { return answerText.English(int(a)) }
 
 // Chinese returns the answer's Chinese label (喜欢, 理应如此, 无所谓,
 // 能忍受, 不喜欢; 未知 for AnswerUnknown), or "" outside the enumeration.
-func (a Answer) Chinese() string {
-	if a >= AnswerUnknown && a <= AnswerDislike {
-		return answerText.chinese[a]
-	}
-	return ""
-}
+func (a Answer) Chinese() string { return answerText.Chinese(int(a)) }
 
 // MarshalText encodes the answer as its stable token: "unknown", "like",
 // "must_be", "neutral", "live_with" or "dislike". A value outside the
 // enumeration is an error wrapping [ErrInvalid].
 func (a Answer) MarshalText() ([]byte, error) {
-	if a < AnswerUnknown || a > AnswerDislike {
+	tok, ok := answerText.Token(int(a))
+	if !ok {
 		return nil, errorf("cannot marshal Answer(%d): %w", int(a), ErrInvalid)
 	}
-	return []byte(answerText.token[a]), nil
+	return []byte(tok), nil
 }
 
 // UnmarshalText decodes an answer from its token ("must_be"), its English
@@ -83,7 +75,7 @@ func (a *Answer) UnmarshalText(text []byte) error {
 	if a == nil {
 		return errorf("UnmarshalText into a nil *Answer: %w", ErrInvalid)
 	}
-	v, ok := answerText.parse(text)
+	v, ok := answerText.Parse(string(text))
 	if !ok {
 		return errorf("unknown Kano answer %q: %w", string(text), ErrInvalid)
 	}
@@ -123,12 +115,12 @@ const NumCategories = 6
 
 // categoryText holds the text forms of the Kano categories; the Chinese
 // labels are the standard terms of the Chinese Kano literature.
-var categoryText = newEnumText(
-	[]string{"unknown", "attractive", "one_dimensional", "must_be", "indifferent", "reverse", "questionable"},
-	[]string{"unknown", "attractive", "one-dimensional", "must-be", "indifferent", "reverse", "questionable"},
-	[]string{"未知", "魅力属性", "期望属性", "必备属性", "无差异属性", "反向属性", "可疑结果"},
-	true,
-	map[string]int{
+var categoryText = enumtext.MustNew(enumtext.Labels{
+	Type:    "Category",
+	Token:   []string{"unknown", "attractive", "one_dimensional", "must_be", "indifferent", "reverse", "questionable"},
+	English: []string{"unknown", "attractive", "one-dimensional", "must-be", "indifferent", "reverse", "questionable"},
+	Chinese: []string{"未知", "魅力属性", "期望属性", "必备属性", "无差异属性", "反向属性", "可疑结果"},
+	Alias: map[string]int{
 		"A": 1, "魅力型": 1,
 		"O": 2, "一维属性": 2, "期望型": 2,
 		"M": 3, "基本属性": 3, "必备型": 3,
@@ -136,36 +128,28 @@ var categoryText = newEnumText(
 		"R": 5,
 		"Q": 6,
 	},
-)
+	EmptyIsZero: true,
+})
 
 // String returns the category's English label, such as
 // "one-dimensional", or "Category(n)" outside the enumeration.
-func (c Category) String() string {
-	if c >= CategoryUnknown && c <= Questionable {
-		return categoryText.english[c]
-	}
-	return fmt.Sprintf("Category(%d)", int(c))
-}
+func (c Category) String() string { return categoryText.English(int(c)) }
 
 // Chinese returns the category's Chinese label (魅力属性, 期望属性, 必备属性,
 // 无差异属性, 反向属性, 可疑结果; 未知 for CategoryUnknown), or "" outside
 // the enumeration.
-func (c Category) Chinese() string {
-	if c >= CategoryUnknown && c <= Questionable {
-		return categoryText.chinese[c]
-	}
-	return ""
-}
+func (c Category) Chinese() string { return categoryText.Chinese(int(c)) }
 
 // MarshalText encodes the category as its stable token: "unknown",
 // "attractive", "one_dimensional", "must_be", "indifferent", "reverse" or
 // "questionable". A value outside the enumeration is an error wrapping
 // [ErrInvalid].
 func (c Category) MarshalText() ([]byte, error) {
-	if c < CategoryUnknown || c > Questionable {
+	tok, ok := categoryText.Token(int(c))
+	if !ok {
 		return nil, errorf("cannot marshal Category(%d): %w", int(c), ErrInvalid)
 	}
-	return []byte(categoryText.token[c]), nil
+	return []byte(tok), nil
 }
 
 // UnmarshalText decodes a category from its token ("one_dimensional"), its
@@ -179,7 +163,7 @@ func (c *Category) UnmarshalText(text []byte) error {
 	if c == nil {
 		return errorf("UnmarshalText into a nil *Category: %w", ErrInvalid)
 	}
-	v, ok := categoryText.parse(text)
+	v, ok := categoryText.Parse(string(text))
 	if !ok {
 		return errorf("unknown Kano category %q: %w", string(text), ErrInvalid)
 	}

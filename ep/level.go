@@ -2,8 +2,9 @@ package ep
 
 import (
 	"errors"
-	"fmt"
 	"math"
+
+	"github.com/cxlab/satisfaction/internal/enumtext"
 )
 
 // Level is a satisfaction level on the five-point satisfaction scale of
@@ -49,51 +50,43 @@ var ErrLevel = errors.New("invalid satisfaction level")
 // levelText holds the text forms of the levels: the token, the English
 // label and the label on the standard Chinese five-point satisfaction
 // scale, and the further spellings UnmarshalText accepts.
-var levelText = newEnumText(
-	[]string{"unknown", "very_dissatisfied", "dissatisfied", "neutral", "satisfied", "delighted"},
-	[]string{"unknown", "very dissatisfied", "dissatisfied", "neutral", "satisfied", "delighted"},
-	[]string{"未知", "极度不满意", "部分不满意", "无意见", "一般满意", "高度满意"},
-	true,
-	map[string]int{
+var levelText = enumtext.MustNew(enumtext.Labels{
+	Type:    "Level",
+	Token:   []string{"unknown", "very_dissatisfied", "dissatisfied", "neutral", "satisfied", "delighted"},
+	English: []string{"unknown", "very dissatisfied", "dissatisfied", "neutral", "satisfied", "delighted"},
+	Chinese: []string{"未知", "极度不满意", "部分不满意", "无意见", "一般满意", "高度满意"},
+	Alias: map[string]int{
 		"极度不满": 1, "非常不满意": 1, "强烈不满意": 1, "1": 1,
 		"somewhat dissatisfied": 2, "不满意": 2, "2": 2,
 		"no opinion": 3, "中立": 3, "3": 3,
 		"满意": 4, "4": 4,
 		"highly satisfied": 5, "very satisfied": 5, "非常满意": 5, "惊喜": 5, "5": 5,
 	},
-)
+	EmptyIsZero: true,
+})
 
 // Valid reports whether l is one of the five known levels.
 func (l Level) Valid() bool { return l >= VeryDissatisfied && l <= Delighted }
 
 // String returns the English label of the level, such as "very
 // dissatisfied", or "Level(n)" for a value outside the scale.
-func (l Level) String() string {
-	if l >= Unknown && l <= Delighted {
-		return levelText.english[l]
-	}
-	return fmt.Sprintf("Level(%d)", int(l))
-}
+func (l Level) String() string { return levelText.English(int(l)) }
 
 // Chinese returns the level's label on the standard Chinese five-point
 // satisfaction scale (高度满意, 一般满意, 无意见, 部分不满意, 极度不满意),
 // such as "高度满意" for Delighted; "未知" for Unknown and "" for a value
 // outside the scale.
-func (l Level) Chinese() string {
-	if l >= Unknown && l <= Delighted {
-		return levelText.chinese[l]
-	}
-	return ""
-}
+func (l Level) Chinese() string { return levelText.Chinese(int(l)) }
 
 // MarshalText encodes the level as its stable token: "unknown",
 // "very_dissatisfied", "dissatisfied", "neutral", "satisfied" or
 // "delighted". A value outside the scale is an error wrapping [ErrLevel].
 func (l Level) MarshalText() ([]byte, error) {
-	if l < Unknown || l > Delighted {
+	tok, ok := levelText.Token(int(l))
+	if !ok {
 		return nil, errorf("cannot marshal Level(%d): %w", int(l), ErrLevel)
 	}
-	return []byte(levelText.token[l]), nil
+	return []byte(tok), nil
 }
 
 // UnmarshalText decodes a level from its token ("very_dissatisfied"), its
@@ -108,7 +101,7 @@ func (l *Level) UnmarshalText(text []byte) error {
 	if l == nil {
 		return errorf("UnmarshalText into a nil *Level: %w", ErrLevel)
 	}
-	v, ok := levelText.parse(text)
+	v, ok := levelText.Parse(string(text))
 	if !ok {
 		return errorf("unknown satisfaction level %q: %w", string(text), ErrLevel)
 	}

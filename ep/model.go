@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/cxlab/satisfaction/internal/enumtext"
 	"github.com/cxlab/satisfaction/internal/nanjson"
 )
 
@@ -25,39 +26,30 @@ const (
 // formText holds the text forms of the disconfirmation forms (the Chinese
 // terms of the difference and ratio methods of measuring
 // disconfirmation).
-var formText = newEnumText(
-	[]string{"subtractive", "ratio"},
-	[]string{"subtractive (P − E)", "ratio (P/E − 1)"},
-	[]string{"差值法", "比值法"},
-	false,
-	map[string]int{"difference": 0, "P − E": 0, "P - E": 0, "P/E − 1": 1, "P/E - 1": 1},
-)
+var formText = enumtext.MustNew(enumtext.Labels{
+	Type:    "Form",
+	Token:   []string{"subtractive", "ratio"},
+	English: []string{"subtractive (P − E)", "ratio (P/E − 1)"},
+	Chinese: []string{"差值法", "比值法"},
+	Alias:   map[string]int{"difference": 0, "P − E": 0, "P - E": 0, "P/E − 1": 1, "P/E - 1": 1},
+})
 
 // String returns the English label of the form, "subtractive (P − E)" or
 // "ratio (P/E − 1)", or "Form(n)" for other values.
-func (f Form) String() string {
-	if f == Subtractive || f == Ratio {
-		return formText.english[f]
-	}
-	return fmt.Sprintf("Form(%d)", int(f))
-}
+func (f Form) String() string { return formText.English(int(f)) }
 
 // Chinese returns the Chinese label of the form, "差值法" (difference
 // method) or "比值法" (ratio method), or "" for other values.
-func (f Form) Chinese() string {
-	if f == Subtractive || f == Ratio {
-		return formText.chinese[f]
-	}
-	return ""
-}
+func (f Form) Chinese() string { return formText.Chinese(int(f)) }
 
 // MarshalText encodes the form as its stable token, "subtractive" or
 // "ratio". Any other value is an error wrapping [ErrModel].
 func (f Form) MarshalText() ([]byte, error) {
-	if f != Subtractive && f != Ratio {
+	tok, ok := formText.Token(int(f))
+	if !ok {
 		return nil, errorf("cannot marshal Form(%d): %w", int(f), ErrModel)
 	}
-	return []byte(formText.token[f]), nil
+	return []byte(tok), nil
 }
 
 // UnmarshalText decodes a form from its token ("subtractive", "ratio"),
@@ -70,7 +62,7 @@ func (f *Form) UnmarshalText(text []byte) error {
 	if f == nil {
 		return errorf("UnmarshalText into a nil *Form: %w", ErrModel)
 	}
-	v, ok := formText.parse(text)
+	v, ok := formText.Parse(string(text))
 	if !ok {
 		return errorf("unknown disconfirmation form %q: %w", string(text), ErrModel)
 	}
