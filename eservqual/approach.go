@@ -1,8 +1,7 @@
 package eservqual
 
 import (
-	"fmt"
-
+	"github.com/cxlab/satisfaction/internal/enumtext"
 	"github.com/cxlab/satisfaction/internal/nanjson"
 	"github.com/cxlab/satisfaction/servqual"
 )
@@ -25,42 +24,33 @@ const (
 )
 
 // approachText holds the text forms of the approaches.
-var approachText = newEnumText(
-	[]string{"unknown", "high_tech", "blended", "high_touch"},
-	[]string{"unknown", "high-tech", "blended", "high-touch"},
-	[]string{"未知", "高科技", "科技与人工结合", "高接触"},
-	true,
-	nil,
-)
+var approachText = enumtext.MustNew(enumtext.Labels{
+	Type:        "ApproachKind",
+	Token:       []string{"unknown", "high_tech", "blended", "high_touch"},
+	English:     []string{"unknown", "high-tech", "blended", "high-touch"},
+	Chinese:     []string{"未知", "高科技", "科技与人工结合", "高接触"},
+	EmptyIsZero: true,
+})
 
 // String returns the English label of the approach: "high-tech",
 // "blended", "high-touch" or "unknown"; "ApproachKind(n)" outside the
 // enumeration.
-func (k ApproachKind) String() string {
-	if k >= ApproachUnknown && k <= HighTouch {
-		return approachText.english[k]
-	}
-	return fmt.Sprintf("ApproachKind(%d)", int(k))
-}
+func (k ApproachKind) String() string { return approachText.English(int(k)) }
 
 // Chinese returns the Chinese label of the approach: 高科技 (high-tech),
 // 科技与人工结合 (blended), 高接触 (high-touch) or 未知; "" outside the
 // enumeration.
-func (k ApproachKind) Chinese() string {
-	if k >= ApproachUnknown && k <= HighTouch {
-		return approachText.chinese[k]
-	}
-	return ""
-}
+func (k ApproachKind) Chinese() string { return approachText.Chinese(int(k)) }
 
 // MarshalText encodes the kind as its stable token: "unknown",
 // "high_tech", "blended" or "high_touch". A value outside the enumeration
 // is an error wrapping [ErrInvalid].
 func (k ApproachKind) MarshalText() ([]byte, error) {
-	if k < ApproachUnknown || k > HighTouch {
+	tok, ok := approachText.Token(int(k))
+	if !ok {
 		return nil, errorf("cannot marshal ApproachKind(%d): %w", int(k), ErrInvalid)
 	}
-	return []byte(approachText.token[k]), nil
+	return []byte(tok), nil
 }
 
 // UnmarshalText decodes a kind from its token ("high_tech"), its English
@@ -72,7 +62,7 @@ func (k *ApproachKind) UnmarshalText(text []byte) error {
 	if k == nil {
 		return errorf("UnmarshalText into a nil *ApproachKind: %w", ErrInvalid)
 	}
-	v, ok := approachText.parse(text)
+	v, ok := approachText.Parse(string(text))
 	if !ok {
 		return errorf("unknown approach %q: %w", string(text), ErrInvalid)
 	}

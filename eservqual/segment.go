@@ -1,10 +1,10 @@
 package eservqual
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 
+	"github.com/cxlab/satisfaction/internal/enumtext"
 	"github.com/cxlab/satisfaction/internal/nanjson"
 )
 
@@ -41,46 +41,38 @@ const NumSegments = 5
 // segmentText holds the text forms of the segments. The English labels are
 // the TRI 1.0 names (Parasuraman & Colby 2001); the Chinese labels are the
 // terms of the Chinese marketing literature.
-var segmentText = newEnumText(
-	[]string{"unknown", "explorer", "pioneer", "skeptic", "paranoid", "laggard"},
-	[]string{"unknown", "explorer", "pioneer", "skeptic", "paranoid", "laggard"},
-	[]string{"未知", "冒险型", "前卫型", "怀疑型", "偏执型", "滞后型"},
-	true,
-	map[string]int{
+var segmentText = enumtext.MustNew(enumtext.Labels{
+	Type:    "Segment",
+	Token:   []string{"unknown", "explorer", "pioneer", "skeptic", "paranoid", "laggard"},
+	English: []string{"unknown", "explorer", "pioneer", "skeptic", "paranoid", "laggard"},
+	Chinese: []string{"未知", "冒险型", "前卫型", "怀疑型", "偏执型", "滞后型"},
+	Alias: map[string]int{
 		"explorers": 1, "探索者": 1,
 		"pioneers": 2, "先驱者": 2,
 		"skeptics": 3, "sceptic": 3, "sceptics": 3, "怀疑者": 3,
 		"paranoids": 4, "hesitator": 4, "hesitators": 4, "犹豫型": 4,
 		"laggards": 5, "avoider": 5, "avoiders": 5, "回避型": 5, "落后者": 5,
 	},
-)
+	EmptyIsZero: true,
+})
 
 // String returns the segment's English label, its TRI 1.0 name such as
 // "explorer", or "Segment(n)" outside the enumeration.
-func (s Segment) String() string {
-	if s >= SegmentUnknown && s <= Laggard {
-		return segmentText.english[s]
-	}
-	return fmt.Sprintf("Segment(%d)", int(s))
-}
+func (s Segment) String() string { return segmentText.English(int(s)) }
 
 // Chinese returns the segment's Chinese label (冒险型, 前卫型, 怀疑型,
 // 偏执型, 滞后型; 未知 for SegmentUnknown), or "" outside the enumeration.
-func (s Segment) Chinese() string {
-	if s >= SegmentUnknown && s <= Laggard {
-		return segmentText.chinese[s]
-	}
-	return ""
-}
+func (s Segment) Chinese() string { return segmentText.Chinese(int(s)) }
 
 // MarshalText encodes the segment as its stable token, its TRI 1.0 name:
 // "unknown", "explorer", "pioneer", "skeptic", "paranoid" or "laggard". A
 // value outside the enumeration is an error wrapping [ErrInvalid].
 func (s Segment) MarshalText() ([]byte, error) {
-	if s < SegmentUnknown || s > Laggard {
+	tok, ok := segmentText.Token(int(s))
+	if !ok {
 		return nil, errorf("cannot marshal Segment(%d): %w", int(s), ErrInvalid)
 	}
-	return []byte(segmentText.token[s]), nil
+	return []byte(tok), nil
 }
 
 // UnmarshalText decodes a segment from its token or English label
@@ -94,7 +86,7 @@ func (s *Segment) UnmarshalText(text []byte) error {
 	if s == nil {
 		return errorf("UnmarshalText into a nil *Segment: %w", ErrInvalid)
 	}
-	v, ok := segmentText.parse(text)
+	v, ok := segmentText.Parse(string(text))
 	if !ok {
 		return errorf("unknown TRI segment %q: %w", string(text), ErrInvalid)
 	}
