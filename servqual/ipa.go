@@ -3,6 +3,8 @@ package servqual
 import (
 	"fmt"
 	"math"
+
+	"github.com/cxlab/satisfaction/internal/enumtext"
 )
 
 // Quadrant is a cell of the importance-performance grid (Martilla & James
@@ -25,34 +27,32 @@ const (
 
 // quadrantLabels are the quadrants' text forms; the Chinese terms are
 // those of the Chinese IPA literature.
-var quadrantLabels = enumLabels{
-	token:   []string{"unknown", "concentrate_here", "keep_up_the_good_work", "low_priority", "possible_overkill"},
-	english: []string{"unknown", "concentrate here", "keep up the good work", "low priority", "possible overkill"},
-	chinese: []string{"未知", "重点改进区", "继续保持区", "低优先区", "过度投入区"},
-	alias:   map[string]int{"": 0, "优先改进区": 1, "优势区": 2, "次要改进区": 3, "供给过度区": 4},
-}
+var quadrantLabels = enumtext.MustNew(enumtext.Labels{
+	Type:        "Quadrant",
+	Token:       []string{"unknown", "concentrate_here", "keep_up_the_good_work", "low_priority", "possible_overkill"},
+	English:     []string{"unknown", "concentrate here", "keep up the good work", "low priority", "possible overkill"},
+	Chinese:     []string{"未知", "重点改进区", "继续保持区", "低优先区", "过度投入区"},
+	Alias:       map[string]int{"优先改进区": 1, "优势区": 2, "次要改进区": 3, "供给过度区": 4},
+	EmptyIsZero: true,
+})
 
 // String returns the quadrant's English label, such as "concentrate here"
 // ("Quadrant(n)" for a value out of range).
-func (q Quadrant) String() string {
-	if q >= QuadrantUnknown && q <= PossibleOverkill {
-		return quadrantLabels.english[q]
-	}
-	return fmt.Sprintf("Quadrant(%d)", int(q))
-}
+func (q Quadrant) String() string { return quadrantLabels.English(int(q)) }
 
 // Chinese returns the quadrant's Chinese label, such as "重点改进区" for
 // ConcentrateHere ("" for a value out of range).
-func (q Quadrant) Chinese() string { return label(quadrantLabels.chinese, int(q)) }
+func (q Quadrant) Chinese() string { return quadrantLabels.Chinese(int(q)) }
 
 // MarshalText encodes the quadrant as its stable token, such as
 // "concentrate_here". A value out of range is an error wrapping
 // [ErrArgument].
 func (q Quadrant) MarshalText() ([]byte, error) {
-	if q < QuadrantUnknown || q > PossibleOverkill {
+	tok, ok := quadrantLabels.Token(int(q))
+	if !ok {
 		return nil, errorf("MarshalText: Quadrant(%d) is not a quadrant: %w", int(q), ErrArgument)
 	}
-	return []byte(quadrantLabels.token[q]), nil
+	return []byte(tok), nil
 }
 
 // UnmarshalText decodes a quadrant from its token, English label or
@@ -64,7 +64,7 @@ func (q *Quadrant) UnmarshalText(text []byte) error {
 	if q == nil {
 		return errorf("UnmarshalText: nil *Quadrant: %w", ErrArgument)
 	}
-	if i, ok := quadrantLabels.parse(string(text)); ok {
+	if i, ok := quadrantLabels.Parse(string(text)); ok {
 		*q = Quadrant(i)
 		return nil
 	}

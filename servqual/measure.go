@@ -1,10 +1,10 @@
 package servqual
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/cxlab/satisfaction/ep"
+	"github.com/cxlab/satisfaction/internal/enumtext"
 )
 
 // Measure is one of the quantities scored per item. The zero value is Gap.
@@ -34,34 +34,31 @@ const NumMeasures = 5
 
 // measureLabels are the measures' text forms; the Chinese terms are those
 // of the Chinese service-quality literature.
-var measureLabels = enumLabels{
-	token:   []string{"gap", "perception", "expectation", "adequacy", "superiority"},
-	english: []string{"gap (P − E)", "perception", "expectation", "service adequacy (MSA)", "service superiority (MSS)"},
-	chinese: []string{"差距", "感知", "期望", "服务充分性", "服务优越性"},
-	alias:   map[string]int{"servperf": 1, "msa": 3, "mss": 4, "gap (P - E)": 0, "P − E": 0, "P - E": 0},
-}
+var measureLabels = enumtext.MustNew(enumtext.Labels{
+	Type:    "Measure",
+	Token:   []string{"gap", "perception", "expectation", "adequacy", "superiority"},
+	English: []string{"gap (P − E)", "perception", "expectation", "service adequacy (MSA)", "service superiority (MSS)"},
+	Chinese: []string{"差距", "感知", "期望", "服务充分性", "服务优越性"},
+	Alias:   map[string]int{"servperf": 1, "msa": 3, "mss": 4, "gap (P - E)": 0, "P − E": 0, "P - E": 0},
+})
 
 // String returns the measure's English label, such as "gap (P − E)" or
 // "service adequacy (MSA)" ("Measure(n)" for a value out of range).
-func (m Measure) String() string {
-	if m >= 0 && m < NumMeasures {
-		return measureLabels.english[m]
-	}
-	return fmt.Sprintf("Measure(%d)", int(m))
-}
+func (m Measure) String() string { return measureLabels.English(int(m)) }
 
 // Chinese returns the measure's Chinese label, such as "差距" for Gap or
 // "服务充分性" for Adequacy ("" for a value out of range).
-func (m Measure) Chinese() string { return label(measureLabels.chinese, int(m)) }
+func (m Measure) Chinese() string { return measureLabels.Chinese(int(m)) }
 
 // MarshalText encodes the measure as its stable token: "gap",
 // "perception", "expectation", "adequacy" or "superiority". A value out of
 // range is an error wrapping [ErrArgument].
 func (m Measure) MarshalText() ([]byte, error) {
-	if m < 0 || m >= NumMeasures {
+	tok, ok := measureLabels.Token(int(m))
+	if !ok {
 		return nil, errorf("MarshalText: Measure(%d) is not a measure: %w", int(m), ErrArgument)
 	}
-	return []byte(measureLabels.token[m]), nil
+	return []byte(tok), nil
 }
 
 // UnmarshalText decodes a measure from its token, English label or
@@ -73,7 +70,7 @@ func (m *Measure) UnmarshalText(text []byte) error {
 	if m == nil {
 		return errorf("UnmarshalText: nil *Measure: %w", ErrArgument)
 	}
-	if i, ok := measureLabels.parse(string(text)); ok {
+	if i, ok := measureLabels.Parse(string(text)); ok {
 		*m = Measure(i)
 		return nil
 	}
@@ -104,34 +101,32 @@ const (
 )
 
 // zoneLabels are the zone positions' text forms.
-var zoneLabels = enumLabels{
-	token:   []string{"unknown", "below", "inside", "above"},
-	english: []string{"unknown", "below the zone of tolerance", "inside the zone of tolerance", "above the zone of tolerance"},
-	chinese: []string{"未知", "低于容忍区", "容忍区内", "高于容忍区"},
-	alias:   map[string]int{"": 0, "in": 2},
-}
+var zoneLabels = enumtext.MustNew(enumtext.Labels{
+	Type:        "Zone",
+	Token:       []string{"unknown", "below", "inside", "above"},
+	English:     []string{"unknown", "below the zone of tolerance", "inside the zone of tolerance", "above the zone of tolerance"},
+	Chinese:     []string{"未知", "低于容忍区", "容忍区内", "高于容忍区"},
+	Alias:       map[string]int{"in": 2},
+	EmptyIsZero: true,
+})
 
 // String returns the position's English label, such as "below the zone of
 // tolerance" ("Zone(n)" for a value out of range).
-func (z Zone) String() string {
-	if z >= ZoneUnknown && z <= AboveZone {
-		return zoneLabels.english[z]
-	}
-	return fmt.Sprintf("Zone(%d)", int(z))
-}
+func (z Zone) String() string { return zoneLabels.English(int(z)) }
 
 // Chinese returns the position's Chinese label, such as "低于容忍区" ("" for
 // a value out of range).
-func (z Zone) Chinese() string { return label(zoneLabels.chinese, int(z)) }
+func (z Zone) Chinese() string { return zoneLabels.Chinese(int(z)) }
 
 // MarshalText encodes the zone as its stable token: "unknown", "below",
 // "inside" or "above". A value out of range is an error wrapping
 // [ErrArgument].
 func (z Zone) MarshalText() ([]byte, error) {
-	if z < ZoneUnknown || z > AboveZone {
+	tok, ok := zoneLabels.Token(int(z))
+	if !ok {
 		return nil, errorf("MarshalText: Zone(%d) is not a zone: %w", int(z), ErrArgument)
 	}
-	return []byte(zoneLabels.token[z]), nil
+	return []byte(tok), nil
 }
 
 // UnmarshalText decodes a zone from its token, English label or Chinese
@@ -142,7 +137,7 @@ func (z *Zone) UnmarshalText(text []byte) error {
 	if z == nil {
 		return errorf("UnmarshalText: nil *Zone: %w", ErrArgument)
 	}
-	if i, ok := zoneLabels.parse(string(text)); ok {
+	if i, ok := zoneLabels.Parse(string(text)); ok {
 		*z = Zone(i)
 		return nil
 	}
