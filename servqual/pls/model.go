@@ -22,24 +22,20 @@ const (
 
 // String returns the mode's English label, "Mode A (reflective)" or "Mode
 // B (formative)" ("Mode(n)" for a value out of range).
-func (m Mode) String() string {
-	if m >= 0 && int(m) < len(modeLabels.english) {
-		return modeLabels.english[m]
-	}
-	return fmt.Sprintf("Mode(%d)", int8(m))
-}
+func (m Mode) String() string { return modeLabels.English(int(m)) }
 
 // Chinese returns the mode's Chinese label, "模式A（反映型）" or
 // "模式B（形成型）" ("" for a value out of range).
-func (m Mode) Chinese() string { return modeLabels.text(modeLabels.chinese, int(m)) }
+func (m Mode) Chinese() string { return modeLabels.Chinese(int(m)) }
 
 // MarshalText encodes the mode as its stable token, "a" or "b"; a value
 // out of range is an error wrapping [ErrValue].
 func (m Mode) MarshalText() ([]byte, error) {
-	if m < 0 || int(m) >= len(modeLabels.token) {
+	tok, ok := modeLabels.Token(int(m))
+	if !ok {
 		return nil, errorf("mode %d: %w", int8(m), ErrValue)
 	}
-	return []byte(modeLabels.token[m]), nil
+	return []byte(tok), nil
 }
 
 // UnmarshalText decodes a mode from its token, English label or Chinese
@@ -51,7 +47,7 @@ func (m *Mode) UnmarshalText(text []byte) error {
 	if m == nil {
 		return errorf("mode: nil *Mode: %w", ErrValue)
 	}
-	i, ok := modeLabels.parse(string(text))
+	i, ok := modeLabels.Parse(string(text))
 	if !ok {
 		return errorf("mode %q: %w", text, ErrValue)
 	}
@@ -78,24 +74,20 @@ const (
 
 // String returns the scheme's English label, such as "path weighting"
 // ("Scheme(n)" for a value out of range).
-func (s Scheme) String() string {
-	if s >= 0 && int(s) < len(schemeLabels.english) {
-		return schemeLabels.english[s]
-	}
-	return fmt.Sprintf("Scheme(%d)", int8(s))
-}
+func (s Scheme) String() string { return schemeLabels.English(int(s)) }
 
 // Chinese returns the scheme's Chinese label, such as "路径加权" ("" for a
 // value out of range).
-func (s Scheme) Chinese() string { return schemeLabels.text(schemeLabels.chinese, int(s)) }
+func (s Scheme) Chinese() string { return schemeLabels.Chinese(int(s)) }
 
 // MarshalText encodes the scheme as its stable token, "path", "centroid"
 // or "factorial"; a value out of range is an error wrapping [ErrValue].
 func (s Scheme) MarshalText() ([]byte, error) {
-	if s < 0 || int(s) >= len(schemeLabels.token) {
+	tok, ok := schemeLabels.Token(int(s))
+	if !ok {
 		return nil, errorf("scheme %d: %w", int8(s), ErrValue)
 	}
-	return []byte(schemeLabels.token[s]), nil
+	return []byte(tok), nil
 }
 
 // UnmarshalText decodes a scheme from its token, English label or Chinese
@@ -105,7 +97,7 @@ func (s *Scheme) UnmarshalText(text []byte) error {
 	if s == nil {
 		return errorf("scheme: nil *Scheme: %w", ErrValue)
 	}
-	i, ok := schemeLabels.parse(string(text))
+	i, ok := schemeLabels.Parse(string(text))
 	if !ok {
 		return errorf("scheme %q: %w", text, ErrValue)
 	}

@@ -28,24 +28,20 @@ const (
 
 // String returns the rule's English label, "listwise deletion" or
 // "pairwise deletion" ("Missing(n)" for a value out of range).
-func (m Missing) String() string {
-	if m >= 0 && int(m) < len(missingLabels.english) {
-		return missingLabels.english[m]
-	}
-	return fmt.Sprintf("Missing(%d)", int8(m))
-}
+func (m Missing) String() string { return missingLabels.English(int(m)) }
 
 // Chinese returns the rule's Chinese label, "成列删除" or "成对删除" (""
 // for a value out of range).
-func (m Missing) Chinese() string { return missingLabels.text(missingLabels.chinese, int(m)) }
+func (m Missing) Chinese() string { return missingLabels.Chinese(int(m)) }
 
 // MarshalText encodes the rule as its stable token, "listwise" or
 // "pairwise"; a value out of range is an error wrapping [ErrValue].
 func (m Missing) MarshalText() ([]byte, error) {
-	if m < 0 || int(m) >= len(missingLabels.token) {
+	tok, ok := missingLabels.Token(int(m))
+	if !ok {
 		return nil, errorf("missing %d: %w", int8(m), ErrValue)
 	}
-	return []byte(missingLabels.token[m]), nil
+	return []byte(tok), nil
 }
 
 // UnmarshalText decodes a rule from its token, English label or Chinese
@@ -55,7 +51,7 @@ func (m *Missing) UnmarshalText(text []byte) error {
 	if m == nil {
 		return errorf("missing: nil *Missing: %w", ErrValue)
 	}
-	i, ok := missingLabels.parse(string(text))
+	i, ok := missingLabels.Parse(string(text))
 	if !ok {
 		return errorf("missing %q: %w", text, ErrValue)
 	}
