@@ -128,6 +128,14 @@ func (t *Table) Len() int {
 	return len(t.token)
 }
 
+// Type returns the Go type name given in the [Labels], "" for a nil t.
+func (t *Table) Type() string {
+	if t == nil {
+		return ""
+	}
+	return t.typ
+}
+
 // Valid reports whether v is a value of the enumeration: 0 ≤ v < Len.
 func (t *Table) Valid(v int) bool { return v >= 0 && v < t.Len() }
 
@@ -145,11 +153,7 @@ func (t *Table) Token(v int) (string, bool) {
 // unnamed value.
 func (t *Table) English(v int) string {
 	if !t.Valid(v) {
-		typ := ""
-		if t != nil {
-			typ = t.typ
-		}
-		return fmt.Sprintf("%s(%d)", typ, v)
+		return fmt.Sprintf("%s(%d)", t.Type(), v)
 	}
 	return t.english[v]
 }

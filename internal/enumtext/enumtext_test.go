@@ -104,16 +104,16 @@ func TestLookups(t *testing.T) {
 			t.Errorf("Chinese(%d) = %q, want %q", c.v, got, c.chinese)
 		}
 	}
-	if tab.Len() != 3 {
-		t.Errorf("Len() = %d, want 3", tab.Len())
+	if tab.Len() != 3 || tab.Type() != "Stage" {
+		t.Errorf("Len(), Type() = %d, %q, want 3, Stage", tab.Len(), tab.Type())
 	}
 }
 
 // TestNilTable checks that a nil or zero Table is the empty enumeration.
 func TestNilTable(t *testing.T) {
 	for _, tab := range []*Table{nil, {}} {
-		if tab.Len() != 0 || tab.Valid(0) {
-			t.Errorf("%v: Len = %d, Valid(0) = %v", tab, tab.Len(), tab.Valid(0))
+		if tab.Len() != 0 || tab.Valid(0) || tab.Type() != "" {
+			t.Errorf("%v: Len = %d, Valid(0) = %v, Type = %q", tab, tab.Len(), tab.Valid(0), tab.Type())
 		}
 		if tok, ok := tab.Token(0); tok != "" || ok {
 			t.Errorf("Token(0) = %q, %v", tok, ok)
