@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/cxlab/satisfaction/internal/enumtext"
 	"github.com/shopspring/decimal"
 )
 
@@ -30,21 +31,21 @@ const (
 	EndFirstCertain
 )
 
-var timingLabels = enumLabels{
-	typ:              "Timing",
-	token:            []string{"unknown", "start_of_period", "end_after_survival", "end_first_certain"},
-	en:               []string{"unknown", "start of period", "end of period, after survival", "end of period, first certain"},
-	zh:               []string{"未知", "期初计入", "期末计入（存活后）", "期末计入（首期确定）"},
-	emptyIsZeroValue: true,
-}
+var timingLabels = enumLabels{enumtext.MustNew(enumtext.Labels{
+	Type:        "Timing",
+	Token:       []string{"unknown", "start_of_period", "end_after_survival", "end_first_certain"},
+	English:     []string{"unknown", "start of period", "end of period, after survival", "end of period, first certain"},
+	Chinese:     []string{"未知", "期初计入", "期末计入（存活后）", "期末计入（首期确定）"},
+	EmptyIsZero: true,
+})}
 
 // String returns the convention's English label, such as "end of period,
 // after survival", or "Timing(n)" for a value outside the enumeration.
-func (t Timing) String() string { return timingLabels.english(int(t)) }
+func (t Timing) String() string { return timingLabels.English(int(t)) }
 
 // Chinese returns the convention's Chinese label, such as "期初计入" for
 // StartOfPeriod, or "" for a value outside the enumeration.
-func (t Timing) Chinese() string { return timingLabels.chinese(int(t)) }
+func (t Timing) Chinese() string { return timingLabels.Chinese(int(t)) }
 
 // MarshalText encodes the convention as its stable token: "unknown",
 // "start_of_period", "end_after_survival" or "end_first_certain". A value

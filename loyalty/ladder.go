@@ -3,6 +3,8 @@ package loyalty
 import (
 	"fmt"
 	"time"
+
+	"github.com/cxlab/satisfaction/internal/enumtext"
 )
 
 // Rung is a step of the customer relationship ladder, a variant common in
@@ -38,21 +40,21 @@ const (
 // NumRungs is the number of rungs, Prospect through Advocate.
 const NumRungs = 6
 
-var rungLabels = enumLabels{
-	typ:   "Rung",
-	token: []string{"prospect", "new_customer", "repeat", "long_term", "premium", "advocate"},
-	en:    []string{"prospect", "new customer", "repeat customer", "long-term customer", "premium customer", "advocate"},
-	zh:    []string{"潜在客户", "新客户", "回头客", "长期客户", "优质客户", "拥护者"},
-	alias: map[string]int{"new": 1, "重复购买客户": 2, "终身客户": 5, "忠实支持者": 5},
-}
+var rungLabels = enumLabels{enumtext.MustNew(enumtext.Labels{
+	Type:    "Rung",
+	Token:   []string{"prospect", "new_customer", "repeat", "long_term", "premium", "advocate"},
+	English: []string{"prospect", "new customer", "repeat customer", "long-term customer", "premium customer", "advocate"},
+	Chinese: []string{"潜在客户", "新客户", "回头客", "长期客户", "优质客户", "拥护者"},
+	Alias:   map[string]int{"new": 1, "重复购买客户": 2, "终身客户": 5, "忠实支持者": 5},
+})}
 
 // String returns the rung's English label, such as "long-term customer",
 // or "Rung(n)" for a value outside the enumeration.
-func (r Rung) String() string { return rungLabels.english(int(r)) }
+func (r Rung) String() string { return rungLabels.English(int(r)) }
 
 // Chinese returns the rung's Chinese label, such as "回头客" for Repeat, or
 // "" for a value outside the enumeration.
-func (r Rung) Chinese() string { return rungLabels.chinese(int(r)) }
+func (r Rung) Chinese() string { return rungLabels.Chinese(int(r)) }
 
 // MarshalText encodes the rung as its stable token: "prospect",
 // "new_customer", "repeat", "long_term", "premium" or "advocate". A value

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/cxlab/satisfaction/ep"
+	"github.com/cxlab/satisfaction/internal/enumtext"
 )
 
 // Stage is a stage of customer trust — cognitive, affective, behavioural,
@@ -45,26 +46,26 @@ const Action = Behavioural
 // NumStages is the number of stages above StageNone.
 const NumStages = 4
 
-var stageLabels = enumLabels{
-	typ:   "Stage",
-	token: []string{"none", "cognitive", "affective", "conative", "behavioural"},
-	en:    []string{"no trust", "cognitive", "affective", "conative", "behavioural"},
-	zh:    []string{"无信任", "认知信任", "情感信任", "意向忠诚", "行为信任"},
-	alias: map[string]int{
+var stageLabels = enumLabels{enumtext.MustNew(enumtext.Labels{
+	Type:    "Stage",
+	Token:   []string{"none", "cognitive", "affective", "conative", "behavioural"},
+	English: []string{"no trust", "cognitive", "affective", "conative", "behavioural"},
+	Chinese: []string{"无信任", "认知信任", "情感信任", "意向忠诚", "行为信任"},
+	Alias: map[string]int{
 		"认知忠诚": 1, "情感忠诚": 2, "意动忠诚": 3,
 		"behavioral": 4, "action": 4, "行为忠诚": 4, "行动忠诚": 4,
 	},
-	emptyIsZeroValue: true,
-}
+	EmptyIsZero: true,
+})}
 
 // String returns the stage's English label, such as "affective" or "no
 // trust" for StageNone, or "Stage(n)" for a value outside the
 // enumeration.
-func (s Stage) String() string { return stageLabels.english(int(s)) }
+func (s Stage) String() string { return stageLabels.English(int(s)) }
 
 // Chinese returns the stage's Chinese label, such as "情感信任" for
 // Affective, or "" for a value outside the enumeration.
-func (s Stage) Chinese() string { return stageLabels.chinese(int(s)) }
+func (s Stage) Chinese() string { return stageLabels.Chinese(int(s)) }
 
 // MarshalText encodes the stage as its stable token: "none", "cognitive",
 // "affective", "conative" or "behavioural". A value outside the
@@ -366,22 +367,22 @@ const (
 	TrueLoyalty
 )
 
-var conditionLabels = enumLabels{
-	typ:              "Condition",
-	token:            []string{"unknown", "no_loyalty", "spurious_loyalty", "latent_loyalty", "true_loyalty"},
-	en:               []string{"unknown", "no loyalty", "spurious loyalty", "latent loyalty", "true loyalty"},
-	zh:               []string{"未知", "无忠诚", "虚假忠诚", "潜在忠诚", "真正忠诚"},
-	alias:            map[string]int{"none": 1, "spurious": 2, "latent": 3, "true": 4, "真忠诚": 4},
-	emptyIsZeroValue: true,
-}
+var conditionLabels = enumLabels{enumtext.MustNew(enumtext.Labels{
+	Type:        "Condition",
+	Token:       []string{"unknown", "no_loyalty", "spurious_loyalty", "latent_loyalty", "true_loyalty"},
+	English:     []string{"unknown", "no loyalty", "spurious loyalty", "latent loyalty", "true loyalty"},
+	Chinese:     []string{"未知", "无忠诚", "虚假忠诚", "潜在忠诚", "真正忠诚"},
+	Alias:       map[string]int{"none": 1, "spurious": 2, "latent": 3, "true": 4, "真忠诚": 4},
+	EmptyIsZero: true,
+})}
 
 // String returns the condition's English label, such as "latent
 // loyalty", or "Condition(n)" for a value outside the enumeration.
-func (c Condition) String() string { return conditionLabels.english(int(c)) }
+func (c Condition) String() string { return conditionLabels.English(int(c)) }
 
 // Chinese returns the condition's Chinese label, such as "潜在忠诚" for
 // LatentLoyalty, or "" for a value outside the enumeration.
-func (c Condition) Chinese() string { return conditionLabels.chinese(int(c)) }
+func (c Condition) Chinese() string { return conditionLabels.Chinese(int(c)) }
 
 // MarshalText encodes the condition as its stable token: "unknown",
 // "no_loyalty", "spurious_loyalty", "latent_loyalty" or "true_loyalty". A
