@@ -34,6 +34,7 @@ type Accumulator struct {
 	zone       [][3]int64
 	p          *prepared
 	buf        []float64
+	fast       bool // the instrument qualifies for prepareFast
 }
 
 type measureState struct {
@@ -67,6 +68,7 @@ func NewAccumulator(in *Instrument) *Accumulator {
 		outcome:    make([]welford, no),
 		zone:       make([][3]int64, len(in.items)),
 		p:          newPrepared(in),
+		fast:       fastInstrument(in),
 		buf:        make([]float64, max(nd+1, maxItems(in))),
 	}
 	for m := range a.m {
@@ -133,8 +135,10 @@ func (a *Accumulator) Add(r Response) error {
 		return errorf("Add: the accumulator holds %d responses, the most it can: %w", a.n, ErrLimit)
 	}
 	p := a.p
-	if err := a.in.prepare(&r, p); err != nil {
-		return err
+	if !a.fast || !a.prepareFast(&r) {
+		if err := a.in.prepare(&r, p); err != nil {
+			return err
+		}
 	}
 	a.n++
 	in := a.in
@@ -144,7 +148,7 @@ func (a *Accumulator) Add(r Response) error {
 			continue
 		}
 		st := &a.m[m]
-		x := p.x[m]
+		x := p.v[m]
 		dim := p.dim[m]
 		complete := true
 		for d, items := range in.dimItems {
@@ -206,6 +210,9 @@ func (a *Accumulator) Add(r Response) error {
 			}
 		}
 	}
+	// Keep no reference to the caller's slices.
+	p.v = [NumMeasures][]float64{}
+	p.importance, p.outcomes = nil, nil
 	return nil
 }
 

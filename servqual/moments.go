@@ -58,6 +58,9 @@ func (b *block) add(x []float64) {
 	b.n++
 	inv := 1 / b.n
 	f := (b.n - 1) * inv
+	if b.addUnrolled(x, inv, f) {
+		return
+	}
 	k := b.k
 	d := b.d[:k]
 	mean := b.mean[:k]

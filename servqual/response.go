@@ -44,6 +44,7 @@ type Response struct {
 type prepared struct {
 	has        [NumMeasures]bool
 	x          [NumMeasures][]float64 // per item, reversed where keyed so; NaN = missing
+	v          [NumMeasures][]float64 // what the accumulator reads: x, or on the fast path the response's own slices
 	dim        [NumMeasures][]float64 // per dimension mean; NaN unless every item answered
 	zone       []Zone                 // valid when hasZone
 	hasZone    bool
@@ -122,6 +123,7 @@ func (in *Instrument) prepare(r *Response, p *prepared) error {
 			p.dim[m][d] = sum / float64(len(items))
 		}
 	}
+	p.v = p.x
 	p.importance = r.Importance
 	p.outcomes = r.Outcomes
 	return nil

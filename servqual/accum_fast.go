@@ -1,0 +1,112 @@
+package servqual
+
+import "math"
+
+// fastInstrument reports whether in qualifies for the validation fast
+// path of [Accumulator.Add]: no reverse-keyed items (so a rating is used
+// as given and the caller's slice can be read in place) and every
+// dimension's items contiguous in questionnaire order.
+func fastInstrument(in *Instrument) bool {
+	if len(in.reversed) != 0 {
+		return false
+	}
+	for _, lo := range in.dimStart {
+		if lo < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// prepareFast is the common case of [Instrument.prepare] for an
+// accumulator whose instrument passes fastInstrument: expectations and/or
+// perceptions (no zone of tolerance), optional importance and outcomes.
+// It makes one pass over each slice, checking the scale and summing the
+// dimension scores together, and reports whether r was valid and is now
+// in a.p, with p.v reading the caller's slices in place (they are only
+// read). It builds no error: for anything else, or anything invalid, it
+// returns false and the caller runs the full prepare, which builds the
+// same error as ever. The scores it computes are bit for bit those of
+// prepare (the same additions in the same order).
+func (a *Accumulator) prepareFast(r *Response) bool {
+	if r.Adequate != nil || r.Desired != nil {
+		return false
+	}
+	in, p := a.in, a.p
+	n := len(in.items)
+	e, per := r.Expectation, r.Perception
+	if e != nil && len(e) != n || per != nil && len(per) != n {
+		return false
+	}
+	lo, hi := in.scale.Min, in.scale.Max
+	if e != nil && !dimSums(in, e, p.dim[Expectation], lo, hi) ||
+		per != nil && !dimSums(in, per, p.dim[Perception], lo, hi) {
+		return false
+	}
+	if w := r.Importance; w != nil {
+		if len(w) != len(in.dims) {
+			return false
+		}
+		var sum float64
+		for _, x := range w {
+			if !(x >= 0) || x > math.MaxFloat64 {
+				return false
+			}
+			sum += x
+		}
+		if math.Abs(sum-100) > ImportanceTolerance {
+			return false
+		}
+	}
+	if o := r.Outcomes; o != nil {
+		if len(o) != len(in.outcomes) {
+			return false
+		}
+		for k, x := range o {
+			if sc := in.outcomes[k].Scale; x < sc.Min || x > sc.Max {
+				return false
+			}
+		}
+	}
+	p.has = [NumMeasures]bool{Gap: e != nil && per != nil, Perception: per != nil, Expectation: e != nil}
+	p.hasZone = false
+	p.v = [NumMeasures][]float64{Perception: per, Expectation: e}
+	if p.has[Gap] {
+		g := p.x[Gap][:n]
+		per, e = per[:n], e[:n]
+		dg := p.dim[Gap]
+		for d, lo := range in.dimStart {
+			k := len(in.dimItems[d])
+			var sum float64
+			for i := lo; i < lo+k; i++ {
+				v := per[i] - e[i]
+				g[i] = v
+				sum += v
+			}
+			dg[d] = sum / float64(k)
+		}
+		p.v[Gap] = g
+	}
+	p.importance = r.Importance
+	p.outcomes = r.Outcomes
+	return true
+}
+
+// dimSums checks that every rating of x is on the scale lo..hi or missing
+// (NaN) and stores each dimension's mean rating in dim (NaN when one of
+// its items is missing), in one pass; it returns false at the first
+// rating off the scale.
+func dimSums(in *Instrument, x, dim []float64, lo, hi float64) bool {
+	for d, start := range in.dimStart {
+		k := len(in.dimItems[d])
+		var sum float64
+		for _, v := range x[start : start+k] {
+			if v < lo || v > hi { // NaN (missing) passes
+				return false
+			}
+			sum += v
+		}
+		dim[d] = sum / float64(k)
+	}
+	return true
+}
