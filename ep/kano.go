@@ -30,20 +30,25 @@ const (
 
 // answerText holds the text forms of the Kano answers; the Chinese labels
 // are the answer options of Chinese Kano questionnaires.
-var answerText = enumtext.MustNew(enumtext.Labels{
-	Type:    "Answer",
-	Token:   []string{"unknown", "like", "must_be", "neutral", "live_with", "dislike"},
-	English: []string{"unknown", "like", "must-be", "neutral", "live with", "dislike"},
-	Chinese: []string{"未知", "喜欢", "理应如此", "无所谓", "能忍受", "不喜欢"},
-	Alias: map[string]int{
-		"I like it": 1, "我喜欢": 1,
-		"I expect it": 2, "it must be": 2, "理所当然": 2,
-		"I am neutral":       3,
-		"I can live with it": 4, "可以忍受": 4,
-		"I dislike it": 5, "我不喜欢": 5,
-	},
-	EmptyIsZero: true,
-})
+var answerText = enumtext.Codec{
+	Pkg:  "ep",
+	Noun: "Kano answer",
+	Err:  ErrInvalid,
+	Table: enumtext.MustNew(enumtext.Labels{
+		Type:    "Answer",
+		Token:   []string{"unknown", "like", "must_be", "neutral", "live_with", "dislike"},
+		English: []string{"unknown", "like", "must-be", "neutral", "live with", "dislike"},
+		Chinese: []string{"未知", "喜欢", "理应如此", "无所谓", "能忍受", "不喜欢"},
+		Alias: map[string]int{
+			"I like it": 1, "我喜欢": 1,
+			"I expect it": 2, "it must be": 2, "理所当然": 2,
+			"I am neutral":       3,
+			"I can live with it": 4, "可以忍受": 4,
+			"I dislike it": 5, "我不喜欢": 5,
+		},
+		EmptyIsZero: true,
+	}),
+}
 
 // String returns the answer's English label, such as "must-be" or "live
 // with", or "Answer(n)" outside the enumeration.
@@ -56,13 +61,7 @@ func (a Answer) Chinese() string { return answerText.Chinese(int(a)) }
 // MarshalText encodes the answer as its stable token: "unknown", "like",
 // "must_be", "neutral", "live_with" or "dislike". A value outside the
 // enumeration is an error wrapping [ErrInvalid].
-func (a Answer) MarshalText() ([]byte, error) {
-	tok, ok := answerText.Token(int(a))
-	if !ok {
-		return nil, errorf("cannot marshal Answer(%d): %w", int(a), ErrInvalid)
-	}
-	return []byte(tok), nil
-}
+func (a Answer) MarshalText() ([]byte, error) { return answerText.Marshal(int(a)) }
 
 // UnmarshalText decodes an answer from its token ("must_be"), its English
 // label ("must-be"), its Chinese label ("理应如此") or the questionnaire
@@ -72,15 +71,7 @@ func (a Answer) MarshalText() ([]byte, error) {
 // interchangeable. The empty string decodes as AnswerUnknown. On error,
 // which wraps [ErrInvalid], a is left unchanged.
 func (a *Answer) UnmarshalText(text []byte) error {
-	if a == nil {
-		return errorf("UnmarshalText into a nil *Answer: %w", ErrInvalid)
-	}
-	v, ok := answerText.Parse(string(text))
-	if !ok {
-		return errorf("unknown Kano answer %q: %w", string(text), ErrInvalid)
-	}
-	*a = Answer(v)
-	return nil
+	return answerText.Unmarshal(text, a == nil, func(v int) { *a = Answer(v) })
 }
 
 // Category is a Kano quality category of a product or service attribute
@@ -115,21 +106,26 @@ const NumCategories = 6
 
 // categoryText holds the text forms of the Kano categories; the Chinese
 // labels are the standard terms of the Chinese Kano literature.
-var categoryText = enumtext.MustNew(enumtext.Labels{
-	Type:    "Category",
-	Token:   []string{"unknown", "attractive", "one_dimensional", "must_be", "indifferent", "reverse", "questionable"},
-	English: []string{"unknown", "attractive", "one-dimensional", "must-be", "indifferent", "reverse", "questionable"},
-	Chinese: []string{"未知", "魅力属性", "期望属性", "必备属性", "无差异属性", "反向属性", "可疑结果"},
-	Alias: map[string]int{
-		"A": 1, "魅力型": 1,
-		"O": 2, "一维属性": 2, "期望型": 2,
-		"M": 3, "基本属性": 3, "必备型": 3,
-		"I": 4,
-		"R": 5,
-		"Q": 6,
-	},
-	EmptyIsZero: true,
-})
+var categoryText = enumtext.Codec{
+	Pkg:  "ep",
+	Noun: "Kano category",
+	Err:  ErrInvalid,
+	Table: enumtext.MustNew(enumtext.Labels{
+		Type:    "Category",
+		Token:   []string{"unknown", "attractive", "one_dimensional", "must_be", "indifferent", "reverse", "questionable"},
+		English: []string{"unknown", "attractive", "one-dimensional", "must-be", "indifferent", "reverse", "questionable"},
+		Chinese: []string{"未知", "魅力属性", "期望属性", "必备属性", "无差异属性", "反向属性", "可疑结果"},
+		Alias: map[string]int{
+			"A": 1, "魅力型": 1,
+			"O": 2, "一维属性": 2, "期望型": 2,
+			"M": 3, "基本属性": 3, "必备型": 3,
+			"I": 4,
+			"R": 5,
+			"Q": 6,
+		},
+		EmptyIsZero: true,
+	}),
+}
 
 // String returns the category's English label, such as
 // "one-dimensional", or "Category(n)" outside the enumeration.
@@ -144,13 +140,7 @@ func (c Category) Chinese() string { return categoryText.Chinese(int(c)) }
 // "attractive", "one_dimensional", "must_be", "indifferent", "reverse" or
 // "questionable". A value outside the enumeration is an error wrapping
 // [ErrInvalid].
-func (c Category) MarshalText() ([]byte, error) {
-	tok, ok := categoryText.Token(int(c))
-	if !ok {
-		return nil, errorf("cannot marshal Category(%d): %w", int(c), ErrInvalid)
-	}
-	return []byte(tok), nil
-}
+func (c Category) MarshalText() ([]byte, error) { return categoryText.Marshal(int(c)) }
 
 // UnmarshalText decodes a category from its token ("one_dimensional"), its
 // English label ("one-dimensional"), its Chinese label ("期望属性"), its
@@ -160,15 +150,7 @@ func (c Category) MarshalText() ([]byte, error) {
 // empty string decodes as CategoryUnknown. On error, which wraps
 // [ErrInvalid], c is left unchanged.
 func (c *Category) UnmarshalText(text []byte) error {
-	if c == nil {
-		return errorf("UnmarshalText into a nil *Category: %w", ErrInvalid)
-	}
-	v, ok := categoryText.Parse(string(text))
-	if !ok {
-		return errorf("unknown Kano category %q: %w", string(text), ErrInvalid)
-	}
-	*c = Category(v)
-	return nil
+	return categoryText.Unmarshal(text, c == nil, func(v int) { *c = Category(v) })
 }
 
 // kanoTable is the standard Kano evaluation table (Berger et al. 1993):

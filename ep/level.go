@@ -50,20 +50,25 @@ var ErrLevel = errors.New("invalid satisfaction level")
 // levelText holds the text forms of the levels: the token, the English
 // label and the label on the standard Chinese five-point satisfaction
 // scale, and the further spellings UnmarshalText accepts.
-var levelText = enumtext.MustNew(enumtext.Labels{
-	Type:    "Level",
-	Token:   []string{"unknown", "very_dissatisfied", "dissatisfied", "neutral", "satisfied", "delighted"},
-	English: []string{"unknown", "very dissatisfied", "dissatisfied", "neutral", "satisfied", "delighted"},
-	Chinese: []string{"未知", "极度不满意", "部分不满意", "无意见", "一般满意", "高度满意"},
-	Alias: map[string]int{
-		"极度不满": 1, "非常不满意": 1, "强烈不满意": 1, "1": 1,
-		"somewhat dissatisfied": 2, "不满意": 2, "2": 2,
-		"no opinion": 3, "中立": 3, "3": 3,
-		"满意": 4, "4": 4,
-		"highly satisfied": 5, "very satisfied": 5, "非常满意": 5, "惊喜": 5, "5": 5,
-	},
-	EmptyIsZero: true,
-})
+var levelText = enumtext.Codec{
+	Pkg:  "ep",
+	Noun: "satisfaction level",
+	Err:  ErrLevel,
+	Table: enumtext.MustNew(enumtext.Labels{
+		Type:    "Level",
+		Token:   []string{"unknown", "very_dissatisfied", "dissatisfied", "neutral", "satisfied", "delighted"},
+		English: []string{"unknown", "very dissatisfied", "dissatisfied", "neutral", "satisfied", "delighted"},
+		Chinese: []string{"未知", "极度不满意", "部分不满意", "无意见", "一般满意", "高度满意"},
+		Alias: map[string]int{
+			"极度不满": 1, "非常不满意": 1, "强烈不满意": 1, "1": 1,
+			"somewhat dissatisfied": 2, "不满意": 2, "2": 2,
+			"no opinion": 3, "中立": 3, "3": 3,
+			"满意": 4, "4": 4,
+			"highly satisfied": 5, "very satisfied": 5, "非常满意": 5, "惊喜": 5, "5": 5,
+		},
+		EmptyIsZero: true,
+	}),
+}
 
 // Valid reports whether l is one of the five known levels.
 func (l Level) Valid() bool { return l >= VeryDissatisfied && l <= Delighted }
@@ -81,13 +86,7 @@ func (l Level) Chinese() string { return levelText.Chinese(int(l)) }
 // MarshalText encodes the level as its stable token: "unknown",
 // "very_dissatisfied", "dissatisfied", "neutral", "satisfied" or
 // "delighted". A value outside the scale is an error wrapping [ErrLevel].
-func (l Level) MarshalText() ([]byte, error) {
-	tok, ok := levelText.Token(int(l))
-	if !ok {
-		return nil, errorf("cannot marshal Level(%d): %w", int(l), ErrLevel)
-	}
-	return []byte(tok), nil
-}
+func (l Level) MarshalText() ([]byte, error) { return levelText.Marshal(int(l)) }
 
 // UnmarshalText decodes a level from its token ("very_dissatisfied"), its
 // English label ("very dissatisfied") or its Chinese label ("极度不满意"),
@@ -98,15 +97,7 @@ func (l Level) MarshalText() ([]byte, error) {
 // interchangeable. The empty string decodes as Unknown. Anything else is an
 // error wrapping [ErrLevel], and l is left unchanged.
 func (l *Level) UnmarshalText(text []byte) error {
-	if l == nil {
-		return errorf("UnmarshalText into a nil *Level: %w", ErrLevel)
-	}
-	v, ok := levelText.Parse(string(text))
-	if !ok {
-		return errorf("unknown satisfaction level %q: %w", string(text), ErrLevel)
-	}
-	*l = Level(v)
-	return nil
+	return levelText.Unmarshal(text, l == nil, func(v int) { *l = Level(v) })
 }
 
 // LevelOf converts an answer on the 5-point satisfaction scale (1 = very

@@ -26,13 +26,18 @@ const (
 // formText holds the text forms of the disconfirmation forms (the Chinese
 // terms of the difference and ratio methods of measuring
 // disconfirmation).
-var formText = enumtext.MustNew(enumtext.Labels{
-	Type:    "Form",
-	Token:   []string{"subtractive", "ratio"},
-	English: []string{"subtractive (P − E)", "ratio (P/E − 1)"},
-	Chinese: []string{"差值法", "比值法"},
-	Alias:   map[string]int{"difference": 0, "P − E": 0, "P - E": 0, "P/E − 1": 1, "P/E - 1": 1},
-})
+var formText = enumtext.Codec{
+	Pkg:  "ep",
+	Noun: "disconfirmation form",
+	Err:  ErrModel,
+	Table: enumtext.MustNew(enumtext.Labels{
+		Type:    "Form",
+		Token:   []string{"subtractive", "ratio"},
+		English: []string{"subtractive (P − E)", "ratio (P/E − 1)"},
+		Chinese: []string{"差值法", "比值法"},
+		Alias:   map[string]int{"difference": 0, "P − E": 0, "P - E": 0, "P/E − 1": 1, "P/E - 1": 1},
+	}),
+}
 
 // String returns the English label of the form, "subtractive (P − E)" or
 // "ratio (P/E − 1)", or "Form(n)" for other values.
@@ -44,13 +49,7 @@ func (f Form) Chinese() string { return formText.Chinese(int(f)) }
 
 // MarshalText encodes the form as its stable token, "subtractive" or
 // "ratio". Any other value is an error wrapping [ErrModel].
-func (f Form) MarshalText() ([]byte, error) {
-	tok, ok := formText.Token(int(f))
-	if !ok {
-		return nil, errorf("cannot marshal Form(%d): %w", int(f), ErrModel)
-	}
-	return []byte(tok), nil
-}
+func (f Form) MarshalText() ([]byte, error) { return formText.Marshal(int(f)) }
 
 // UnmarshalText decodes a form from its token ("subtractive", "ratio"),
 // its English label ("subtractive (P − E)") or its Chinese label
@@ -59,15 +58,7 @@ func (f Form) MarshalText() ([]byte, error) {
 // '_' are interchangeable. The empty string is not a form. On error, which
 // wraps [ErrModel], f is left unchanged.
 func (f *Form) UnmarshalText(text []byte) error {
-	if f == nil {
-		return errorf("UnmarshalText into a nil *Form: %w", ErrModel)
-	}
-	v, ok := formText.Parse(string(text))
-	if !ok {
-		return errorf("unknown disconfirmation form %q: %w", string(text), ErrModel)
-	}
-	*f = Form(v)
-	return nil
+	return formText.Unmarshal(text, f == nil, func(v int) { *f = Form(v) })
 }
 
 // Model turns an expectation and a performance into a satisfaction level:

@@ -24,13 +24,18 @@ const (
 )
 
 // approachText holds the text forms of the approaches.
-var approachText = enumtext.MustNew(enumtext.Labels{
-	Type:        "ApproachKind",
-	Token:       []string{"unknown", "high_tech", "blended", "high_touch"},
-	English:     []string{"unknown", "high-tech", "blended", "high-touch"},
-	Chinese:     []string{"未知", "高科技", "科技与人工结合", "高接触"},
-	EmptyIsZero: true,
-})
+var approachText = enumtext.Codec{
+	Pkg:  "eservqual",
+	Noun: "approach",
+	Err:  ErrInvalid,
+	Table: enumtext.MustNew(enumtext.Labels{
+		Type:        "ApproachKind",
+		Token:       []string{"unknown", "high_tech", "blended", "high_touch"},
+		English:     []string{"unknown", "high-tech", "blended", "high-touch"},
+		Chinese:     []string{"未知", "高科技", "科技与人工结合", "高接触"},
+		EmptyIsZero: true,
+	}),
+}
 
 // String returns the English label of the approach: "high-tech",
 // "blended", "high-touch" or "unknown"; "ApproachKind(n)" outside the
@@ -45,13 +50,7 @@ func (k ApproachKind) Chinese() string { return approachText.Chinese(int(k)) }
 // MarshalText encodes the kind as its stable token: "unknown",
 // "high_tech", "blended" or "high_touch". A value outside the enumeration
 // is an error wrapping [ErrInvalid].
-func (k ApproachKind) MarshalText() ([]byte, error) {
-	tok, ok := approachText.Token(int(k))
-	if !ok {
-		return nil, errorf("cannot marshal ApproachKind(%d): %w", int(k), ErrInvalid)
-	}
-	return []byte(tok), nil
-}
+func (k ApproachKind) MarshalText() ([]byte, error) { return approachText.Marshal(int(k)) }
 
 // UnmarshalText decodes a kind from its token ("high_tech"), its English
 // label ("high-tech") or its Chinese label ("高科技"). Space is trimmed,
@@ -59,15 +58,7 @@ func (k ApproachKind) MarshalText() ([]byte, error) {
 // interchangeable. The empty string decodes as ApproachUnknown. On error,
 // which wraps [ErrInvalid], k is unchanged.
 func (k *ApproachKind) UnmarshalText(text []byte) error {
-	if k == nil {
-		return errorf("UnmarshalText into a nil *ApproachKind: %w", ErrInvalid)
-	}
-	v, ok := approachText.Parse(string(text))
-	if !ok {
-		return errorf("unknown approach %q: %w", string(text), ErrInvalid)
-	}
-	*k = ApproachKind(v)
-	return nil
+	return approachText.Unmarshal(text, k == nil, func(v int) { *k = ApproachKind(v) })
 }
 
 // Approach is the service approach recommended for a segment. It is an

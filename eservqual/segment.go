@@ -41,20 +41,25 @@ const NumSegments = 5
 // segmentText holds the text forms of the segments. The English labels are
 // the TRI 1.0 names (Parasuraman & Colby 2001); the Chinese labels are the
 // terms of the Chinese marketing literature.
-var segmentText = enumtext.MustNew(enumtext.Labels{
-	Type:    "Segment",
-	Token:   []string{"unknown", "explorer", "pioneer", "skeptic", "paranoid", "laggard"},
-	English: []string{"unknown", "explorer", "pioneer", "skeptic", "paranoid", "laggard"},
-	Chinese: []string{"未知", "冒险型", "前卫型", "怀疑型", "偏执型", "滞后型"},
-	Alias: map[string]int{
-		"explorers": 1, "探索者": 1,
-		"pioneers": 2, "先驱者": 2,
-		"skeptics": 3, "sceptic": 3, "sceptics": 3, "怀疑者": 3,
-		"paranoids": 4, "hesitator": 4, "hesitators": 4, "犹豫型": 4,
-		"laggards": 5, "avoider": 5, "avoiders": 5, "回避型": 5, "落后者": 5,
-	},
-	EmptyIsZero: true,
-})
+var segmentText = enumtext.Codec{
+	Pkg:  "eservqual",
+	Noun: "TRI segment",
+	Err:  ErrInvalid,
+	Table: enumtext.MustNew(enumtext.Labels{
+		Type:    "Segment",
+		Token:   []string{"unknown", "explorer", "pioneer", "skeptic", "paranoid", "laggard"},
+		English: []string{"unknown", "explorer", "pioneer", "skeptic", "paranoid", "laggard"},
+		Chinese: []string{"未知", "冒险型", "前卫型", "怀疑型", "偏执型", "滞后型"},
+		Alias: map[string]int{
+			"explorers": 1, "探索者": 1,
+			"pioneers": 2, "先驱者": 2,
+			"skeptics": 3, "sceptic": 3, "sceptics": 3, "怀疑者": 3,
+			"paranoids": 4, "hesitator": 4, "hesitators": 4, "犹豫型": 4,
+			"laggards": 5, "avoider": 5, "avoiders": 5, "回避型": 5, "落后者": 5,
+		},
+		EmptyIsZero: true,
+	}),
+}
 
 // String returns the segment's English label, its TRI 1.0 name such as
 // "explorer", or "Segment(n)" outside the enumeration.
@@ -67,13 +72,7 @@ func (s Segment) Chinese() string { return segmentText.Chinese(int(s)) }
 // MarshalText encodes the segment as its stable token, its TRI 1.0 name:
 // "unknown", "explorer", "pioneer", "skeptic", "paranoid" or "laggard". A
 // value outside the enumeration is an error wrapping [ErrInvalid].
-func (s Segment) MarshalText() ([]byte, error) {
-	tok, ok := segmentText.Token(int(s))
-	if !ok {
-		return nil, errorf("cannot marshal Segment(%d): %w", int(s), ErrInvalid)
-	}
-	return []byte(tok), nil
-}
+func (s Segment) MarshalText() ([]byte, error) { return segmentText.Marshal(int(s)) }
 
 // UnmarshalText decodes a segment from its token or English label
 // (singular or plural, "sceptic" too), its Chinese label, the TRI 2.0
@@ -83,15 +82,7 @@ func (s Segment) MarshalText() ([]byte, error) {
 // interchangeable. The empty string decodes as SegmentUnknown. On error,
 // which wraps [ErrInvalid], s is unchanged.
 func (s *Segment) UnmarshalText(text []byte) error {
-	if s == nil {
-		return errorf("UnmarshalText into a nil *Segment: %w", ErrInvalid)
-	}
-	v, ok := segmentText.Parse(string(text))
-	if !ok {
-		return errorf("unknown TRI segment %q: %w", string(text), ErrInvalid)
-	}
-	*s = Segment(v)
-	return nil
+	return segmentText.Unmarshal(text, s == nil, func(v int) { *s = Segment(v) })
 }
 
 // Profiles returns the documented profile set: one centroid per segment
