@@ -39,9 +39,19 @@ func (a *Accumulator) prepareFast(r *Response) bool {
 		return false
 	}
 	lo, hi := in.scale.Min, in.scale.Max
-	if e != nil && !dimSums(in, e, p.dim[Expectation], lo, hi) ||
-		per != nil && !dimSums(in, per, p.dim[Perception], lo, hi) {
-		return false
+	switch {
+	case e != nil && per != nil:
+		if !gapSums(in, p, e, per, lo, hi) {
+			return false
+		}
+	case e != nil:
+		if !dimSums(in, e, p.dim[Expectation], lo, hi) {
+			return false
+		}
+	case per != nil:
+		if !dimSums(in, per, p.dim[Perception], lo, hi) {
+			return false
+		}
 	}
 	if w := r.Importance; w != nil {
 		if len(w) != len(in.dims) {
@@ -72,20 +82,7 @@ func (a *Accumulator) prepareFast(r *Response) bool {
 	p.hasZone = false
 	p.v = [NumMeasures][]float64{Perception: per, Expectation: e}
 	if p.has[Gap] {
-		g := p.x[Gap][:n]
-		per, e = per[:n], e[:n]
-		dg := p.dim[Gap]
-		for d, lo := range in.dimStart {
-			k := len(in.dimItems[d])
-			var sum float64
-			for i := lo; i < lo+k; i++ {
-				v := per[i] - e[i]
-				g[i] = v
-				sum += v
-			}
-			dg[d] = sum / float64(k)
-		}
-		p.v[Gap] = g
+		p.v[Gap] = p.x[Gap]
 	}
 	p.importance = r.Importance
 	p.outcomes = r.Outcomes
@@ -107,6 +104,34 @@ func dimSums(in *Instrument, x, dim []float64, lo, hi float64) bool {
 			sum += v
 		}
 		dim[d] = sum / float64(k)
+	}
+	return true
+}
+
+// gapSums is dimSums for expectations e and perceptions per together,
+// also storing the gaps per − e in p.x[Gap] and the dimension means of
+// all three in p.dim, in one pass over both slices.
+func gapSums(in *Instrument, p *prepared, e, per []float64, lo, hi float64) bool {
+	n := len(in.items)
+	e, per = e[:n], per[:n]
+	g := p.x[Gap][:n]
+	de, dp, dg := p.dim[Expectation], p.dim[Perception], p.dim[Gap]
+	for d, start := range in.dimStart {
+		k := len(in.dimItems[d])
+		var se, sp, sg float64
+		for i := start; i < start+k; i++ {
+			ve, vp := e[i], per[i]
+			if ve < lo || ve > hi || vp < lo || vp > hi { // NaN (missing) passes
+				return false
+			}
+			vg := vp - ve
+			g[i] = vg
+			se += ve
+			sp += vp
+			sg += vg
+		}
+		kf := float64(k)
+		de[d], dp[d], dg[d] = se/kf, sp/kf, sg/kf
 	}
 	return true
 }

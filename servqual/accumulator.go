@@ -35,6 +35,7 @@ type Accumulator struct {
 	p          *prepared
 	buf        []float64
 	fast       bool // the instrument qualifies for prepareFast
+	ic         invCache
 }
 
 type measureState struct {
@@ -164,19 +165,19 @@ func (a *Accumulator) Add(r Response) error {
 				continue
 			}
 			if lo := in.dimStart[d]; lo >= 0 {
-				st.dim[d].add(x[lo : lo+len(items)])
+				st.dim[d].addc(x[lo:lo+len(items)], &a.ic)
 				continue
 			}
 			buf := a.buf[:len(items)]
 			for j, i := range items {
 				buf[j] = x[i]
 			}
-			st.dim[d].add(buf)
+			st.dim[d].addc(buf, &a.ic)
 		}
 		if !complete {
 			continue
 		}
-		st.dims.add(dim)
+		st.dims.addc(dim, &a.ic)
 		for o, y := range p.outcomes {
 			if y != y {
 				continue
@@ -184,7 +185,7 @@ func (a *Accumulator) Add(r Response) error {
 			buf := a.buf[:nd+1]
 			copy(buf, dim)
 			buf[nd] = y
-			st.drivers[o].add(buf)
+			st.drivers[o].addc(buf, &a.ic)
 		}
 	}
 	for o, y := range p.outcomes {

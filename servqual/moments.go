@@ -57,7 +57,42 @@ func newBlock(k int) block {
 func (b *block) add(x []float64) {
 	b.n++
 	inv := 1 / b.n
-	f := (b.n - 1) * inv
+	b.update(x, inv, (b.n-1)*inv)
+}
+
+// invCache remembers 1/n and (n − 1)/n for the last count n asked for:
+// the blocks one response updates mostly share their count, so one
+// division serves them all.
+type invCache struct{ n, inv, f float64 }
+
+func (c *invCache) at(n float64) (inv, f float64) {
+	if n != c.n {
+		c.n, c.inv = n, 1/n
+		c.f = (n - 1) * c.inv
+	}
+	return c.inv, c.f
+}
+
+// addc is add with the reciprocal of the count taken from c, calling
+// the unrolled update of the common sizes directly.
+func (b *block) addc(x []float64, c *invCache) {
+	b.n++
+	inv, f := c.at(b.n)
+	switch b.k {
+	case 4:
+		b.add4(x, inv, f)
+	case 5:
+		b.add5(x, inv, f)
+	case 6:
+		b.add6(x, inv, f)
+	default:
+		b.update(x, inv, f)
+	}
+}
+
+// update is the rest of add once the count is b.n, inv = 1/b.n and f =
+// (b.n − 1)/b.n.
+func (b *block) update(x []float64, inv, f float64) {
 	if b.addUnrolled(x, inv, f) {
 		return
 	}
