@@ -3,6 +3,8 @@ package btyd
 import (
 	"fmt"
 	"math"
+
+	"github.com/shopspring/decimal"
 )
 
 // Summary is one customer's purchase history in the form the
@@ -21,8 +23,10 @@ type Summary struct {
 	// of the calibration period.
 	T float64 `json:"t"`
 	// MeanSpend is the mean value of the repeat purchases (zero when
-	// Frequency is 0), for the Gamma-Gamma spend model.
-	MeanSpend float64 `json:"mean_spend"`
+	// Frequency is 0), for the Gamma-Gamma spend model: money, encoded in
+	// JSON as a quoted decimal string. [Summarize] rounds it half away
+	// from zero to 4 decimal places.
+	MeanSpend decimal.Decimal `json:"mean_spend"`
 }
 
 // summaryProblem describes what is wrong with s (without a package

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/cxlab/satisfaction/loyalty/btyd"
+	"github.com/shopspring/decimal"
 )
 
 // cdnow reads the CDNOW calibration summary (testdata/README.md).
@@ -28,7 +29,10 @@ func cdnow(t testing.TB) []btyd.Summary {
 		x, _ := strconv.Atoi(r[1])
 		tx, _ := strconv.ParseFloat(r[2], 64)
 		T, _ := strconv.ParseFloat(r[3], 64)
-		z, _ := strconv.ParseFloat(r[4], 64)
+		z, err := decimal.NewFromString(r[4])
+		if err != nil {
+			t.Fatal(err)
+		}
 		out = append(out, btyd.Summary{Customer: r[0], Frequency: x, Recency: tx, T: T, MeanSpend: z})
 	}
 	return out

@@ -205,6 +205,18 @@ func FuzzLogLikelihood(f *testing.F) {
 	})
 }
 
+// floatMoney maps a fuzzed float64 onto a decimal amount: finite values
+// as they are, +Inf and −Inf onto ±1e400 (beyond float64), NaN onto −1.
+func floatMoney(f float64) decimal.Decimal {
+	switch {
+	case math.IsNaN(f):
+		return decimal.New(-1, 0)
+	case math.IsInf(f, 0):
+		return decimal.New(int64(math.Copysign(1, f)), 400)
+	}
+	return decimal.NewFromFloat(f)
+}
+
 func FuzzFitGammaGamma(f *testing.F) {
 	f.Add(2, 22.35, 1, 11.77, 5, 40.0, 0.0)
 	f.Add(1, 1e-300, 1, 1e300, 0, 0.0, 0.0)
@@ -214,15 +226,19 @@ func FuzzFitGammaGamma(f *testing.F) {
 	f.Add(3, 0.0, 2, 10.0, 1<<45, 1e308, 0.0) // a free order; a huge count
 	f.Add(4, 10.0, 4, 10.0, 4, 10.0, 0.0)     // identical customers
 	f.Fuzz(func(t *testing.T, x1 int, m1 float64, x2 int, m2 float64, x3 int, m3 float64, penalty float64) {
-		data := []btyd.Summary{{Frequency: x1, MeanSpend: m1}, {Frequency: x2, MeanSpend: m2}, {Frequency: x3, MeanSpend: m3}}
+		data := []btyd.Summary{{Frequency: x1, MeanSpend: floatMoney(m1)}, {Frequency: x2, MeanSpend: floatMoney(m2)}, {Frequency: x3, MeanSpend: floatMoney(m3)}}
 		fit, err := btyd.FitGammaGamma(data, &btyd.FitOptions{MaxIterations: 50, Penalty: penalty})
 		checkFit(t, []float64{fit.P, fit.Q, fit.V}, fit.FitInfo, err)
 		if err != nil {
 			return
 		}
 		if fit.Q > 1 {
-			if v := fit.ConditionalSpend(data[0]); data[0].MeanSpend > 0 && !finitePositive(v) {
-				t.Fatalf("fit %+v: spend %v", fit.GammaGamma, v)
+			v, err := fit.ConditionalSpend(data[0])
+			if err != nil {
+				checkError(t, err)
+			}
+			if data[0].MeanSpend.IsPositive() && m1 > 0 && m1 < 1e300 && (err != nil || v.IsNegative()) {
+				t.Fatalf("fit %+v: spend %v, %v", fit.GammaGamma, v, err)
 			}
 		}
 	})
@@ -257,7 +273,7 @@ func FuzzSummarize(f *testing.F) {
 		}
 		for _, s := range sums {
 			if s.Frequency < 0 || !(s.Recency >= 0) || s.Recency > s.T || !(s.T >= 0) || math.IsInf(s.T, 1) ||
-				!(s.MeanSpend >= 0) || math.IsInf(s.MeanSpend, 1) {
+				s.MeanSpend.IsNegative() || s.Frequency == 0 && !s.MeanSpend.IsZero() {
 				t.Fatalf("summary %+v", s)
 			}
 		}

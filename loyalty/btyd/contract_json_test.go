@@ -44,8 +44,12 @@ func TestJSONRoundTrip(t *testing.T) {
 		v    any // a pointer to the value
 	}{
 		{"Summary zero", &btyd.Summary{}},
-		{"Summary NaN", &btyd.Summary{Frequency: 1, Recency: nan, T: nan, MeanSpend: nan}},
-		{"Summary typical", &btyd.Summary{Customer: "00004", Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: 22.345}},
+		{"Summary NaN", &btyd.Summary{Frequency: 1, Recency: nan, T: nan}},
+		{"Summary typical", &btyd.Summary{Customer: "00004", Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: money("22.345")}},
+		{"Summary huge spend", &btyd.Summary{Frequency: 1, Recency: 1, T: 1, MeanSpend: money("1e400")}},
+		{"ValueInput zero", &btyd.ValueInput{}},
+		{"ValueInput NaN", &btyd.ValueInput{Periods: 1, PeriodLength: nan, Discount: nan, Margin: nan}},
+		{"ValueInput typical", &btyd.ValueInput{Periods: 12, PeriodLength: 52.0 / 12, Discount: 0.01, Margin: 0.3}},
 		{"Holdout zero", &btyd.Holdout{}},
 		{"Holdout NaN", &btyd.Holdout{Customer: "a", Length: nan}},
 		{"Holdout typical", &btyd.Holdout{Customer: "00004", Purchases: 1, Length: 39, Spend: decimal.RequireFromString("26.48")}},
@@ -101,6 +105,11 @@ func TestJSONRoundTrip(t *testing.T) {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("BGNBDFit JSON %s lacks %s", b, want)
 		}
+	}
+	// Money is a quoted decimal string.
+	b, _ = json.Marshal(btyd.Summary{Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: money("22.345")})
+	if !strings.Contains(string(b), `"mean_spend":"22.345"`) {
+		t.Errorf("Summary JSON %s lacks the quoted mean spend", b)
 	}
 	b, _ = json.Marshal(cdnowFit)
 	if !strings.Contains(string(b), `"std_err":[0.01`) {

@@ -78,8 +78,9 @@ func ExampleFitBGNBD() {
 func ExampleCustomerValue() {
 	m := btyd.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426} // CDNOW, weeks
 	g := btyd.GammaGamma{P: 6.25, Q: 3.74, V: 15.44}            // CDNOW, dollars
-	s := btyd.Summary{Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: 22.35}
-	v, err := btyd.CustomerValue(m, g, s, btyd.ValueOptions{
+	s := btyd.Summary{Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: decimal.RequireFromString("22.35")}
+	// Fits (BGNBDFit, GammaGammaFit) are passed the same way.
+	v, err := btyd.CustomerValue(m, g, s, btyd.ValueInput{
 		Periods: 12, PeriodLength: 52.0 / 12, Discount: 0.01, Margin: 0.3, // a year of months at 1%
 	})
 	fmt.Println(v, err)
@@ -102,7 +103,7 @@ func ExampleSummarize() {
 		return
 	}
 	for _, s := range sums {
-		fmt.Printf("%s: x=%d t_x=%.0f T=%.0f weeks, mean repeat spend %.2f\n", s.Customer, s.Frequency, s.Recency, s.T, s.MeanSpend)
+		fmt.Printf("%s: x=%d t_x=%.0f T=%.0f weeks, mean repeat spend %s\n", s.Customer, s.Frequency, s.Recency, s.T, s.MeanSpend.StringFixed(2))
 	}
 	// Output:
 	// ana: x=2 t_x=8 T=12 weeks, mean repeat spend 50.00

@@ -109,3 +109,15 @@ func (g *GammaGamma) UnmarshalJSON(b []byte) error {
 	type plain GammaGamma
 	return nanjson.Unmarshal(b, (*plain)(g))
 }
+
+// MarshalJSON encodes in with NaN and ±Inf as null.
+func (in ValueInput) MarshalJSON() ([]byte, error) {
+	type plain ValueInput
+	return nanjson.Marshal(plain(in))
+}
+
+// UnmarshalJSON decodes in, null as NaN.
+func (in *ValueInput) UnmarshalJSON(b []byte) error {
+	type plain ValueInput
+	return nanjson.Unmarshal(b, (*plain)(in))
+}

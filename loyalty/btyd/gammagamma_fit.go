@@ -16,9 +16,10 @@ type GammaGammaFit struct {
 // [FitInfo] for the method and the convergence criteria) on the repeat
 // customers' (x, m̄) = (Frequency, MeanSpend). Customers without repeat
 // purchases carry no spend information and are skipped, as are repeat
-// customers whose MeanSpend is exactly 0 (free orders, or a mean too
-// small for float64, as [Summarize] may report them): a Gamma spend
-// model gives them no density. The log-likelihood of the mean m̄ of x
+// customers whose MeanSpend is 0 (free orders) or below the smallest
+// float64: a Gamma spend model gives them no density. Each decimal
+// MeanSpend is converted to the nearest float64 once, before the
+// likelihood is maximised. The log-likelihood of the mean m̄ of x
 // transactions is
 //
 //	ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln m̄ + px ln x − (px+q) ln(v + x m̄)
@@ -28,7 +29,7 @@ type GammaGammaFit struct {
 //
 // It returns an error wrapping [ErrEmpty] for no customers; [ErrInvalid]
 // for a negative frequency or a repeat customer's mean spend that is
-// negative, NaN or +Inf (naming the customer's index), or invalid
+// negative or beyond the float64 range (naming the customer's index), or invalid
 // options; [ErrNotIdentified] when no customer has a repeat purchase with
 // a positive mean spend (without a penalty) or by the criteria of
 // [FitInfo]; and [ErrNotConverged] if the optimiser failed.
@@ -44,14 +45,18 @@ func FitGammaGamma(data []Summary, opts *FitOptions) (GammaGammaFit, error) {
 		if s.Frequency == 0 {
 			continue
 		}
-		if !(s.MeanSpend >= 0) || math.IsInf(s.MeanSpend, 1) {
-			return GammaGammaFit{}, fmt.Errorf("btyd: Gamma-Gamma fit: %s: mean spend %v, want finite and ≥ 0: %w", customerName(i, s), s.MeanSpend, ErrInvalid)
+		if s.MeanSpend.Sign() < 0 {
+			return GammaGammaFit{}, fmt.Errorf("btyd: Gamma-Gamma fit: %s: mean spend %s is negative: %w", customerName(i, s), shortAmount(s.MeanSpend), ErrInvalid)
 		}
-		if s.MeanSpend == 0 {
+		m := moneyFloat(s.MeanSpend) // converted once per customer
+		if math.IsInf(m, 1) {
+			return GammaGammaFit{}, fmt.Errorf("btyd: Gamma-Gamma fit: %s: mean spend %s is beyond the float64 range: %w", customerName(i, s), shortAmount(s.MeanSpend), ErrInvalid)
+		}
+		if m == 0 {
 			continue
 		}
 		xs = append(xs, float64(s.Frequency))
-		ms = append(ms, s.MeanSpend)
+		ms = append(ms, m)
 	}
 	fp := ggProblem(xs, ms)
 	if len(xs) == 0 {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cxlab/satisfaction/loyalty/btyd"
+	"github.com/shopspring/decimal"
 )
 
 // Survival in O(1): mpmath 1.2.1 (40 digits),
@@ -64,12 +65,13 @@ func TestPredictionEdgeCases(t *testing.T) {
 			t.Errorf("got %v", v)
 		}
 	}
-	// MeanSpend overflowed in p·v although the mean is finite.
-	if got := (btyd.GammaGamma{P: 2, Q: 3, V: 1e308}).MeanSpend(); got != 1e308 {
-		t.Errorf("MeanSpend = %v, want 1e308", got)
+	// ExpectedSpend overflowed in p·v although the mean is finite.
+	if got, err := (btyd.GammaGamma{P: 2, Q: 3, V: 1e308}).ExpectedSpend(); err != nil || !got.Equal(decimal.New(1, 308)) {
+		t.Errorf("ExpectedSpend = %v, %v, want 1e308", got, err)
 	}
-	if got := (btyd.GammaGamma{P: 2, Q: 3, V: 1e308}).ConditionalSpend(btyd.Summary{Frequency: 1 << 40, Recency: 1, T: 2, MeanSpend: 1e308}); math.IsInf(got, 0) || math.Abs(got-1e308) > 1e295 {
-		t.Errorf("ConditionalSpend = %v, want about 1e308", got)
+	if got, err := (btyd.GammaGamma{P: 2, Q: 3, V: 1e308}).ConditionalSpend(btyd.Summary{Frequency: 1 << 40, Recency: 1, T: 2, MeanSpend: decimal.New(1, 308)}); err != nil ||
+		math.Abs(got.InexactFloat64()-1e308) > 1e295 {
+		t.Errorf("ConditionalSpend = %v, %v, want about 1e308", got, err)
 	}
 	// A customer whose first purchase ends the calibration period (T = 0).
 	if got, want := m.ConditionalPurchases(39, btyd.Summary{}), m.ExpectedPurchases(39); got != want || m.ProbAlive(btyd.Summary{}) != 1 {
@@ -78,34 +80,45 @@ func TestPredictionEdgeCases(t *testing.T) {
 }
 
 // CustomerValue names the wrong argument (it said "discount 0, margin
-// 30"), and never panics in decimal.NewFromFloat.
+// 30"), never panics in decimal.NewFromFloat, and rejects nil models
+// (a nil *BGNBDFit would panic in its promoted method).
 func TestCustomerValueErrors(t *testing.T) {
 	m := btyd.BGNBD{R: 0.2426, Alpha: 4.4137, A: 0.7929, B: 2.4259}
 	g := btyd.GammaGamma{P: 6.25, Q: 3.74, V: 15.44}
-	s := btyd.Summary{Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: 22.35}
-	ok := btyd.ValueOptions{Periods: 12, PeriodLength: 4.345, Discount: 0.01, Margin: 0.3}
+	s := btyd.Summary{Frequency: 2, Recency: 30.43, T: 38.86, MeanSpend: money("22.35")}
+	ok := btyd.ValueInput{Periods: 12, PeriodLength: 4.345, Discount: 0.01, Margin: 0.3}
+	var nilFit *btyd.BGNBDFit
+	var nilGG *btyd.GammaGammaFit
 	for _, c := range []struct {
 		name string
-		m    btyd.BGNBD
-		g    btyd.GammaGamma
+		m    btyd.PurchaseModel
+		g    btyd.SpendModel
 		s    btyd.Summary
-		o    btyd.ValueOptions
+		o    btyd.ValueInput
 		word string
 	}{
-		{"margin typed as a percent", m, g, s, btyd.ValueOptions{Periods: 12, PeriodLength: 1, Discount: 0, Margin: 30}, "margin 30"},
-		{"discount typed as a percent", m, g, s, btyd.ValueOptions{Periods: 12, PeriodLength: 1, Discount: 10, Margin: 0.3}, "discount rate 10"},
-		{"negative discount", m, g, s, btyd.ValueOptions{Periods: 12, PeriodLength: 1, Discount: -0.5, Margin: 0.3}, "discount rate -0.5"},
-		{"no periods", m, g, s, btyd.ValueOptions{Periods: 0, PeriodLength: 1, Margin: 0.3}, "periods 0"},
-		{"too many periods", m, g, s, btyd.ValueOptions{Periods: math.MaxInt, PeriodLength: 1, Margin: 0.3}, "periods"},
-		{"NaN period length", m, g, s, btyd.ValueOptions{Periods: 1, PeriodLength: math.NaN(), Margin: 0.3}, "period length NaN"},
-		{"horizon too long", m, g, s, btyd.ValueOptions{Periods: 10, PeriodLength: 1e300, Margin: 0.3}, "horizon"},
+		{"margin typed as a percent", m, g, s, btyd.ValueInput{Periods: 12, PeriodLength: 1, Discount: 0, Margin: 30}, "margin 30"},
+		{"discount typed as a percent", m, g, s, btyd.ValueInput{Periods: 12, PeriodLength: 1, Discount: 10, Margin: 0.3}, "discount rate 10"},
+		{"negative discount", m, g, s, btyd.ValueInput{Periods: 12, PeriodLength: 1, Discount: -0.5, Margin: 0.3}, "discount rate -0.5"},
+		{"no periods", m, g, s, btyd.ValueInput{Periods: 0, PeriodLength: 1, Margin: 0.3}, "periods 0"},
+		{"too many periods", m, g, s, btyd.ValueInput{Periods: math.MaxInt, PeriodLength: 1, Margin: 0.3}, "periods"},
+		{"NaN period length", m, g, s, btyd.ValueInput{Periods: 1, PeriodLength: math.NaN(), Margin: 0.3}, "period length NaN"},
+		{"horizon too long", m, g, s, btyd.ValueInput{Periods: 10, PeriodLength: 1e300, Margin: 0.3}, "horizon"},
 		{"bad a", btyd.BGNBD{R: 1, Alpha: 1, A: -1, B: 1}, g, s, ok, "parameter a = -1"},
+		{"bad a in a fit", &btyd.BGNBDFit{BGNBD: btyd.BGNBD{R: 1, Alpha: 1, A: -1, B: 1}}, g, s, ok, "parameter a = -1"},
 		{"q below 1", m, btyd.GammaGamma{P: 1, Q: 0.5, V: 1}, s, ok, "q = 0.5"},
+		{"q below 1 in a fit", m, btyd.GammaGammaFit{GammaGamma: btyd.GammaGamma{P: 1, Q: 0.5, V: 1}}, s, ok, "q = 0.5"},
 		{"infinite v", m, btyd.GammaGamma{P: 1, Q: 2, V: math.Inf(1)}, s, ok, "v = +Inf"},
-		{"recency after T", m, g, btyd.Summary{Frequency: 1, Recency: 9, T: 5, MeanSpend: 1}, ok, "recency 9"},
+		{"recency after T", m, g, btyd.Summary{Frequency: 1, Recency: 9, T: 5, MeanSpend: money("1")}, ok, "recency 9"},
 		{"no mean spend", m, g, btyd.Summary{Frequency: 1, Recency: 1, T: 5}, ok, "mean spend 0"},
-		{"infinite mean spend", m, g, btyd.Summary{Frequency: 1, Recency: 1, T: 5, MeanSpend: math.Inf(1)}, ok, "mean spend +Inf"},
-		{"value overflows", m, btyd.GammaGamma{P: 1, Q: 1.5, V: 1e308}, btyd.Summary{Frequency: 3, Recency: 1, T: 2, MeanSpend: 1e308}, btyd.ValueOptions{Periods: 100, PeriodLength: 1, Margin: 1}, "not a finite"},
+		{"mean spend beyond float64", m, g, btyd.Summary{Frequency: 1, Recency: 1, T: 5, MeanSpend: money("1e400")}, ok, "mean spend about 1e400"},
+		{"value overflows", m, btyd.GammaGamma{P: 1, Q: 1.5, V: 1e308}, btyd.Summary{Frequency: 3, Recency: 1, T: 2, MeanSpend: money("1e308")}, btyd.ValueInput{Periods: 100, PeriodLength: 1, Margin: 1}, "not a finite"},
+		{"nil purchase model", nil, g, s, ok, "purchase model is nil"},
+		{"nil spend model", m, nil, s, ok, "spend model is nil"},
+		{"nil fit", nilFit, g, s, ok, "purchase model is nil"},
+		{"nil spend fit", m, nilGG, s, ok, "spend model is nil"},
+		{"a purchase model's NaN", nanModel{}, g, s, ok, "purchase model returned NaN"},
+		{"a spend model's error", m, failingSpend{}, s, ok, "no spend data"},
 	} {
 		_, err := btyd.CustomerValue(c.m, c.g, c.s, c.o)
 		if !errors.Is(err, btyd.ErrInvalid) || !strings.Contains(err.Error(), c.word) ||
@@ -113,9 +126,26 @@ func TestCustomerValueErrors(t *testing.T) {
 			t.Errorf("%s: %v (want it to name %q)", c.name, err, c.word)
 		}
 	}
-	if _, err := btyd.CustomerValue(m, g, s, btyd.ValueOptions{Periods: 12, PeriodLength: 4.345, Discount: 0, Margin: 0.3}); err != nil {
+	if _, err := btyd.CustomerValue(m, failingSpend{}, s, ok); !errors.Is(err, errNoSpend) {
+		t.Errorf("the spend model's error is not wrapped: %v", err)
+	}
+	if _, err := btyd.CustomerValue(m, g, s, btyd.ValueInput{Periods: 12, PeriodLength: 4.345, Discount: 0, Margin: 0.3}); err != nil {
 		t.Errorf("no discounting: %v", err)
 	}
+}
+
+// nanModel is a caller's purchase model that has no prediction.
+type nanModel struct{}
+
+func (nanModel) ConditionalPurchases(float64, btyd.Summary) float64 { return math.NaN() }
+
+var errNoSpend = errors.New("no spend data")
+
+// failingSpend is a caller's spend model that fails.
+type failingSpend struct{}
+
+func (failingSpend) ConditionalSpend(btyd.Summary) (decimal.Decimal, error) {
+	return decimal.Decimal{}, errNoSpend
 }
 
 // The special cases documented for invalid input are NaN; the domain's
@@ -133,7 +163,6 @@ func TestPredictionSpecialCases(t *testing.T) {
 		sbg.Survival(-1), sbg.Retention(0), btyd.SBG{Alpha: math.NaN(), Beta: 1}.Survival(1),
 		sbg.DiscountedLifetime(0), sbg.DiscountedLifetime(2), sbg.DiscountedLifetime(1e-12), sbg.ResidualLifetime(0.1, 0),
 		btyd.SBG{Alpha: 1e9, Beta: 1}.DiscountedLifetime(0.1),
-		btyd.GammaGamma{P: 1, Q: 1, V: 1}.MeanSpend(), btyd.GammaGamma{P: 1, Q: 2, V: 1}.ConditionalSpend(btyd.Summary{Frequency: 1, MeanSpend: math.NaN()}),
 	}
 	for i, v := range nan {
 		if !math.IsNaN(v) {

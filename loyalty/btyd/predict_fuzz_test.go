@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cxlab/satisfaction/loyalty/btyd"
+	"github.com/shopspring/decimal"
 )
 
 // The fuzz targets take the raw numbers, so they reach invalid input as
@@ -216,39 +217,64 @@ func FuzzResidualLifetime(f *testing.F) {
 	})
 }
 
+// FuzzConditionalSpend checks ExpectedSpend and ConditionalSpend: an
+// error (prefixed once, wrapping ErrInvalid) exactly outside the domain,
+// else cents between the population mean and the customer's mean.
 func FuzzConditionalSpend(f *testing.F) {
 	f.Add(6.25, 3.74, 15.44, 2, 22.35)
 	f.Add(2.0, 3.0, 1e308, 1<<40, 1e308)
 	f.Add(1.0, 1.0, 1.0, 1, 1.0)
 	f.Add(1.0, 2.0, 1.0, 1, math.Inf(1))
+	f.Add(1.0, 2.0, 1.0, 1, math.NaN())
+	f.Add(1.0, 2.0, 1.0, 1, 0.0)
+	f.Add(1e300, 2.0, 1e300, 0, 0.0) // E[M] = 1e600: not representable
 	f.Add(1e-300, 1+1e-16, 1e300, math.MaxInt, 1e-300)
 	f.Fuzz(func(t *testing.T, p, q, v float64, x int, mbar float64) {
 		g := btyd.GammaGamma{P: p, Q: q, V: v}
-		mean, cs := g.MeanSpend(), g.ConditionalSpend(btyd.Summary{Frequency: x, Recency: 1, T: 1, MeanSpend: mbar})
+		ms := floatMoney(mbar)
+		mean, errMean := g.ExpectedSpend()
+		cs, errCS := g.ConditionalSpend(btyd.Summary{Frequency: x, Recency: 1, T: 1, MeanSpend: ms})
+		for _, err := range []error{errMean, errCS} {
+			if err != nil && (!errors.Is(err, btyd.ErrInvalid) || !strings.HasPrefix(err.Error(), "btyd: ") || strings.Count(err.Error(), "btyd:") != 1) {
+				t.Fatalf("error %v", err)
+			}
+		}
 		valid := p > 0 && q > 1 && v > 0 && !math.IsInf(p, 1) && !math.IsInf(q, 1) && !math.IsInf(v, 1)
 		if !valid {
-			checkNaN(t, "MeanSpend", mean)
-			checkNaN(t, "ConditionalSpend", cs)
-			return
-		}
-		if math.IsInf(mean, 1) {
-			// Documented: only when p·v/(q−1) exceeds the float64 range.
-			if v/(q-1) < math.MaxFloat64/p/2 {
-				t.Fatalf("MeanSpend = +Inf for %+v", g)
+			if errMean == nil || errCS == nil {
+				t.Fatalf("%+v accepted: %v, %v", g, mean, cs)
 			}
 			return
 		}
-		checkNumber(t, "MeanSpend", mean, 0, math.MaxFloat64)
-		if x < 0 || (x > 0 && (!(mbar > 0) || math.IsInf(mbar, 1))) {
-			checkNaN(t, "ConditionalSpend", cs)
+		if errMean != nil {
+			// Documented: only when p·v/(q−1) exceeds the float64 range.
+			if v/(q-1) < math.MaxFloat64/p/2 {
+				t.Fatalf("ExpectedSpend: %v for %+v", errMean, g)
+			}
 			return
+		}
+		meanF := mean.InexactFloat64()
+		checkNumber(t, "ExpectedSpend", meanF, 0, math.MaxFloat64)
+		if x < 0 || (x > 0 && (!(mbar > 0) || math.IsInf(mbar, 1))) {
+			if errCS == nil {
+				t.Fatalf("ConditionalSpend accepted x = %d, m̄ = %v: %v", x, mbar, cs)
+			}
+			return
+		}
+		if errCS != nil {
+			t.Fatalf("ConditionalSpend: %v", errCS)
 		}
 		lo, hi := mean, mean
 		if x > 0 {
-			lo, hi = math.Min(mean, mbar), math.Max(mean, mbar)
+			m := ms.Round(2) // the bounds in cents, as the result
+			lo, hi = decimal.Min(mean, m), decimal.Max(mean, m)
 		}
-		// A weighted mean of the two means.
-		checkNumber(t, "ConditionalSpend", cs, lo*(1-1e-12), hi)
+		// A weighted mean of the two means, each side within a cent and
+		// the float rounding.
+		slack := decimal.NewFromFloat(0.01 + 1e-12*hi.InexactFloat64())
+		if cs.LessThan(lo.Sub(slack)) || cs.GreaterThan(hi.Add(slack)) {
+			t.Fatalf("ConditionalSpend = %v outside [%v, %v]", cs, lo, hi)
+		}
 	})
 }
 
@@ -260,14 +286,21 @@ func FuzzCustomerValue(f *testing.F) {
 	f.Add(1.9, 98.0, 0.1, 2200.0, 6.25, 3.74, 15.44, 0, 0.0, 0.0, 0.0, 1, 1e8, 1.0, 1.0)
 	f.Add(0.5, 20.0, 0.5, 0.5, 6.25, 3.74, 15.44, 0, 0.0, 10.0, 0.0, math.MaxInt, 1.0, 0.1, 0.3)
 	f.Add(math.NaN(), 1.0, 1.0, 1.0, 1.0, 2.0, 1.0, 1, 1.0, 1.0, 1.0, 1, 1.0, 0.1, 0.3)
+	f.Add(0.2426, 4.4137, 0.7929, 2.4259, 6.25, 3.74, 15.44, 2, 30.43, 38.86, math.Inf(1), 12, 1.0, 0.01, 0.3)
 	f.Fuzz(func(t *testing.T, r, alpha, a, b, p, q, v float64, x int, tx, T, mbar float64, periods int, length, disc, margin float64) {
 		if periods > 200 && periods <= btyd.MaxValuePeriods {
 			periods = 200 // each period is a quadrature; keep runs short
 		}
 		m := btyd.BGNBD{R: r, Alpha: alpha, A: a, B: b}
 		g := btyd.GammaGamma{P: p, Q: q, V: v}
-		s := btyd.Summary{Frequency: x, Recency: tx, T: T, MeanSpend: mbar}
-		val, err := btyd.CustomerValue(m, g, s, btyd.ValueOptions{Periods: periods, PeriodLength: length, Discount: disc, Margin: margin})
+		s := btyd.Summary{Frequency: x, Recency: tx, T: T, MeanSpend: floatMoney(mbar)}
+		in := btyd.ValueInput{Periods: periods, PeriodLength: length, Discount: disc, Margin: margin}
+		val, err := btyd.CustomerValue(m, g, s, in)
+		// The fits, passed by pointer, give the same result.
+		val2, err2 := btyd.CustomerValue(&btyd.BGNBDFit{BGNBD: m}, &btyd.GammaGammaFit{GammaGamma: g}, s, in)
+		if (err == nil) != (err2 == nil) || err == nil && !val.Equal(val2) {
+			t.Fatalf("model %v, %v; fit %v, %v", val, err, val2, err2)
+		}
 		if err != nil {
 			if !errors.Is(err, btyd.ErrInvalid) || !strings.HasPrefix(err.Error(), "btyd: CustomerValue: ") || strings.Count(err.Error(), "btyd:") != 1 {
 				t.Fatalf("error %v", err)
@@ -277,7 +310,7 @@ func FuzzCustomerValue(f *testing.F) {
 		if val.IsNegative() {
 			t.Fatalf("value %v", val)
 		}
-		if !inParam(r, alpha, a, b) || !validHist(x, tx, T) || !(margin >= 0 && margin <= 1) || !(disc >= 0 && disc <= btyd.MaxDiscount) {
+		if !inParam(r, alpha, a, b) || !validHist(x, tx, T) || !(margin >= 0 && margin <= 1) || !(disc >= 0 && disc <= btyd.MaxDiscount) || in.Validate() != nil {
 			t.Fatalf("accepted invalid input: %v", val)
 		}
 	})

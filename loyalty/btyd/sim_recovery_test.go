@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cxlab/satisfaction/loyalty/btyd"
+	"github.com/shopspring/decimal"
 )
 
 // simGamma draws from Gamma(shape k, rate 1) by Marsaglia & Tsang (2000),
@@ -97,7 +98,7 @@ func simGammaGamma(rng *rand.Rand, g btyd.GammaGamma, data []btyd.Summary) {
 			sum += simGamma(rng, g.P) / nu
 		}
 		if data[i].Frequency > 0 {
-			data[i].MeanSpend = sum / float64(data[i].Frequency)
+			data[i].MeanSpend = decimal.NewFromFloat(sum / float64(data[i].Frequency))
 		}
 	}
 }
@@ -305,8 +306,8 @@ func TestRecoveryGammaGamma(t *testing.T) {
 		if within3SE([]float64{fit.P, fit.Q, fit.V}, []float64{g.P, g.Q, g.V}, fit.StdErr) {
 			covered++
 		}
-		if v := fit.ConditionalSpend(data[0]); !(v > 0) || math.IsInf(v, 1) {
-			t.Errorf("replication %d: spend %v", rep, v)
+		if v, err := fit.ConditionalSpend(data[0]); err != nil || !v.IsPositive() {
+			t.Errorf("replication %d: spend %v, %v", rep, v, err)
 		}
 	}
 	t.Logf("Gamma-Gamma: %d replications, within 3 SE %d", reps, covered)

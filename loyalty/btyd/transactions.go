@@ -59,7 +59,8 @@ type Holdout struct {
 //   - Recency is the time from the first to the last of them, in units;
 //   - T is the time from the first purchase to calibrationEnd, in units;
 //   - MeanSpend is the mean value of the repeat purchases (the first is
-//     excluded, as in the Gamma-Gamma model), 0 without repeat purchases.
+//     excluded, as in the Gamma-Gamma model), rounded half away from zero
+//     to 4 decimal places; 0 without repeat purchases.
 //
 // Customers appear in the order of their first transaction in txs. With
 // opts.HoldoutEnd set, the second result holds each summarised customer's
@@ -74,7 +75,8 @@ type Holdout struct {
 // [ErrInvalid] for a unit that is not positive, a zero calibrationEnd or a
 // HoldoutEnd before it, a transaction without a customer or time, or a
 // negative amount (naming the transaction's index), or a customer whose
-// mean repeat spend is not finite in float64 (naming the customer).
+// mean repeat spend is beyond the float64 range the models compute in
+// (naming the customer).
 func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, opts *SummaryOptions) ([]Summary, []Holdout, error) {
 	if len(txs) == 0 {
 		return nil, nil, fmt.Errorf("btyd: Summarize: no transactions: %w", ErrEmpty)
@@ -158,11 +160,10 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 			}
 		}
 		if s.Frequency > 0 {
-			mean := total.DivRound(decimal.NewFromInt(int64(s.Frequency)), 12)
-			s.MeanSpend = mean.InexactFloat64()
-			if math.IsInf(s.MeanSpend, 0) || math.IsNaN(s.MeanSpend) {
-				return nil, nil, fmt.Errorf("btyd: Summarize: customer %q: mean repeat spend of about 1e%d is not finite in float64: %w",
-					c, mean.NumDigits()+int(mean.Exponent())-1, ErrInvalid)
+			s.MeanSpend = total.DivRound(decimal.NewFromInt(int64(s.Frequency)), 4)
+			if math.IsInf(moneyFloat(s.MeanSpend), 0) {
+				return nil, nil, fmt.Errorf("btyd: Summarize: customer %q: mean repeat spend of %s is beyond the float64 range of the models: %w",
+					c, shortAmount(s.MeanSpend), ErrInvalid)
 			}
 		}
 		sums = append(sums, s)
