@@ -1,0 +1,160 @@
+package servqual
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// fastPathResponse draws a response for the fast path of Add or just
+// outside it: expectations and/or perceptions with missing answers,
+// ratings off the scale (±Inf, 0, 8, −0 on a scale starting at 0 is on
+// it), wrong lengths, importance points and outcomes valid or not, and
+// now and then a zone of tolerance (which takes the full path).
+func fastPathResponse(rng *rand.Rand, in *Instrument) Response {
+	n, nd, no := in.NumItems(), in.NumDimensions(), in.NumOutcomes()
+	lo, hi := in.scale.Min, in.scale.Max
+	rating := func() float64 {
+		switch rng.IntN(1500) {
+		case 0:
+			return math.NaN()
+		case 1:
+			return math.Inf(1 - 2*rng.IntN(2))
+		case 2:
+			return lo - 1
+		case 3:
+			return hi + 1
+		case 4:
+			return math.Copysign(0, -1)
+		}
+		return lo + float64(rng.IntN(int(hi-lo)+1))
+	}
+	slice := func() []float64 {
+		switch rng.IntN(20) {
+		case 0:
+			return nil
+		case 1:
+			return make([]float64, n+1)
+		}
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = rating()
+		}
+		return v
+	}
+	r := Response{Expectation: slice(), Perception: slice()}
+	if rng.IntN(4) == 0 {
+		w := make([]float64, nd)
+		w[0] = 100
+		switch rng.IntN(6) {
+		case 0:
+			w[0] = 99
+		case 1:
+			w[0] = math.NaN()
+		case 2:
+			w = w[:nd-1]
+		}
+		r.Importance = w
+	}
+	if no > 0 && rng.IntN(3) == 0 {
+		o := make([]float64, no)
+		for k := range o {
+			o[k] = []float64{1, 5, 7, 11, math.NaN()}[rng.IntN(5)]
+		}
+		r.Outcomes = o
+	}
+	if rng.IntN(10) == 0 && r.Perception != nil && len(r.Perception) == n {
+		r.Adequate, r.Desired = make([]float64, n), make([]float64, n)
+		for i := range r.Adequate {
+			r.Adequate[i], r.Desired[i] = lo, hi
+		}
+	}
+	return r
+}
+
+// TestFastPathSameAsFull checks the fast path of Add against the full
+// validation and scoring it replaces: the same errors (message and
+// sentinel) on every response, and bit for bit the same report.
+func TestFastPathSameAsFull(t *testing.T) {
+	small, err := NewInstrument(Spec{
+		Name:       "small",
+		Scale:      Scale{Min: 0, Max: 4},
+		Dimensions: []Dimension{{Key: "a"}, {Key: "b"}, {Key: "c"}},
+		Items: []Item{{Key: "1", Dimension: "a"}, {Key: "2", Dimension: "a"}, {Key: "3", Dimension: "b"},
+			{Key: "4", Dimension: "c"}, {Key: "5", Dimension: "c"}, {Key: "6", Dimension: "c"}},
+		Outcomes: []OutcomeRating{{Key: "o", Scale: Scale{Min: 1, Max: 10}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []*Instrument{SERVQUAL(), small} {
+		fast, full := NewAccumulator(in), NewAccumulator(in)
+		if !fast.fast {
+			t.Fatalf("%s: no fast path", in.Name())
+		}
+		full.fast = false
+		rng := rand.New(rand.NewPCG(5, 6))
+		taken, failed := 0, 0
+		for i := 0; i < 3000; i++ {
+			r := fastPathResponse(rng, in)
+			if fast.prepareFast(&r) {
+				taken++
+			}
+			errFast, errFull := fast.Add(r), full.Add(r)
+			if (errFast == nil) != (errFull == nil) || errFast != nil && errFast.Error() != errFull.Error() {
+				t.Fatalf("%s response %d %+v: fast path error %v, full %v", in.Name(), i, r, errFast, errFull)
+			}
+			if errFast != nil {
+				failed++
+			}
+		}
+		if taken < 1000 || failed < 300 {
+			t.Errorf("%s: fast path taken %d times, %d errors: the sample does not exercise both", in.Name(), taken, failed)
+		}
+		if d := cmp.Diff(full.Report(), fast.Report(), cmpopts.EquateNaNs()); d != "" {
+			t.Errorf("%s: fast path report differs from the full path (-full +fast):\n%s", in.Name(), d)
+		}
+	}
+}
+
+// TestFastPathOnlyWhereItApplies checks that instruments with
+// reverse-keyed items or scattered dimensions take the full path.
+func TestFastPathOnlyWhereItApplies(t *testing.T) {
+	for _, items := range [][]Item{
+		{{Key: "1", Dimension: "a", Reverse: true}, {Key: "2", Dimension: "b"}},
+		{{Key: "1", Dimension: "a"}, {Key: "2", Dimension: "b"}, {Key: "3", Dimension: "a"}},
+	} {
+		in, err := NewInstrument(Spec{Name: "x", Scale: Scale{Min: 1, Max: 5},
+			Dimensions: []Dimension{{Key: "a"}, {Key: "b"}}, Items: items})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if NewAccumulator(in).fast {
+			t.Errorf("items %+v: fast path enabled", items)
+		}
+	}
+}
+
+// TestAddAllocatesNothing checks that Add allocates nothing on either
+// path.
+func TestAddAllocatesNothing(t *testing.T) {
+	in := SERVQUAL()
+	a := NewAccumulator(in)
+	e, p := make([]float64, 22), make([]float64, 22)
+	for i := range e {
+		e[i], p[i] = 5, float64(1+i%7)
+	}
+	z := Response{Expectation: e, Perception: p, Adequate: e, Desired: e, Importance: []float64{20, 20, 20, 20, 20}}
+	for _, r := range []Response{{Expectation: e, Perception: p}, z} {
+		if n := testing.AllocsPerRun(100, func() {
+			if err := a.Add(r); err != nil {
+				t.Fatal(err)
+			}
+		}); n != 0 {
+			t.Errorf("Add allocates %v times per call", n)
+		}
+	}
+}
