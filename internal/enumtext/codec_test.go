@@ -41,3 +41,32 @@ func TestCodec(t *testing.T) {
 		}
 	}
 }
+
+func TestCodecWords(t *testing.T) {
+	errStage := errors.New("invalid stage")
+	w := &Words{
+		BadValue:    func(c Codec, v int) string { return c.Noun + " " + c.English(v) },
+		UnknownText: func(c Codec, text string) string { return c.Type() + " " + text + " " + c.Tokens()[2] },
+	}
+	c := Codec{Table: MustNew(stage), Pkg: "crm", Noun: "stage", Err: errStage, Words: w}
+	if _, err := c.Marshal(7); err == nil || err.Error() != "crm: stage Stage(7): invalid stage" || !errors.Is(err, errStage) {
+		t.Errorf("Marshal(7) error %v", err)
+	}
+	err := c.Unmarshal([]byte("x"), false, func(int) { t.Error("set called") })
+	if err == nil || err.Error() != "crm: Stage x long_term: invalid stage" || !errors.Is(err, errStage) {
+		t.Errorf("Unmarshal(x) error %v", err)
+	}
+	// A nil function keeps the default text.
+	err = c.Unmarshal(nil, true, func(int) { t.Error("set called") })
+	if err == nil || err.Error() != "crm: UnmarshalText into a nil *Stage: invalid stage" {
+		t.Errorf("Unmarshal into nil: error %v", err)
+	}
+	// Tokens is a copy.
+	c.Tokens()[0] = "changed"
+	if tok, _ := c.Token(0); tok != "unknown" {
+		t.Errorf("Token(0) after changing Tokens() = %q", tok)
+	}
+	if (*Table)(nil).Tokens() != nil {
+		t.Error("Tokens of a nil Table is not nil")
+	}
+}

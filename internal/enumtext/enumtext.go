@@ -148,6 +148,15 @@ func (t *Table) Token(v int) (string, bool) {
 	return t.token[v], true
 }
 
+// Tokens returns the tokens of the values in order (a copy); nil for a
+// nil t.
+func (t *Table) Tokens() []string {
+	if t == nil {
+		return nil
+	}
+	return append([]string(nil), t.token...)
+}
+
 // English returns the English label of v or, when v is not a value of the
 // enumeration, "Type(v)" (with the Type of the [Labels]), as fmt prints an
 // unnamed value.
