@@ -31,13 +31,13 @@ const (
 	EndFirstCertain
 )
 
-var timingLabels = enumLabels{enumtext.MustNew(enumtext.Labels{
+var timingLabels = newLabels(enumtext.Labels{
 	Type:        "Timing",
 	Token:       []string{"unknown", "start_of_period", "end_after_survival", "end_first_certain"},
 	English:     []string{"unknown", "start of period", "end of period, after survival", "end of period, first certain"},
 	Chinese:     []string{"未知", "期初计入", "期末计入（存活后）", "期末计入（首期确定）"},
 	EmptyIsZero: true,
-})}
+})
 
 // String returns the convention's English label, such as "end of period,
 // after survival", or "Timing(n)" for a value outside the enumeration.
@@ -50,7 +50,7 @@ func (t Timing) Chinese() string { return timingLabels.Chinese(int(t)) }
 // MarshalText encodes the convention as its stable token: "unknown",
 // "start_of_period", "end_after_survival" or "end_first_certain". A value
 // outside the enumeration is an error wrapping [ErrInvalid].
-func (t Timing) MarshalText() ([]byte, error) { return timingLabels.marshal(int(t)) }
+func (t Timing) MarshalText() ([]byte, error) { return timingLabels.Marshal(int(t)) }
 
 // UnmarshalText decodes a convention from its token, English label or
 // Chinese label (Latin letters in any case; space, hyphen and underscore
@@ -58,7 +58,7 @@ func (t Timing) MarshalText() ([]byte, error) { return timingLabels.marshal(int(
 // decodes as TimingUnknown. On error t is left unchanged and the error
 // wraps [ErrInvalid].
 func (t *Timing) UnmarshalText(text []byte) error {
-	return timingLabels.unmarshal(text, t == nil, func(i int) { *t = Timing(i) })
+	return timingLabels.Unmarshal(text, t == nil, func(i int) { *t = Timing(i) })
 }
 
 // CLVInput describes a customer for [CLV].

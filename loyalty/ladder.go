@@ -40,13 +40,13 @@ const (
 // NumRungs is the number of rungs, Prospect through Advocate.
 const NumRungs = 6
 
-var rungLabels = enumLabels{enumtext.MustNew(enumtext.Labels{
+var rungLabels = newLabels(enumtext.Labels{
 	Type:    "Rung",
 	Token:   []string{"prospect", "new_customer", "repeat", "long_term", "premium", "advocate"},
 	English: []string{"prospect", "new customer", "repeat customer", "long-term customer", "premium customer", "advocate"},
 	Chinese: []string{"潜在客户", "新客户", "回头客", "长期客户", "优质客户", "拥护者"},
 	Alias:   map[string]int{"new": 1, "重复购买客户": 2, "终身客户": 5, "忠实支持者": 5},
-})}
+})
 
 // String returns the rung's English label, such as "long-term customer",
 // or "Rung(n)" for a value outside the enumeration.
@@ -59,7 +59,7 @@ func (r Rung) Chinese() string { return rungLabels.Chinese(int(r)) }
 // MarshalText encodes the rung as its stable token: "prospect",
 // "new_customer", "repeat", "long_term", "premium" or "advocate". A value
 // outside the enumeration is an error wrapping [ErrInvalid].
-func (r Rung) MarshalText() ([]byte, error) { return rungLabels.marshal(int(r)) }
+func (r Rung) MarshalText() ([]byte, error) { return rungLabels.Marshal(int(r)) }
 
 // UnmarshalText decodes a rung from its token, English label or Chinese
 // label (Latin letters in any case; space, hyphen and underscore alike:
@@ -67,7 +67,7 @@ func (r Rung) MarshalText() ([]byte, error) { return rungLabels.marshal(int(r)) 
 // 忠实支持者. Prospect is a rung, not "not known", so "" is an error. On
 // error r is left unchanged and the error wraps [ErrInvalid].
 func (r *Rung) UnmarshalText(text []byte) error {
-	return rungLabels.unmarshal(text, r == nil, func(i int) { *r = Rung(i) })
+	return rungLabels.Unmarshal(text, r == nil, func(i int) { *r = Rung(i) })
 }
 
 // Facts are what the caller knows about a customer, the inputs of the

@@ -46,7 +46,7 @@ const Action = Behavioural
 // NumStages is the number of stages above StageNone.
 const NumStages = 4
 
-var stageLabels = enumLabels{enumtext.MustNew(enumtext.Labels{
+var stageLabels = newLabels(enumtext.Labels{
 	Type:    "Stage",
 	Token:   []string{"none", "cognitive", "affective", "conative", "behavioural"},
 	English: []string{"no trust", "cognitive", "affective", "conative", "behavioural"},
@@ -56,7 +56,7 @@ var stageLabels = enumLabels{enumtext.MustNew(enumtext.Labels{
 		"behavioral": 4, "action": 4, "行为忠诚": 4, "行动忠诚": 4,
 	},
 	EmptyIsZero: true,
-})}
+})
 
 // String returns the stage's English label, such as "affective" or "no
 // trust" for StageNone, or "Stage(n)" for a value outside the
@@ -70,7 +70,7 @@ func (s Stage) Chinese() string { return stageLabels.Chinese(int(s)) }
 // MarshalText encodes the stage as its stable token: "none", "cognitive",
 // "affective", "conative" or "behavioural". A value outside the
 // enumeration is an error wrapping [ErrInvalid].
-func (s Stage) MarshalText() ([]byte, error) { return stageLabels.marshal(int(s)) }
+func (s Stage) MarshalText() ([]byte, error) { return stageLabels.Marshal(int(s)) }
 
 // UnmarshalText decodes a stage from its token, English label or Chinese
 // label (Latin letters in any case; space, hyphen and underscore alike),
@@ -78,7 +78,7 @@ func (s Stage) MarshalText() ([]byte, error) { return stageLabels.marshal(int(s)
 // 行为忠诚 and 行动忠诚 (Oliver's loyalty stages); "" decodes as StageNone.
 // On error s is left unchanged and the error wraps [ErrInvalid].
 func (s *Stage) UnmarshalText(text []byte) error {
-	return stageLabels.unmarshal(text, s == nil, func(i int) { *s = Stage(i) })
+	return stageLabels.Unmarshal(text, s == nil, func(i int) { *s = Stage(i) })
 }
 
 // TrustStep is the rule of a [TrustPolicy] for customers at one stage.
@@ -367,14 +367,14 @@ const (
 	TrueLoyalty
 )
 
-var conditionLabels = enumLabels{enumtext.MustNew(enumtext.Labels{
+var conditionLabels = newLabels(enumtext.Labels{
 	Type:        "Condition",
 	Token:       []string{"unknown", "no_loyalty", "spurious_loyalty", "latent_loyalty", "true_loyalty"},
 	English:     []string{"unknown", "no loyalty", "spurious loyalty", "latent loyalty", "true loyalty"},
 	Chinese:     []string{"未知", "无忠诚", "虚假忠诚", "潜在忠诚", "真正忠诚"},
 	Alias:       map[string]int{"none": 1, "spurious": 2, "latent": 3, "true": 4, "真忠诚": 4},
 	EmptyIsZero: true,
-})}
+})
 
 // String returns the condition's English label, such as "latent
 // loyalty", or "Condition(n)" for a value outside the enumeration.
@@ -387,7 +387,7 @@ func (c Condition) Chinese() string { return conditionLabels.Chinese(int(c)) }
 // MarshalText encodes the condition as its stable token: "unknown",
 // "no_loyalty", "spurious_loyalty", "latent_loyalty" or "true_loyalty". A
 // value outside the enumeration is an error wrapping [ErrInvalid].
-func (c Condition) MarshalText() ([]byte, error) { return conditionLabels.marshal(int(c)) }
+func (c Condition) MarshalText() ([]byte, error) { return conditionLabels.Marshal(int(c)) }
 
 // UnmarshalText decodes a condition from its token, English label or
 // Chinese label (Latin letters in any case; space, hyphen and underscore
@@ -395,7 +395,7 @@ func (c Condition) MarshalText() ([]byte, error) { return conditionLabels.marsha
 // "" decodes as ConditionUnknown. On error c is left unchanged and the
 // error wraps [ErrInvalid].
 func (c *Condition) UnmarshalText(text []byte) error {
-	return conditionLabels.unmarshal(text, c == nil, func(i int) { *c = Condition(i) })
+	return conditionLabels.Unmarshal(text, c == nil, func(i int) { *c = Condition(i) })
 }
 
 // DickBasu returns the cell of Dick & Basu's (1994) loyalty matrix:
