@@ -27,7 +27,7 @@ const (
 
 // quadrantLabels are the quadrants' text forms; the Chinese terms are
 // those of the Chinese IPA literature.
-var quadrantLabels = enumtext.MustNew(enumtext.Labels{
+var quadrantLabels = newLabels("quadrant", enumtext.Labels{
 	Type:        "Quadrant",
 	Token:       []string{"unknown", "concentrate_here", "keep_up_the_good_work", "low_priority", "possible_overkill"},
 	English:     []string{"unknown", "concentrate here", "keep up the good work", "low priority", "possible overkill"},
@@ -47,13 +47,7 @@ func (q Quadrant) Chinese() string { return quadrantLabels.Chinese(int(q)) }
 // MarshalText encodes the quadrant as its stable token, such as
 // "concentrate_here". A value out of range is an error wrapping
 // [ErrArgument].
-func (q Quadrant) MarshalText() ([]byte, error) {
-	tok, ok := quadrantLabels.Token(int(q))
-	if !ok {
-		return nil, errorf("MarshalText: Quadrant(%d) is not a quadrant: %w", int(q), ErrArgument)
-	}
-	return []byte(tok), nil
-}
+func (q Quadrant) MarshalText() ([]byte, error) { return quadrantLabels.Marshal(int(q)) }
 
 // UnmarshalText decodes a quadrant from its token, English label or
 // Chinese label (ASCII case-insensitive, with ' ', '-' and '_'
@@ -61,14 +55,7 @@ func (q Quadrant) MarshalText() ([]byte, error) {
 // still reads); "" decodes as QuadrantUnknown. Other text returns an error
 // wrapping [ErrArgument] that quotes it, and q is unchanged.
 func (q *Quadrant) UnmarshalText(text []byte) error {
-	if q == nil {
-		return errorf("UnmarshalText: nil *Quadrant: %w", ErrArgument)
-	}
-	if i, ok := quadrantLabels.Parse(string(text)); ok {
-		*q = Quadrant(i)
-		return nil
-	}
-	return errorf("unknown quadrant %q (want unknown, concentrate_here, keep_up_the_good_work, low_priority or possible_overkill): %w", string(text), ErrArgument)
+	return quadrantLabels.Unmarshal(text, q == nil, func(v int) { *q = Quadrant(v) })
 }
 
 // Crosshair is where the importance-performance grid is divided.

@@ -34,7 +34,7 @@ const NumMeasures = 5
 
 // measureLabels are the measures' text forms; the Chinese terms are those
 // of the Chinese service-quality literature.
-var measureLabels = enumtext.MustNew(enumtext.Labels{
+var measureLabels = newLabels("measure", enumtext.Labels{
 	Type:    "Measure",
 	Token:   []string{"gap", "perception", "expectation", "adequacy", "superiority"},
 	English: []string{"gap (P − E)", "perception", "expectation", "service adequacy (MSA)", "service superiority (MSS)"},
@@ -53,13 +53,7 @@ func (m Measure) Chinese() string { return measureLabels.Chinese(int(m)) }
 // MarshalText encodes the measure as its stable token: "gap",
 // "perception", "expectation", "adequacy" or "superiority". A value out of
 // range is an error wrapping [ErrArgument].
-func (m Measure) MarshalText() ([]byte, error) {
-	tok, ok := measureLabels.Token(int(m))
-	if !ok {
-		return nil, errorf("MarshalText: Measure(%d) is not a measure: %w", int(m), ErrArgument)
-	}
-	return []byte(tok), nil
-}
+func (m Measure) MarshalText() ([]byte, error) { return measureLabels.Marshal(int(m)) }
 
 // UnmarshalText decodes a measure from its token, English label or
 // Chinese label (ASCII case-insensitive, with ' ', '-' and '_'
@@ -67,14 +61,7 @@ func (m Measure) MarshalText() ([]byte, error) {
 // Perception, Adequacy and Superiority. Other text (including "") returns
 // an error wrapping [ErrArgument] that quotes it, and m is unchanged.
 func (m *Measure) UnmarshalText(text []byte) error {
-	if m == nil {
-		return errorf("UnmarshalText: nil *Measure: %w", ErrArgument)
-	}
-	if i, ok := measureLabels.Parse(string(text)); ok {
-		*m = Measure(i)
-		return nil
-	}
-	return errorf("unknown measure %q (want gap, perception, expectation, adequacy or superiority): %w", string(text), ErrArgument)
+	return measureLabels.Unmarshal(text, m == nil, func(v int) { *m = Measure(v) })
 }
 
 // isGap reports whether the measure is a difference whose sign matters, so
@@ -101,7 +88,7 @@ const (
 )
 
 // zoneLabels are the zone positions' text forms.
-var zoneLabels = enumtext.MustNew(enumtext.Labels{
+var zoneLabels = newLabels("zone", enumtext.Labels{
 	Type:        "Zone",
 	Token:       []string{"unknown", "below", "inside", "above"},
 	English:     []string{"unknown", "below the zone of tolerance", "inside the zone of tolerance", "above the zone of tolerance"},
@@ -121,27 +108,14 @@ func (z Zone) Chinese() string { return zoneLabels.Chinese(int(z)) }
 // MarshalText encodes the zone as its stable token: "unknown", "below",
 // "inside" or "above". A value out of range is an error wrapping
 // [ErrArgument].
-func (z Zone) MarshalText() ([]byte, error) {
-	tok, ok := zoneLabels.Token(int(z))
-	if !ok {
-		return nil, errorf("MarshalText: Zone(%d) is not a zone: %w", int(z), ErrArgument)
-	}
-	return []byte(tok), nil
-}
+func (z Zone) MarshalText() ([]byte, error) { return zoneLabels.Marshal(int(z)) }
 
 // UnmarshalText decodes a zone from its token, English label or Chinese
 // label (ASCII case-insensitive, with ' ', '-' and '_' interchangeable);
 // "" decodes as ZoneUnknown. Other text returns an error wrapping
 // [ErrArgument] that quotes it, and z is unchanged.
 func (z *Zone) UnmarshalText(text []byte) error {
-	if z == nil {
-		return errorf("UnmarshalText: nil *Zone: %w", ErrArgument)
-	}
-	if i, ok := zoneLabels.Parse(string(text)); ok {
-		*z = Zone(i)
-		return nil
-	}
-	return errorf("unknown zone %q (want unknown, below, inside or above): %w", string(text), ErrArgument)
+	return zoneLabels.Unmarshal(text, z == nil, func(v int) { *z = Zone(v) })
 }
 
 // Level returns the zone position in the vocabulary of the EP comparison
