@@ -30,13 +30,7 @@ func (m Mode) Chinese() string { return modeLabels.Chinese(int(m)) }
 
 // MarshalText encodes the mode as its stable token, "a" or "b"; a value
 // out of range is an error wrapping [ErrValue].
-func (m Mode) MarshalText() ([]byte, error) {
-	tok, ok := modeLabels.Token(int(m))
-	if !ok {
-		return nil, errorf("mode %d: %w", int8(m), ErrValue)
-	}
-	return []byte(tok), nil
-}
+func (m Mode) MarshalText() ([]byte, error) { return modeLabels.Marshal(int(m)) }
 
 // UnmarshalText decodes a mode from its token, English label or Chinese
 // label, ASCII case-insensitive with ' ', '-' and '_' interchangeable
@@ -44,15 +38,7 @@ func (m Mode) MarshalText() ([]byte, error) {
 // "formative", "反映型" or "形成型"; any other text is an error wrapping
 // [ErrValue] and leaves m unchanged.
 func (m *Mode) UnmarshalText(text []byte) error {
-	if m == nil {
-		return errorf("mode: nil *Mode: %w", ErrValue)
-	}
-	i, ok := modeLabels.Parse(string(text))
-	if !ok {
-		return errorf("mode %q: %w", text, ErrValue)
-	}
-	*m = Mode(i)
-	return nil
+	return modeLabels.Unmarshal(text, m == nil, func(v int) { *m = Mode(v) })
 }
 
 // Scheme is the inner weighting scheme of the iterative algorithm
@@ -82,27 +68,13 @@ func (s Scheme) Chinese() string { return schemeLabels.Chinese(int(s)) }
 
 // MarshalText encodes the scheme as its stable token, "path", "centroid"
 // or "factorial"; a value out of range is an error wrapping [ErrValue].
-func (s Scheme) MarshalText() ([]byte, error) {
-	tok, ok := schemeLabels.Token(int(s))
-	if !ok {
-		return nil, errorf("scheme %d: %w", int8(s), ErrValue)
-	}
-	return []byte(tok), nil
-}
+func (s Scheme) MarshalText() ([]byte, error) { return schemeLabels.Marshal(int(s)) }
 
 // UnmarshalText decodes a scheme from its token, English label or Chinese
 // label (ASCII case-insensitive, ' ', '-' and '_' interchangeable); any
 // other text is an error wrapping [ErrValue] and leaves s unchanged.
 func (s *Scheme) UnmarshalText(text []byte) error {
-	if s == nil {
-		return errorf("scheme: nil *Scheme: %w", ErrValue)
-	}
-	i, ok := schemeLabels.Parse(string(text))
-	if !ok {
-		return errorf("scheme %q: %w", text, ErrValue)
-	}
-	*s = Scheme(i)
-	return nil
+	return schemeLabels.Unmarshal(text, s == nil, func(v int) { *s = Scheme(v) })
 }
 
 // Construct is a latent variable of a path model and its block of

@@ -36,27 +36,13 @@ func (m Missing) Chinese() string { return missingLabels.Chinese(int(m)) }
 
 // MarshalText encodes the rule as its stable token, "listwise" or
 // "pairwise"; a value out of range is an error wrapping [ErrValue].
-func (m Missing) MarshalText() ([]byte, error) {
-	tok, ok := missingLabels.Token(int(m))
-	if !ok {
-		return nil, errorf("missing %d: %w", int8(m), ErrValue)
-	}
-	return []byte(tok), nil
-}
+func (m Missing) MarshalText() ([]byte, error) { return missingLabels.Marshal(int(m)) }
 
 // UnmarshalText decodes a rule from its token, English label or Chinese
 // label (ASCII case-insensitive, ' ', '-' and '_' interchangeable); any
 // other text is an error wrapping [ErrValue] and leaves m unchanged.
 func (m *Missing) UnmarshalText(text []byte) error {
-	if m == nil {
-		return errorf("missing: nil *Missing: %w", ErrValue)
-	}
-	i, ok := missingLabels.Parse(string(text))
-	if !ok {
-		return errorf("missing %q: %w", text, ErrValue)
-	}
-	*m = Missing(i)
-	return nil
+	return missingLabels.Unmarshal(text, m == nil, func(v int) { *m = Missing(v) })
 }
 
 // Moments are the first two sample moments of a model's indicators: all an
