@@ -1,6 +1,7 @@
 package servqual_test
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -72,4 +73,90 @@ func BenchmarkAccumulateParallel1M(b *testing.B) {
 		sinkReport = a.Report()
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "responses/s")
+}
+
+// benchPool is the number of distinct responses the variant benchmarks
+// cycle through (a million distinct three-column responses would hold
+// over half a gigabyte).
+const benchPool = 1 << 16
+
+// benchMissing generates SERVQUAL responses as benchResponses does, with
+// each answer missing (NaN) with probability 1/10.
+func benchMissing(n int) []servqual.Response {
+	rng := rand.New(rand.NewPCG(3, 4))
+	rs := benchResponses(n)
+	for _, r := range rs {
+		for _, v := range [][]float64{r.Expectation, r.Perception} {
+			for j := range v {
+				if rng.IntN(10) == 0 {
+					v[j] = math.NaN()
+				}
+			}
+		}
+	}
+	return rs
+}
+
+// benchZones generates three-column SERVQUAL responses — adequate and
+// desired levels and perceptions on 1..7, adequate ≤ desired — with
+// importance points that sum to 100.
+func benchZones(n int) []servqual.Response {
+	rng := rand.New(rand.NewPCG(5, 6))
+	rs := make([]servqual.Response, n)
+	for i := range rs {
+		a, d, p := make([]float64, 22), make([]float64, 22), make([]float64, 22)
+		for j := range a {
+			a[j] = float64(1 + rng.IntN(5))
+			d[j] = a[j] + float64(rng.IntN(3))
+			p[j] = float64(1 + rng.IntN(7))
+		}
+		w := float64(rng.IntN(41))
+		rs[i] = servqual.Response{Adequate: a, Desired: d, Perception: p, Importance: []float64{w, 20, 20, 20, 40 - w}}
+	}
+	return rs
+}
+
+// benchCycle adds 1,000,000 responses, cycling through rs, to one
+// accumulator on one goroutine and builds the report.
+func benchCycle(b *testing.B, rs []servqual.Response) {
+	const n = 1_000_000
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := servqual.NewAccumulator(servqual.SERVQUAL())
+		for j := 0; j < n; j++ {
+			if err := a.Add(rs[j&(len(rs)-1)]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		sinkReport = a.Report()
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "responses/s")
+}
+
+// BenchmarkAccumulate1MMissing is BenchmarkAccumulate1M with one answer
+// in ten missing, so most dimensions of most responses are incomplete.
+func BenchmarkAccumulate1MMissing(b *testing.B) { benchCycle(b, benchMissing(benchPool)) }
+
+// BenchmarkAccumulate1MZones is BenchmarkAccumulate1M for three-column
+// responses (zone of tolerance, MSA, MSS) with importance points.
+func BenchmarkAccumulate1MZones(b *testing.B) { benchCycle(b, benchZones(benchPool)) }
+
+// BenchmarkReport builds the report of an accumulator that holds a
+// million responses of each kind (complete, with missing answers, three
+// column with importance); its cost does not depend on that number.
+func BenchmarkReport(b *testing.B) {
+	a := servqual.NewAccumulator(servqual.SERVQUAL())
+	for _, rs := range [][]servqual.Response{benchResponses(benchPool), benchMissing(benchPool), benchZones(benchPool)} {
+		for j := 0; j < 1_000_000; j++ {
+			if err := a.Add(rs[j&(len(rs)-1)]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkReport = a.Report()
+	}
 }
