@@ -258,10 +258,13 @@ func FuzzSummarize(f *testing.F) {
 	f.Add("old", int64(-8520336000), int64(1), int32(0), "old", int64(946684800), int64(2), int32(0), int64(4102444800), day, int64(0))
 	f.Add("old", int64(-300000000000), int64(1), int32(0), "old", int64(0), int64(2), int32(0), int64(10000000000), int64(1), int64(-1))
 	f.Add("a", int64(0), int64(1), int32(-400), "a", day, int64(1), int32(-400), 3*day, day, int64(0))
+	// 1e999999999 beside 1.5 built a billion-digit sum.
+	f.Add("a", int64(0), int64(1), int32(999999999), "a", day, int64(15), int32(-1), 3*day, day, int64(0))
+	f.Add("a", int64(0), int64(1), int32(-999999999), "a", day, int64(15), int32(-1), 3*day, day, int64(0))
 	f.Fuzz(func(t *testing.T, c1 string, t1, a1 int64, e1 int32, c2 string, t2, a2 int64, e2 int32, end, unit, gran int64) {
 		txs := []btyd.Transaction{
-			{Customer: c1, Time: time.Unix(t1, 0), Amount: decimal.New(a1, e1%1000)},
-			{Customer: c2, Time: time.Unix(t2, 0), Amount: decimal.New(a2, e2%1000)},
+			{Customer: c1, Time: time.Unix(t1, 0), Amount: decimal.New(a1, e1)},
+			{Customer: c2, Time: time.Unix(t2, 0), Amount: decimal.New(a2, e2)},
 		}
 		sums, hold, err := btyd.Summarize(txs, time.Duration(unit)*time.Second, time.Unix(end, 0), &btyd.SummaryOptions{Granularity: time.Duration(gran)})
 		if err != nil {

@@ -1,17 +1,49 @@
 // Package btyd holds the probabilistic customer-base models, the field's
 // "buy till you die" models: how long customers stay and how much they buy.
 //
-// For contractual settings the shifted-beta-geometric model ([FitSBG];
-// Fader & Hardie 2007) fits a cohort's survivor counts and projects its
-// retention, which rises with tenure as the customers most prone to leave
-// go first. For non-contractual buying, BG/NBD ([FitBGNBD]; Fader, Hardie
-// & Lee 2005) predicts each customer's future purchases and probability
-// of being alive from (frequency, recency, age), and Gamma-Gamma
-// ([FitGammaGamma]) their spend per order; [CustomerValue] combines them
-// into a discounted value in decimal money. [Summarize] turns a
-// transaction log into the models' input in an explicit time unit. Fits
-// are maximum likelihood in log space with analytic gradients and report
-// their log-likelihood, convergence and standard errors ([FitInfo]).
+// For non-contractual buying — customers who may stop at any time
+// without telling you — BG/NBD (Fader, Hardie & Lee 2005, "Counting your
+// customers the easy way", Marketing Science 24(2)) predicts each
+// customer's future purchases and probability of being alive from
+// (frequency, recency, age), and Gamma-Gamma (Fader, Hardie & Lee 2005,
+// "RFM and CLV: using iso-value curves for customer base analysis",
+// Journal of Marketing Research 42(4); Colombo & Jiang 1999) their spend
+// per order. For contractual settings the shifted-beta-geometric model
+// (sBG; Fader & Hardie 2007, "How to project customer retention", Journal
+// of Interactive Marketing 21(1)) fits a cohort's survivor counts and
+// projects its retention, which rises with tenure as the customers most
+// prone to leave go first. Fits are maximum likelihood in log space with
+// analytic gradients and report their log-likelihood, convergence and
+// standard errors ([FitInfo]).
+//
+// # Start here
+//
+// From a transaction log to each customer's value, in the order you need
+// the pieces:
+//
+//  1. [Summarize] turns transactions (customer, time, decimal amount) into
+//     one [Summary] per customer — repeat purchases x, recency t_x, age T
+//     and mean repeat spend — in a time unit you choose (weeks are usual),
+//     up to a calibration end; with [SummaryOptions].HoldoutEnd it also
+//     counts each customer's later purchases ([Holdout]) to test the
+//     models on.
+//  2. [FitBGNBD] fits the purchase and drop-out model to the summaries
+//     and [FitGammaGamma] the spend model; both return the model with its
+//     [FitInfo] ([BGNBDFit], [GammaGammaFit]).
+//  3. Predictions, on the fit: [BGNBD.ProbAlive] (the probability that a
+//     customer still buys), [BGNBD.ConditionalPurchases] (expected
+//     purchases in the next t time units; compare with a [Holdout]),
+//     [BGNBD.ExpectedPurchases] and [BGNBD.ProbPurchases] for a new
+//     customer, [GammaGamma.ConditionalSpend] (expected dollars per order)
+//     and [GammaGamma.ExpectedSpend].
+//  4. [CustomerValue] combines a purchase model and a spend model — pass
+//     the two fits as they are — into a discounted profit over a horizon
+//     given by a [ValueInput], in decimal money.
+//
+// For subscriptions, [FitSBG] fits survivor counts (customers still active
+// at the start of each period); its [SBG] gives [SBG.Survival],
+// [SBG.Retention], [SBG.Project] and the discounted expected lifetimes
+// [SBG.DiscountedLifetime] and [SBG.ResidualLifetime].
 //
 // # Fits and convergence
 //
@@ -36,37 +68,61 @@
 // # Contract
 //
 //   - No input makes a function or method panic or hang: nil and empty
-//     slices, zero values, NaN, ±Inf, ±1e308, −0, negative and huge
-//     counts. The work of a likelihood grows with the number of distinct
-//     customer histories (or survivor counts), never with the size of a
-//     count: a frequency of 2⁴⁵ costs what a frequency of 65 does.
-//     Predictions bound the horizons and counts they accept by documented
-//     limits ([MaxTime], [MaxFrequency], [MaxProjectPeriods]).
-//   - Functions that take data ([FitSBG], [FitBGNBD], [FitGammaGamma],
-//     [BGNBD.LogLikelihood], [Summarize], [CustomerValue], [SBG.Project])
-//     return, for invalid input, an error whose message starts "btyd: "
-//     once, names the argument, option, customer index (and its id) or
-//     transaction index, and wraps one of [ErrInvalid], [ErrEmpty] (an
-//     empty input where one element is needed), [ErrLength],
-//     [ErrNotConverged] or [ErrNotIdentified], for [errors.Is]. They never
-//     modify their arguments.
-//   - The models' prediction methods are pure functions of numbers, like
-//     the math package: inside their documented domain they return
-//     finite, non-negative values; outside it, NaN — never a wrong
-//     finite number. Every number a data function promises is finite;
-//     the one statistic a fit may leave undefined, a standard error, is
-//     NaN only on a fit that returned an error, whose FitInfo.Reason says
-//     why.
-//   - Every result type (the models, the fits, [FitInfo], [Summary],
-//     [Holdout], [Transaction]) encodes NaN and ±Inf as JSON null and
-//     decodes null back to NaN, so a round trip returns an equal value.
-//     Decimal money encodes as a quoted string.
+//     slices, zero values, nil models, NaN, ±Inf, ±1e308, −0, negative and
+//     huge counts, amounts such as 1e999999999. The work of a likelihood
+//     grows with the number of distinct customer histories (or survivor
+//     counts), never with the size of a count: a frequency of 2⁴⁵ costs
+//     what a frequency of 65 does. Horizons and counts are bounded by the
+//     documented limits below.
+//   - Functions that take data or return money ([Summarize], [FitSBG],
+//     [FitBGNBD], [FitGammaGamma], [BGNBD.LogLikelihood], [SBG.Project],
+//     [GammaGamma.ExpectedSpend], [GammaGamma.ConditionalSpend],
+//     [ValueInput.Validate], [CustomerValue]) return, for invalid input, an
+//     error whose message starts "btyd: " once, names the argument, field,
+//     option, customer index (and its id) or transaction index, and wraps
+//     one of [ErrInvalid], [ErrEmpty] (an empty input where one element is
+//     needed), [ErrLength], [ErrNotConverged] or [ErrNotIdentified], for
+//     [errors.Is]. They never modify their arguments.
+//   - The models' other prediction methods are pure functions of numbers,
+//     like the math package: inside their domain they return finite,
+//     non-negative values; outside it, NaN — never a wrong finite number
+//     and never an error. Each method lists its domain under "Special
+//     cases"; in short:
+//     BG/NBD ([BGNBD.ExpectedPurchases], [BGNBD.ConditionalPurchases],
+//     [BGNBD.ProbAlive], [BGNBD.ProbPurchases]): r, α, a, b in
+//     [[MinParam], [MaxParam]]; horizons t and ages T in [0, [MaxTime]];
+//     counts x and n in [0, [MaxFrequency]]; a valid history
+//     (0 ≤ t_x ≤ T, t_x > 0 exactly when x > 0).
+//     sBG: [SBG.Survival] and [SBG.Retention] need α, β finite and > 0
+//     and t ≥ 0 (t ≥ 1 for Retention); [SBG.DiscountedLifetime] and
+//     [SBG.ResidualLifetime] need α, β in [[SBGMinShape], [SBGMaxShape]]
+//     and a discount rate in [[MinDiscount], [MaxDiscount]] (n ≥ 1).
+//     The data functions bound their work instead by errors: [SBG.Project]
+//     at [MaxProjectPeriods] periods, [CustomerValue] at
+//     [MaxValuePeriods] periods and a horizon of [MaxTime].
+//   - Every number a data function promises is finite; the one statistic a
+//     fit may leave undefined, a standard error, is NaN only on a fit that
+//     returned an error, whose FitInfo.Reason says why.
+//   - Money is [decimal.Decimal]: transaction amounts, [Summary].MeanSpend
+//     (rounded half away from zero to 4 decimal places by [Summarize]),
+//     holdout spend, the spend predictions and [CustomerValue] (rounded
+//     half away from zero to cents). The models compute in float64 (about
+//     15 significant digits): each decimal is converted to the nearest
+//     float64 once, and a result goes through decimal.NewFromFloat before
+//     it is rounded. The package never changes decimal's package-level
+//     settings.
+//   - Every exported type (the models, the fits, [FitInfo], [Summary],
+//     [Holdout], [Transaction], [ValueInput]) encodes NaN and ±Inf as JSON
+//     null and decodes null back to NaN, so a round trip returns an equal
+//     value. Decimal money encodes as a quoted string.
 //   - Rates are fractions per period everywhere: a discount rate of 10%
 //     is 0.1, a margin of 30% is 0.3; a rate outside its plausible range
 //     is an error (data functions) or NaN (predictions).
 //   - Concurrency: the package has no mutable state. Models, fits,
-//     summaries and options are plain values; every function and method
+//     summaries and inputs are plain values; every function and method
 //     only reads its arguments, so any of them may be called concurrently
 //     on shared values, as long as no goroutine writes to a value (or a
-//     slice it holds, such as FitInfo.StdErr) meanwhile.
+//     slice it holds, such as FitInfo.StdErr) meanwhile. [CustomerValue]
+//     calls the models it is given; a caller's own PurchaseModel or
+//     SpendModel must be safe to call the same way.
 package btyd

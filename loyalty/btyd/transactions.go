@@ -15,7 +15,8 @@ type Transaction struct {
 	Customer string `json:"customer"`
 	// Time is when the purchase was made.
 	Time time.Time `json:"time"`
-	// Amount is its value (not negative; record returns separately).
+	// Amount is its value: not negative (record returns separately),
+	// below 1e300 and with at most 100 decimal places (see [Summarize]).
 	Amount decimal.Decimal `json:"amount"`
 }
 
@@ -48,6 +49,13 @@ type Holdout struct {
 	Spend decimal.Decimal `json:"spend"`
 }
 
+// Bounds of a transaction amount: sums of amounts are exact decimals, and
+// adding 1e999999999 to 1.5 would build a billion-digit number.
+const (
+	maxAmountDigits = 300 // integer digits: amounts below 1e300
+	maxAmountPlaces = 100 // decimal places
+)
+
 // Summarize turns transactions into the per-customer summary the models
 // take, measured in the given time unit — a required argument, because a
 // model fitted in weeks predicts in weeks, and mixing up days, weeks and
@@ -73,10 +81,9 @@ type Holdout struct {
 //
 // It returns an error wrapping [ErrEmpty] for no transactions, and
 // [ErrInvalid] for a unit that is not positive, a zero calibrationEnd or a
-// HoldoutEnd before it, a transaction without a customer or time, or a
-// negative amount (naming the transaction's index), or a customer whose
-// mean repeat spend is beyond the float64 range the models compute in
-// (naming the customer).
+// HoldoutEnd before it, a transaction without a customer or time, or an
+// amount that is negative, not below 1e300 or has more than 100 decimal
+// places (naming the transaction's index).
 func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, opts *SummaryOptions) ([]Summary, []Holdout, error) {
 	if len(txs) == 0 {
 		return nil, nil, fmt.Errorf("btyd: Summarize: no transactions: %w", ErrEmpty)
@@ -118,7 +125,11 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 		case tx.Time.IsZero():
 			return nil, nil, fmt.Errorf("btyd: Summarize: transaction %d has no time: %w", i, ErrInvalid)
 		case tx.Amount.Sign() < 0:
-			return nil, nil, fmt.Errorf("btyd: Summarize: transaction %d has negative amount %s: %w", i, tx.Amount, ErrInvalid)
+			return nil, nil, fmt.Errorf("btyd: Summarize: transaction %d has negative amount %s: %w", i, shortAmount(tx.Amount), ErrInvalid)
+		case !tx.Amount.IsZero() && tx.Amount.NumDigits()+int(tx.Amount.Exponent()) > maxAmountDigits:
+			return nil, nil, fmt.Errorf("btyd: Summarize: transaction %d has amount %s, want below 1e%d: %w", i, shortAmount(tx.Amount), maxAmountDigits, ErrInvalid)
+		case tx.Amount.Exponent() < -maxAmountPlaces:
+			return nil, nil, fmt.Errorf("btyd: Summarize: transaction %d has amount %s with more than %d decimal places: %w", i, shortAmount(tx.Amount), maxAmountPlaces, ErrInvalid)
 		}
 		if _, seen := hist[tx.Customer]; !seen {
 			order = append(order, tx.Customer)
@@ -161,10 +172,6 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 		}
 		if s.Frequency > 0 {
 			s.MeanSpend = total.DivRound(decimal.NewFromInt(int64(s.Frequency)), 4)
-			if math.IsInf(moneyFloat(s.MeanSpend), 0) {
-				return nil, nil, fmt.Errorf("btyd: Summarize: customer %q: mean repeat spend of %s is beyond the float64 range of the models: %w",
-					c, shortAmount(s.MeanSpend), ErrInvalid)
-			}
 		}
 		sums = append(sums, s)
 		if !holdoutEnd.IsZero() {
