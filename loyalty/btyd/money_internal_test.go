@@ -33,3 +33,29 @@ func TestMoneyFloat(t *testing.T) {
 		t.Errorf("huge exponents took %v", time.Since(start))
 	}
 }
+
+// FuzzMoneyFloat checks the conversion of decimal money to float64
+// against strconv.ParseFloat (correctly rounded) on the decimal's text,
+// wherever the text is short enough to build.
+func FuzzMoneyFloat(f *testing.F) {
+	f.Add(int64(22345), int32(-3))
+	f.Add(int64(999999999999999), int32(22))
+	f.Add(int64(1000000000000000), int32(-23))
+	f.Add(int64(1), int32(999999999))
+	f.Add(int64(-17976931348623157), int32(292))
+	f.Add(int64(49), int32(-325))
+	f.Fuzz(func(t *testing.T, coef int64, exp int32) {
+		d := decimal.New(coef, exp)
+		got := moneyFloat(d)
+		if mag := d.NumDigits() + int(exp); exp < -400 || exp > 400 || mag > 400 {
+			if math.IsNaN(got) {
+				t.Fatalf("moneyFloat(%de%d) = NaN", coef, exp)
+			}
+			return
+		}
+		want, _ := strconv.ParseFloat(d.String(), 64)
+		if got != want {
+			t.Fatalf("moneyFloat(%s) = %v, want %v", d, got, want)
+		}
+	})
+}
