@@ -20,7 +20,9 @@ func fastInstrument(in *Instrument) bool {
 
 // prepareFast is the common case of [Instrument.prepare] for an
 // accumulator whose instrument passes fastInstrument: expectations and/or
-// perceptions (no zone of tolerance), optional importance and outcomes.
+// perceptions, optionally with adequate and desired levels (the
+// three-column format; both levels and the perceptions together),
+// optional importance and outcomes.
 // It makes one pass over each slice, checking the scale and summing the
 // dimension scores together, and reports whether r was valid and is now
 // in a.p, with p.v reading the caller's slices in place (they are only
@@ -29,12 +31,13 @@ func fastInstrument(in *Instrument) bool {
 // same error as ever. The scores it computes are bit for bit those of
 // prepare (the same additions in the same order).
 func (a *Accumulator) prepareFast(r *Response) bool {
-	if r.Adequate != nil || r.Desired != nil {
-		return false
-	}
 	in, p := a.in, a.p
 	n := len(in.items)
-	e, per := r.Expectation, r.Perception
+	e, per, ad, de := r.Expectation, r.Perception, r.Adequate, r.Desired
+	zone := ad != nil || de != nil
+	if zone && (ad == nil || de == nil || per == nil || len(ad) != n || len(de) != n) {
+		return false // only the three-column format takes the fast path
+	}
 	if e != nil && len(e) != n || per != nil && len(per) != n {
 		return false
 	}
@@ -52,6 +55,9 @@ func (a *Accumulator) prepareFast(r *Response) bool {
 		if !dimSums(in, per, p.dim[Perception], lo, hi) {
 			return false
 		}
+	}
+	if zone && !zoneSums(in, p, per, ad, de, lo, hi) {
+		return false
 	}
 	if w := r.Importance; w != nil {
 		if len(w) != len(in.dims) {
@@ -78,9 +84,12 @@ func (a *Accumulator) prepareFast(r *Response) bool {
 			}
 		}
 	}
-	p.has = [NumMeasures]bool{Gap: e != nil && per != nil, Perception: per != nil, Expectation: e != nil}
-	p.hasZone = false
+	p.has = [NumMeasures]bool{Gap: e != nil && per != nil, Perception: per != nil, Expectation: e != nil, Adequacy: zone, Superiority: zone}
+	p.hasZone = zone
 	p.v = [NumMeasures][]float64{Perception: per, Expectation: e}
+	if zone {
+		p.v[Adequacy], p.v[Superiority] = p.x[Adequacy], p.x[Superiority]
+	}
 	if p.has[Gap] {
 		p.v[Gap] = p.x[Gap]
 	}
@@ -132,6 +141,35 @@ func gapSums(in *Instrument, p *prepared, e, per []float64, lo, hi float64) bool
 		}
 		kf := float64(k)
 		de[d], dp[d], dg[d] = se/kf, sp/kf, sg/kf
+	}
+	return true
+}
+
+// zoneSums checks the adequate and desired levels ad and de (on the
+// scale lo..hi or missing, adequate ≤ desired) and stores, in one pass,
+// the zone of each perception per (already checked), MSA = per − ad and
+// MSS = per − de in p.x and their dimension means in p.dim.
+func zoneSums(in *Instrument, p *prepared, per, ad, de []float64, lo, hi float64) bool {
+	n := len(in.items)
+	per, ad, de = per[:n], ad[:n], de[:n]
+	xa, xs, zone := p.x[Adequacy][:n], p.x[Superiority][:n], p.zone[:n]
+	da, ds := p.dim[Adequacy], p.dim[Superiority]
+	for d, start := range in.dimStart {
+		k := len(in.dimItems[d])
+		var sa, ss float64
+		for i := start; i < start+k; i++ {
+			va, vd, vp := ad[i], de[i], per[i]
+			if va < lo || va > hi || vd < lo || vd > hi || va > vd { // NaN passes
+				return false
+			}
+			zone[i] = zoneOf(vp, va, vd)
+			ma, ms := vp-va, vp-vd
+			xa[i], xs[i] = ma, ms
+			sa += ma
+			ss += ms
+		}
+		kf := float64(k)
+		da[d], ds[d] = sa/kf, ss/kf
 	}
 	return true
 }

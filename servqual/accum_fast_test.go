@@ -13,7 +13,7 @@ import (
 // outside it: expectations and/or perceptions with missing answers,
 // ratings off the scale (±Inf, 0, 8, −0 on a scale starting at 0 is on
 // it), wrong lengths, importance points and outcomes valid or not, and
-// now and then a zone of tolerance (which takes the full path).
+// adequate and desired levels, valid or not.
 func fastPathResponse(rng *rand.Rand, in *Instrument) Response {
 	n, nd, no := in.NumItems(), in.NumDimensions(), in.NumOutcomes()
 	lo, hi := in.scale.Min, in.scale.Max
@@ -66,10 +66,24 @@ func fastPathResponse(rng *rand.Rand, in *Instrument) Response {
 		}
 		r.Outcomes = o
 	}
-	if rng.IntN(10) == 0 && r.Perception != nil && len(r.Perception) == n {
+	if rng.IntN(3) == 0 {
+		// The three-column format, now and then with a level above the
+		// other, one level missing or one column absent.
 		r.Adequate, r.Desired = make([]float64, n), make([]float64, n)
 		for i := range r.Adequate {
-			r.Adequate[i], r.Desired[i] = lo, hi
+			a, d := rating(), rating()
+			if a > d && rng.IntN(30) != 0 {
+				a, d = d, a
+			}
+			r.Adequate[i], r.Desired[i] = a, d
+		}
+		switch rng.IntN(20) {
+		case 0:
+			r.Adequate = nil
+		case 1:
+			r.Desired = nil
+		case 2:
+			r.Desired = r.Desired[:n-1]
 		}
 	}
 	return r
@@ -97,11 +111,14 @@ func TestFastPathSameAsFull(t *testing.T) {
 		}
 		full.fast = false
 		rng := rand.New(rand.NewPCG(5, 6))
-		taken, failed := 0, 0
+		taken, zones, failed := 0, 0, 0
 		for i := 0; i < 3000; i++ {
 			r := fastPathResponse(rng, in)
 			if fast.prepareFast(&r) {
 				taken++
+				if r.Adequate != nil {
+					zones++
+				}
 			}
 			errFast, errFull := fast.Add(r), full.Add(r)
 			if (errFast == nil) != (errFull == nil) || errFast != nil && errFast.Error() != errFull.Error() {
@@ -111,8 +128,8 @@ func TestFastPathSameAsFull(t *testing.T) {
 				failed++
 			}
 		}
-		if taken < 1000 || failed < 300 {
-			t.Errorf("%s: fast path taken %d times, %d errors: the sample does not exercise both", in.Name(), taken, failed)
+		if taken < 1000 || zones < 300 || failed < 300 {
+			t.Errorf("%s: fast path taken %d times (%d with zones), %d errors: the sample does not exercise both", in.Name(), taken, zones, failed)
 		}
 		if d := cmp.Diff(full.Report(), fast.Report(), cmpopts.EquateNaNs()); d != "" {
 			t.Errorf("%s: fast path report differs from the full path (-full +fast):\n%s", in.Name(), d)
