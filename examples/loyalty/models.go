@@ -135,7 +135,7 @@ func printCDNOW(w io.Writer) {
 	fmt.Fprintf(w, "  Holdout check, weeks 40–78: the model predicted %s repeat purchases, the log has %s (%s%% %s).\n",
 		thousands(int(math.Round(predTotal))), thousands(actualTotal),
 		num(100*math.Abs(predTotal-float64(actualTotal))/float64(actualTotal), 0), map[bool]string{true: "low", false: "high"}[predTotal < float64(actualTotal)])
-	fmt.Fprintln(w, "  The holdout includes the Christmas season, which the calibration weeks (January–September) do not.")
+	fmt.Fprintln(w, "  (Purchases on the same day count as one; predicted = the sum of each customer's expected purchases.)")
 
 	// Highest value first; ties in customer-id order (the log's order).
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].value.GreaterThan(rows[j].value) })
