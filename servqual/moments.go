@@ -34,7 +34,8 @@ func (w *welford) merge(o welford) {
 // x̄ⱼ) and C/(n − 1) is the sample covariance matrix. Only the upper
 // triangle (j ≥ i) of the row-major k×k matrix is maintained.
 //
-// One observation x updates it by the one-pass formulas
+// One observation x updates it ([block.addc]) by the one-pass formulas
+// (Welford 1962)
 //
 //	δ = x − x̄;  x̄ += δ/n;  C[i][j] += (n − 1)/n · δᵢ δⱼ
 //
@@ -52,12 +53,6 @@ type block struct {
 func newBlock(k int) block {
 	buf := make([]float64, 2*k+k*k)
 	return block{k: k, mean: buf[:k:k], d: buf[k : 2*k : 2*k], c: buf[2*k:]}
-}
-
-func (b *block) add(x []float64) {
-	b.n++
-	inv := 1 / b.n
-	b.update(x, inv, (b.n-1)*inv)
 }
 
 // invCache remembers 1/n and (n − 1)/n for the last count n asked for:
