@@ -1,6 +1,7 @@
 package servqual
 
 import (
+	"encoding/binary"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -174,4 +175,92 @@ func TestAddAllocatesNothing(t *testing.T) {
 			t.Errorf("Add allocates %v times per call", n)
 		}
 	}
+}
+
+// FuzzAddFast checks the fast path of Add against the full path on
+// arbitrary responses to an instrument that takes it: the same error (or
+// none), an error changes nothing, and the reports agree bit for bit.
+// The first byte says which fields are present (bits 0–5: expectation,
+// perception, adequate, desired, importance, outcomes; bit 7: one value
+// short); the rest are little-endian float64 values, 4 once used up.
+func FuzzAddFast(f *testing.F) {
+	le := func(vs ...float64) []byte {
+		var b []byte
+		for _, v := range vs {
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+		}
+		return b
+	}
+	nan, inf := math.NaN(), math.Inf(1)
+	f.Add(append([]byte{0x03}, le(4, 5, 2, 3, 3, 1)...))
+	f.Add(append([]byte{0x3f}, le(4, 5, 2, 3, 3, 1, 2, 2, 2, 5, 5, 5, 50, 50, 7)...))
+	f.Add(append([]byte{0x0e}, le(3, 3, 3, 4, 4, 4, 2, 2, 2)...))     // adequate above desired
+	f.Add(append([]byte{0x0e}, le(3, nan, 3, 1, 2, 3, 5, 5, nan)...)) // missing levels
+	f.Add(append([]byte{0x06}, le(3, 3, 3, 1, 2, 3)...))              // adequate without desired
+	f.Add(append([]byte{0x02}, le(inf, 1, 1)...))
+	f.Add(append([]byte{0x02}, le(math.Copysign(0, -1), 1, 1)...))
+	f.Add(append([]byte{0x83}, le(1, 1, 1, 1)...))
+	f.Add(append([]byte{0x12}, le(1, 2, 3, 100, 0)...))
+	f.Add(append([]byte{0x12}, le(1, 2, 3, inf, -inf)...))
+	f.Add(append([]byte{0x22}, le(1, 2, 3, 1e308)...))
+	f.Add(append([]byte{0x03}, le(1e308, -1e308, 0, 6, 5, 5)...))
+	in, err := NewInstrument(Spec{
+		Name:       "fuzz",
+		Scale:      Scale{Min: 1, Max: 5},
+		Dimensions: []Dimension{{Key: "a"}, {Key: "b"}},
+		Items:      []Item{{Key: "1", Dimension: "a"}, {Key: "2", Dimension: "a"}, {Key: "3", Dimension: "b"}},
+		Outcomes:   []OutcomeRating{{Key: "o", Scale: Scale{Min: 0, Max: 10}}},
+	})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r Response
+		if len(data) > 0 {
+			mask := data[0]
+			data = data[1:]
+			vec := func(n int) []float64 {
+				if mask&0x80 != 0 {
+					n--
+				}
+				v := make([]float64, n)
+				for i := range v {
+					v[i] = 4
+					if len(data) >= 8 {
+						v[i] = math.Float64frombits(binary.LittleEndian.Uint64(data))
+						data = data[8:]
+					}
+				}
+				return v
+			}
+			for bit, p := range []*[]float64{&r.Expectation, &r.Perception, &r.Adequate, &r.Desired, &r.Importance, &r.Outcomes} {
+				if mask&(1<<bit) != 0 {
+					*p = vec([]int{3, 3, 3, 3, 2, 1}[bit])
+				}
+			}
+		}
+		seed := Response{Expectation: []float64{3, 4, 2}, Perception: []float64{4, 4, 4}, Adequate: []float64{2, 2, 3},
+			Desired: []float64{4, 5, 3}, Importance: []float64{30, 70}, Outcomes: []float64{7}}
+		fast, full := NewAccumulator(in), NewAccumulator(in)
+		full.fast = false
+		for _, a := range []*Accumulator{fast, full} {
+			if err := a.Add(seed); err != nil {
+				t.Fatal(err)
+			}
+		}
+		before := fast.Report()
+		errFast, errFull := fast.Add(r), full.Add(r)
+		if (errFast == nil) != (errFull == nil) || errFast != nil && errFast.Error() != errFull.Error() {
+			t.Fatalf("fast path error %v, full %v", errFast, errFull)
+		}
+		got := fast.Report()
+		if errFast != nil {
+			if d := cmp.Diff(before, got, cmpopts.EquateNaNs()); d != "" {
+				t.Fatalf("rejected response changed the accumulator:\n%s", d)
+			}
+		}
+		if d := cmp.Diff(full.Report(), got, cmpopts.EquateNaNs()); d != "" {
+			t.Fatalf("fast path report differs (-full +fast):\n%s", d)
+		}
+	})
 }
