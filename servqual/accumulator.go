@@ -127,7 +127,8 @@ func errNoInstrument(fn string) error {
 // item; a dimension's statistics use only respondents who answered all of
 // its items. An accumulator without instrument returns an error wrapping
 // [ErrInstrument], and one holding [MaxResponses] an error wrapping
-// [ErrLimit]. Add allocates nothing.
+// [ErrLimit]. Add allocates nothing, and reads r's slices only during
+// the call (it keeps no reference to them).
 func (a *Accumulator) Add(r Response) error {
 	if !a.ready() {
 		return errNoInstrument("Add")
