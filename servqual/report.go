@@ -56,7 +56,7 @@ func newStat(n, mean, variance float64, test bool) *Stat {
 	s.SD = math.Sqrt(math.Max(variance, 0))
 	s.SE = s.SD / math.Sqrt(n)
 	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: n - 1}
-	q := t.Quantile(0.975)
+	q := tQuantile975(n - 1)
 	s.CI = ep.Interval{Low: mean - q*s.SE, High: mean + q*s.SE}
 	if test {
 		switch {
