@@ -62,7 +62,13 @@ func (m ParetoNBD) ProbAlive(s Summary) float64 {
 	if math.IsInf(a2, -1) {
 		return 1
 	}
-	return 1 / (1 + math.Exp(a2-a1))
+	// 1/(1 + eᵈ) = exp(−ln(1 + eᵈ)), d = a₂ − a₁, which keeps its
+	// relative precision down to the subnormal numbers.
+	d := a2 - a1
+	if d > 0 {
+		return math.Exp(-d - math.Log1p(math.Exp(-d)))
+	}
+	return 1 / (1 + math.Exp(d))
 }
 
 // ProbAliveAfter returns the probability that a customer with history s,
