@@ -79,6 +79,12 @@ func (w *Writer) Floats(v []float64) {
 	}
 }
 
+// Bytes appends an int64 length and then p.
+func (w *Writer) Bytes(p []byte) {
+	w.Int64(int64(len(p)))
+	w.b = append(w.b, p...)
+}
+
 // Finish appends the checksum and returns the frame.
 func (w *Writer) Finish() []byte {
 	return binary.LittleEndian.AppendUint32(w.b, crc32.Checksum(w.b, castagnoli))
@@ -168,6 +174,20 @@ func (r *Reader) Float64() float64 {
 		return math.Float64frombits(binary.LittleEndian.Uint64(p))
 	}
 	return 0
+}
+
+// Bytes reads a length written by [Writer.Bytes] and returns that many
+// bytes (a sub-slice of the frame, not a copy).
+func (r *Reader) Bytes() []byte {
+	n := r.Int64()
+	if r.err != nil {
+		return nil
+	}
+	if n < 0 || n > int64(r.Remaining()) {
+		r.err = fmt.Errorf("length %d at byte %d exceeds the %d bytes left", n, r.off-8, r.Remaining())
+		return nil
+	}
+	return r.take(int(n))
 }
 
 // Floats fills v.
