@@ -25,7 +25,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
-	"hash/fnv"
 	"math"
 )
 
@@ -220,38 +219,59 @@ func (r *Reader) Close() error {
 }
 
 // Hash accumulates an identity: FNV-1a (64-bit) over length-prefixed
-// strings and fixed-width numbers, so that no two different sequences of
-// calls write the same bytes.
+// strings and fixed-width little-endian numbers, so that no two different
+// sequences of calls hash the same bytes. Its zero value is ready to use.
 type Hash struct {
-	b []byte
+	h       uint64
+	started bool
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func (h *Hash) byte(b byte) {
+	if !h.started {
+		h.h, h.started = fnvOffset, true
+	}
+	h.h ^= uint64(b)
+	h.h *= fnvPrime
+}
+
+func (h *Hash) u64(v uint64) {
+	for i := 0; i < 8; i++ {
+		h.byte(byte(v >> (8 * i)))
+	}
 }
 
 // String adds s.
 func (h *Hash) String(s string) {
-	h.b = binary.LittleEndian.AppendUint64(h.b, uint64(len(s)))
-	h.b = append(h.b, s...)
+	h.u64(uint64(len(s)))
+	for i := 0; i < len(s); i++ {
+		h.byte(s[i])
+	}
 }
 
 // Int adds v.
-func (h *Hash) Int(v int) { h.b = binary.LittleEndian.AppendUint64(h.b, uint64(int64(v))) }
+func (h *Hash) Int(v int) { h.u64(uint64(int64(v))) }
 
 // Float64 adds the bits of v.
-func (h *Hash) Float64(v float64) {
-	h.b = binary.LittleEndian.AppendUint64(h.b, math.Float64bits(v))
-}
+func (h *Hash) Float64(v float64) { h.u64(math.Float64bits(v)) }
 
 // Bool adds v.
 func (h *Hash) Bool(v bool) {
 	if v {
-		h.b = append(h.b, 1)
+		h.byte(1)
 	} else {
-		h.b = append(h.b, 0)
+		h.byte(0)
 	}
 }
 
 // Sum returns the identity.
 func (h *Hash) Sum() uint64 {
-	f := fnv.New64a()
-	f.Write(h.b)
-	return f.Sum64()
+	if !h.started {
+		return fnvOffset
+	}
+	return h.h
 }

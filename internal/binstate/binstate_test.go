@@ -2,6 +2,7 @@ package binstate_test
 
 import (
 	"errors"
+	"hash/fnv"
 	"testing"
 
 	"github.com/cxlab/satisfaction/internal/binstate"
@@ -53,5 +54,22 @@ func TestReader(t *testing.T) {
 	h2.String("bc")
 	if h1.Sum() == h2.Sum() {
 		t.Error("hash does not separate strings")
+	}
+}
+
+// TestHashFNV checks Hash against hash/fnv on the bytes it documents.
+func TestHashFNV(t *testing.T) {
+	var h binstate.Hash
+	h.String("ab")
+	h.Int(-1)
+	h.Bool(true)
+	f := fnv.New64a()
+	f.Write([]byte{2, 0, 0, 0, 0, 0, 0, 0, 'a', 'b', 255, 255, 255, 255, 255, 255, 255, 255, 1})
+	if h.Sum() != f.Sum64() {
+		t.Errorf("Sum = %x, want %x", h.Sum(), f.Sum64())
+	}
+	var empty binstate.Hash
+	if empty.Sum() != fnv.New64a().Sum64() {
+		t.Error("empty hash differs from FNV-1a's offset basis")
 	}
 }
