@@ -86,8 +86,8 @@
 //     ±[MaxExponent].
 //   - Invalid input returns an error whose message starts with "ep: "
 //     exactly once, names the argument, index or field and its value, and
-//     wraps one of the sentinels [ErrInvalid], [ErrModel], [ErrEmpty] or
-//     [ErrLevel] (test with errors.Is); a call that returns an error
+//     wraps one of the sentinels [ErrInvalid], [ErrModel], [ErrEmpty],
+//     [ErrFormat] or [ErrLevel] (test with errors.Is); a call that returns an error
 //     changes nothing. Counts that would overflow int64 (Add, AddN, Merge
 //     of every tally) are errors wrapping ErrInvalid.
 //   - A number that is promised is finite. A statistic the data leave
@@ -103,6 +103,9 @@
 //     NaN, so that a value round-trips to an equal value (±Inf comes back
 //     as NaN). Enumerations encode as their tokens (see Labels). Money
 //     ([Offer]) is decimal and encodes as quoted strings.
+//   - Binary: the tallies ([Tally], [EffortTally], [KanoTally]) travel as
+//     bytes (MarshalBinary, UnmarshalBinary: versioned and checksummed);
+//     bad bytes are an error wrapping [ErrFormat] and change nothing.
 //   - Rates and shares are fractions (0.25, not 25): the learning rate of
 //     [Update], the confidence level of [Wilson], CSAT and the Kano
 //     coefficients.

@@ -76,7 +76,7 @@
 //   - Invalid input returns an error whose message starts with
 //     "eservqual: " exactly once, names the argument, respondent, item or
 //     field, and wraps one of the sentinels [ErrInvalid], [ErrEmpty],
-//     [ErrLength] or [ErrInstrument] (test with errors.Is). Where the
+//     [ErrLength], [ErrInstrument] or [ErrFormat] (test with errors.Is). Where the
 //     cause is an error of package servqual, such as a *servqual.InputError
 //     for a rating off the scale, it is wrapped as well: errors.Is also
 //     reports servqual's sentinel ([servqual.ErrOutOfScale], …) and
@@ -95,6 +95,10 @@
 //     [ReferenceShare]) encodes NaN and ±Inf as null and decodes null as
 //     NaN, so a value round-trips to an equal value. Enumerations encode
 //     as their tokens (see Labels).
+//   - Binary: a [RecoverySample] travels as bytes (MarshalBinary,
+//     UnmarshalBinary: versioned, checksummed, tied to its instrument);
+//     bad bytes are an error wrapping [ErrFormat] or [ErrInstrument] and
+//     change nothing.
 //   - Shares and weights are fractions (0.2, not 20%).
 //   - Ties are broken by documented rules, with distances within a
 //     relative 1e-12 of each other counting as equal so that rounding

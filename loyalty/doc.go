@@ -99,8 +99,8 @@
 //     time in proportion to the exponent.
 //   - Invalid input returns an error that starts "loyalty: " once, names
 //     the argument, field or index and the offending value, wraps one of
-//     the sentinels [ErrInvalid], [ErrEmpty], [ErrLength] (or
-//     [ErrNotConverged]) for [errors.Is], and changes nothing: an
+//     the sentinels [ErrInvalid], [ErrEmpty], [ErrLength], [ErrFormat]
+//     (or [ErrNotConverged]) for [errors.Is], and changes nothing: an
 //     accumulator that rejects an answer or a merge is left as it was, a
 //     failed UnmarshalText or UnmarshalJSON leaves its receiver as it was.
 //     Empty input where at least one element is needed is [ErrEmpty].
@@ -120,6 +120,9 @@
 //     money, encodes NaN and ±Inf as null and decodes null back to NaN, so a
 //     value survives a round trip unchanged. Money ([decimal.Decimal])
 //     encodes as a quoted string. Enumerations encode as their tokens.
+//   - Binary: [NPSTally] and [TrustCrossTab] travel as bytes
+//     (MarshalBinary, UnmarshalBinary: versioned and checksummed); bad
+//     bytes are an error wrapping [ErrFormat] and change nothing.
 //   - Rankings are deterministic: [AfterSales.Tornado] sorts by exact
 //     decimal swings with ties in the order of the lines,
 //     [OptimalSpend] gives ties to the smaller spend, and

@@ -381,3 +381,84 @@ func BenchmarkAccumulatorUnmarshalBinary(b *testing.B) {
 		}
 	}
 }
+
+// frame wraps body in a valid version-1 frame for in, so that fuzzing
+// reaches the checks of the statistics behind the checksum.
+func frame(in *servqual.Instrument, body []byte) []byte {
+	b := append([]byte("SQAC"), 1, 0)
+	b = binary.LittleEndian.AppendUint64(b, in.Identity())
+	b = append(b, body...)
+	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crc32.MakeTable(crc32.Castagnoli)))
+}
+
+// FuzzAccumulatorBinaryBody decodes arbitrary bodies in valid frames: no
+// panic; an error wraps ErrFormat and changes nothing; a state that
+// decodes re-encodes to the same bytes and reports only what the
+// contract allows (finite numbers, NaN only with a reason).
+func FuzzAccumulatorBinaryBody(f *testing.F) {
+	in := fuzzInstrument(f)
+	for _, seed := range [][]byte{
+		nil,
+		responseBytes(1, 0x1f, 3, 4, 2, 1, 5, 3, 2, 50, 7),
+		responseBytes(2, 0x1b, 3, 4, 2, 1, 5, 3, 2, 50),
+		responseBytes(9, 0x1f, 3, 4, 2, 1, 5, 3, 2, 50, 7),
+		responseBytes(20, 0x03, 0, 4, 2, 230, 5, 3),
+	} {
+		a := servqual.NewAccumulator(in)
+		for _, r := range decodeResponses(seed) {
+			_ = a.Add(r)
+		}
+		b := mustMarshal(f, a)
+		f.Add(b[14 : len(b)-4])
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		data := frame(in, body)
+		a := servqual.NewAccumulator(in)
+		if err := a.UnmarshalBinary(data); err != nil {
+			if !errors.Is(err, servqual.ErrFormat) {
+				t.Fatalf("error %q does not wrap ErrFormat", err)
+			}
+			if a.N() != 0 {
+				t.Fatal("failed decoding changed the accumulator")
+			}
+			return
+		}
+		if got := mustMarshal(t, a); string(got) != string(data) {
+			t.Fatal("decoded state re-encodes differently")
+		}
+		checkReport(t, a.Report())
+	})
+}
+
+// TestAccumulatorBinaryMutations writes plausible values (small whole
+// counts, in-range means) over every position of a valid state: what the
+// decoder accepts must still report only what the contract allows.
+func TestAccumulatorBinaryMutations(t *testing.T) {
+	in := fuzzInstrument(t)
+	a := servqual.NewAccumulator(in)
+	for _, r := range decodeResponses(responseBytes(9, 0x1f, 3, 4, 2, 1, 5, 3, 2, 50, 7)) {
+		_ = a.Add(r)
+	}
+	good := mustMarshal(t, a)
+	accepted := 0
+	for off := 14; off+8 <= len(good)-4; off++ {
+		vals := []float64{2, 0.5}
+		if !testing.Short() && off%3 == 0 {
+			vals = append(vals, 0, 1, 1e-300, 100)
+		}
+		for _, v := range vals {
+			f := append([]byte(nil), good...)
+			binary.LittleEndian.PutUint64(f[off:], math.Float64bits(v))
+			got := servqual.NewAccumulator(in)
+			if err := got.UnmarshalBinary(resign(f)); err != nil {
+				if !errors.Is(err, servqual.ErrFormat) {
+					t.Fatalf("offset %d value %v: %v", off, v, err)
+				}
+				continue
+			}
+			accepted++
+			checkReport(t, got.Report())
+		}
+	}
+	t.Logf("%d mutated states accepted", accepted)
+}

@@ -103,7 +103,7 @@
 //     names the argument, respondent, item, dimension or field, and wraps
 //     one of the sentinels [ErrOutOfScale], [ErrLength], [ErrZone],
 //     [ErrImportance], [ErrInstrument], [ErrEmpty], [ErrArgument],
-//     [ErrUndefined], [ErrLimit] or [ErrCollinear] (test with
+//     [ErrUndefined], [ErrLimit], [ErrCollinear] or [ErrFormat] (test with
 //     [errors.Is]); errors about survey data are *[InputError] values
 //     (use [errors.As]). Invalid input changes nothing: a rejected
 //     response leaves the accumulator as it was. Empty input where one
@@ -118,6 +118,11 @@
 //   - JSON: every exported type holding numbers encodes NaN and ±Inf as
 //     null and decodes null as NaN, so results round-trip, and a Response
 //     may say "missing" (NaN) in JSON.
+//   - Binary: an [Accumulator]'s state travels as bytes
+//     ([Accumulator.MarshalBinary], [DecodeAccumulator]): versioned,
+//     checksummed and tied to its instrument's [Instrument.Identity]; a
+//     decoded accumulator reports bit for bit what the original did, and
+//     bad bytes are an error wrapping [ErrFormat] or [ErrInstrument].
 //   - Rankings are deterministic: ties within [TieTolerance] (relative)
 //     keep questionnaire order, so rounding noise — the order of
 //     additions, a merge of shards — never reorders equal values.

@@ -84,7 +84,8 @@
 //     construct, indicator, path, respondent or option concerned, and wraps
 //     one of [ErrModel] (with [ErrCycle], [ErrEmptyBlock], [ErrNoPath],
 //     [ErrUnknown] for the specific model errors), [ErrEmpty], [ErrLength],
-//     [ErrValue], [ErrSingular], [ErrNotConverged] or [ErrLimit]. A
+//     [ErrValue], [ErrSingular], [ErrNotConverged], [ErrLimit] or
+//     [ErrFormat]. A
 //     rejected input changes nothing (an [Accumulator] is unchanged by a
 //     bad row or a failed Merge).
 //   - Every number a result promises is finite. Statistics the data leave
@@ -95,6 +96,10 @@
 //     are NaN for respondents who missed an indicator of the block.
 //   - Every result type encodes to JSON with NaN and ±Inf as null and
 //     decodes null back to NaN, so a round trip gives an equal value.
+//   - Binary: an [Accumulator] travels as bytes (MarshalBinary,
+//     UnmarshalBinary: versioned and checksummed); bad bytes are an error
+//     wrapping [ErrFormat] (or [ErrLength] for another number of
+//     indicators) and change nothing.
 //   - Levels and rates are fractions (0.95, not 95).
 //   - [Model], [Result], [Bootstrap] and [IPMA] values are immutable once
 //     returned and safe for concurrent use. An [Accumulator] or a
