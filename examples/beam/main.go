@@ -32,7 +32,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx" // registers the runners and file systems
 	"github.com/cxlab/satisfaction/loyalty/btyd"
 	"github.com/cxlab/satisfaction/servqual"
 )
@@ -110,7 +110,7 @@ func run(ctx context.Context, cfg config, w *os.File) error {
 		return err
 	}
 	start := time.Now()
-	counters, err := execute(ctx, p)
+	counters, err := execute(ctx, runnerName(), p)
 	if err != nil {
 		return err
 	}
@@ -118,11 +118,11 @@ func run(ctx context.Context, cfg config, w *os.File) error {
 	return summarize(w, cfg, took, counters)
 }
 
-// execute runs p on the runner the -runner flag names (default prism,
-// the Go SDK's local runner) and returns the pipeline's counters by
-// "namespace.name" (empty where the runner reports no metrics).
-func execute(ctx context.Context, p *beam.Pipeline) (map[string]int64, error) {
-	res, err := beamx.RunWithMetrics(ctx, p)
+// execute runs p on the named runner and returns the pipeline's
+// counters by "namespace.name" (empty where the runner reports no
+// metrics).
+func execute(ctx context.Context, runner string, p *beam.Pipeline) (map[string]int64, error) {
+	res, err := beam.Run(ctx, runner, p)
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
@@ -281,6 +281,10 @@ func readLines(path string) ([]string, error) {
 	return lines, sc.Err()
 }
 
+// runnerName returns the runner the -runner flag names, by default
+// prism: the Go SDK's local runner, which runs the pipeline in this
+// process the way a portable runner would (fused stages, lifted
+// combines, coded partial accumulators).
 func runnerName() string {
 	if f := flag.Lookup("runner"); f != nil && f.Value.String() != "" {
 		return f.Value.String()
