@@ -248,18 +248,19 @@ func writeBlock(w *binstate.Writer, b *block) {
 // that does not match, a newer version, or statistics that no sequence
 // of responses could produce return an error wrapping [ErrFormat]; a
 // state of another instrument, or a receiver without one, an error
-// wrapping [ErrInstrument]. On error a is unchanged.
+// wrapping [ErrInstrument]. On error a is unchanged. Decoding reuses a's
+// memory: it checks the whole of data first, then writes, and allocates
+// only a few hundred bytes of scratch.
 func (a *Accumulator) UnmarshalBinary(data []byte) error {
 	if !a.ready() {
 		return errNoInstrument("UnmarshalBinary")
 	}
-	t := NewAccumulator(a.in)
-	if err := t.decode(data); err != nil {
+	// A first pass checks everything and writes nothing; only then does
+	// the second pass, over the same bytes, write into a.
+	if err := a.decode(data, false); err != nil {
 		return err
 	}
-	// Keep the receiver's scratch and cache; take the statistics.
-	a.n, a.m, a.importance, a.outcome, a.weighted, a.zone = t.n, t.m, t.importance, t.outcome, t.weighted, t.zone
-	return nil
+	return a.decode(data, true)
 }
 
 // DecodeAccumulator returns a new accumulator of in holding the state data
@@ -272,7 +273,8 @@ func DecodeAccumulator(in *Instrument, data []byte) (*Accumulator, error) {
 	return a, nil
 }
 
-func (a *Accumulator) decode(data []byte) error {
+// decode reads data, checking it; it changes a only if write is set.
+func (a *Accumulator) decode(data []byte, write bool) error {
 	r, err := binstate.NewReader(data, binaryMagic, binaryVersion)
 	if err != nil {
 		return errorf("UnmarshalBinary: %v: %w", err, ErrFormat)
@@ -280,19 +282,25 @@ func (a *Accumulator) decode(data []byte) error {
 	if err := r.CheckIdentity(a.in.Identity()); err != nil {
 		return errorf("UnmarshalBinary: state of another instrument than %q (%v): %w", a.in.name, err, ErrInstrument)
 	}
-	d := decoder{r: r, lim: a.in.bound()}
-	a.n = r.Int64()
-	if r.Err() == nil && (a.n < 0 || a.n > MaxResponses) {
-		r.Fail(fmt.Errorf("response count %d outside 0..%d", a.n, int64(MaxResponses)))
+	d := decoder{r: r, lim: a.in.bound(), write: write}
+	n := r.Int64()
+	if r.Err() == nil && (n < 0 || n > MaxResponses) {
+		r.Fail(fmt.Errorf("response count %d outside 0..%d", n, int64(MaxResponses)))
 	}
-	d.n = float64(a.n)
+	d.n = float64(n)
+	if write {
+		a.n = n
+	}
 	for m := range a.m {
 		st := &a.m[m]
 		if !d.flag(Measure(m).String()) {
+			if write {
+				st.reset()
+			}
 			continue
 		}
 		for i := range st.item {
-			st.item[i] = d.welford("item")
+			d.welford(&st.item[i], "item")
 		}
 		for k := range st.dim {
 			d.block(&st.dim[k], "dimension")
@@ -301,42 +309,61 @@ func (a *Accumulator) decode(data []byte) error {
 		for o := range st.drivers {
 			d.block(&st.drivers[o], "drivers")
 		}
-		if r.Err() == nil && !st.present() {
-			d.fail("%v: marked present but empty", Measure(m))
-		}
+		d.nonEmpty(Measure(m).String())
 	}
 	if d.flag("importance") {
 		for k := range a.importance {
-			a.importance[k] = d.welford("importance")
+			d.welford(&a.importance[k], "importance")
 		}
-		if r.Err() == nil && !a.hasImportance() {
-			d.fail("importance: marked present but empty")
-		}
+		d.nonEmpty("importance")
+	} else if write {
+		clear(a.importance)
 	}
 	for o := range a.outcome {
-		a.outcome[o] = d.welford("outcome")
+		d.welford(&a.outcome[o], "outcome")
 	}
-	a.weighted = d.welford("weighted score")
+	d.welford(&a.weighted, "weighted score")
 	if d.flag("zone") {
 		for i := range a.zone {
 			var sum int64
 			for z := range a.zone[i] {
 				c := r.Int64()
-				if r.Err() == nil && (c < 0 || c > a.n-sum) {
-					r.Fail(fmt.Errorf("zone count %d of item %d outside 0..%d", c, i, a.n-sum))
+				if r.Err() == nil && (c < 0 || c > n-sum) {
+					r.Fail(fmt.Errorf("zone count %d of item %d outside 0..%d", c, i, n-sum))
 				}
 				sum += c
-				a.zone[i][z] = c
+				d.nonzero = d.nonzero || c != 0
+				if write {
+					a.zone[i][z] = c
+				}
 			}
 		}
-		if r.Err() == nil && !a.hasZone() {
-			d.fail("zone: marked present but empty")
-		}
+		d.nonEmpty("zone")
+	} else if write {
+		clear(a.zone)
 	}
 	if err := r.Close(); err != nil {
 		return errorf("UnmarshalBinary: %v: %w", err, ErrFormat)
 	}
 	return nil
+}
+
+// reset empties the measure's statistics.
+func (st *measureState) reset() {
+	clear(st.item)
+	for k := range st.dim {
+		st.dim[k].reset()
+	}
+	st.dims.reset()
+	for o := range st.drivers {
+		st.drivers[o].reset()
+	}
+}
+
+func (b *block) reset() {
+	b.n = 0
+	clear(b.mean)
+	clear(b.c)
 }
 
 // bound returns a magnitude no mean of a rating, gap, importance point or
@@ -350,11 +377,15 @@ func (in *Instrument) bound() float64 {
 }
 
 // decoder reads welfords and blocks, checking that each could come from
-// at most n responses with values of magnitude below lim.
+// at most n responses with values of magnitude below lim. Unless write is
+// set, it reads blocks into scratch and leaves its targets alone.
 type decoder struct {
-	r   *binstate.Reader
-	n   float64
-	lim float64
+	r       *binstate.Reader
+	n       float64
+	lim     float64
+	write   bool
+	nonzero bool // a count read since the last nonEmpty was not zero
+	scratch block
 }
 
 func (d *decoder) fail(format string, args ...any) {
@@ -362,6 +393,7 @@ func (d *decoder) fail(format string, args ...any) {
 }
 
 func (d *decoder) flag(what string) bool {
+	d.nonzero = false
 	switch b := d.r.Byte(); b {
 	case 0:
 		return false
@@ -373,12 +405,21 @@ func (d *decoder) flag(what string) bool {
 	}
 }
 
+// nonEmpty fails unless a count of the section just read was not zero:
+// an empty section is written as absent, so the form is canonical.
+func (d *decoder) nonEmpty(what string) {
+	if d.r.Err() == nil && !d.nonzero {
+		d.fail("%s: marked present but empty", what)
+	}
+}
+
 // count checks a count held as float64.
 func (d *decoder) count(what string, c float64) bool {
 	if !(c >= 0 && c <= d.n && c == math.Trunc(c)) {
 		d.fail("%s: count %v outside 0..%v or not whole", what, c, d.n)
 		return false
 	}
+	d.nonzero = d.nonzero || c != 0
 	return true
 }
 
@@ -407,17 +448,30 @@ func (d *decoder) square(what string, c, s float64) {
 	}
 }
 
-func (d *decoder) welford(what string) welford {
+func (d *decoder) welford(dst *welford, what string) {
 	x := welford{n: d.r.Float64(), mean: d.r.Float64(), m2: d.r.Float64()}
 	if d.r.Err() != nil || !d.count(what, x.n) {
-		return welford{}
+		return
 	}
 	d.mean(what, x.n, x.mean)
 	d.square(what, x.n, x.m2)
-	return x
+	if d.write {
+		*dst = x
+	}
 }
 
-func (d *decoder) block(b *block, what string) {
+// block reads a block of dst's size into dst, or into scratch unless
+// d.write.
+func (d *decoder) block(dst *block, what string) {
+	b := dst
+	if !d.write {
+		k := dst.k
+		if len(d.scratch.c) < k*k {
+			d.scratch = newBlock(k + k/2)
+		}
+		b = &block{k: k, mean: d.scratch.mean[:k], c: d.scratch.c[:k*k]}
+		clear(b.c)
+	}
 	b.n = d.r.Float64()
 	d.r.Floats(b.mean)
 	k := b.k
