@@ -182,6 +182,9 @@ func pnbdQuad(r, al, s, be, x, lo, hi float64, g *[4]float64) float64 {
 	rx, s1 := r+x, s+1
 	c := rx + s
 	w0, w1 := math.Log(n+lo), math.Log(n+hi)
+	if math.IsInf(w0, 0) || math.IsInf(w1, 0) || !(w1 > w0) {
+		return math.NaN()
+	}
 	lf := func(w float64) (lf, la, lb float64) {
 		e := math.Exp(w)
 		la = math.Log(al - n + e)
@@ -215,15 +218,15 @@ func pnbdQuad(r, al, s, be, x, lo, hi float64, g *[4]float64) float64 {
 	tol := math.Max(pnbdQuadTol, 1e-15*(math.Abs(wm)+rx*math.Abs(la)+s1*math.Abs(lb)))
 	brk := []float64{w0}
 	if wm > w0 {
-		k := math.Ceil((wm - w0) / 4)
+		k := math.Min(math.Ceil((wm-w0)/4), pnbdQuadPanels/4)
 		for i := 1.0; i < k; i++ {
 			brk = append(brk, w0+(wm-w0)*i/k)
 		}
 		brk = append(brk, wm)
 	}
-	for d := 1 / (c + 1); ; d *= 4 {
+	for d, i := 1/(c+1), 0; ; d, i = d*4, i+1 {
 		b := wm + d
-		if b >= w1 {
+		if b >= w1 || i == 100 {
 			brk = append(brk, w1)
 			break
 		}
@@ -403,6 +406,17 @@ func pnbdPrepare(data []Summary) (*pnbdData, error) {
 // and fitPsiDiff, whose cost does not grow with x.
 func (d *pnbdData) ll(p, g []float64) float64 {
 	r, al, s, be := p[0], p[1], p[2], p[3]
+	for _, v := range p[:4] {
+		// The optimiser's exp(θ) may underflow to 0 or overflow.
+		if !(v > 0) || math.IsInf(v, 1) {
+			if g != nil {
+				for i := range g {
+					g[i] = math.NaN()
+				}
+			}
+			return math.NaN()
+		}
+	}
 	lal, lbe := math.Log(al), math.Log(be)
 	var ll float64
 	var gs [4]float64
