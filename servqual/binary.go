@@ -264,7 +264,10 @@ func (a *Accumulator) UnmarshalBinary(data []byte) error {
 }
 
 // DecodeAccumulator returns a new accumulator of in holding the state data
-// encodes; errors are as for [Accumulator.UnmarshalBinary].
+// encodes; errors are as for [Accumulator.UnmarshalBinary]. It merges with
+// the other accumulators of in: [Accumulator.Merge] compares instruments
+// by pointer, so decode every shard with the same *Instrument (the
+// built-in ones, such as [SERVQUAL], return one value per process).
 func DecodeAccumulator(in *Instrument, data []byte) (*Accumulator, error) {
 	a := NewAccumulator(in)
 	if err := a.UnmarshalBinary(data); err != nil {
