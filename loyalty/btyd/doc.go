@@ -29,7 +29,8 @@
 //     models on.
 //  2. [FitBGNBD] fits the purchase and drop-out model to the summaries
 //     and [FitGammaGamma] the spend model; both return the model with its
-//     [FitInfo] ([BGNBDFit], [GammaGammaFit]).
+//     [FitInfo] ([BGNBDFit], [GammaGammaFit]). [FitParetoNBD] fits the
+//     Pareto/NBD instead, with the same prediction methods on [ParetoNBD].
 //  3. Predictions, on the fit: [BGNBD.ProbAlive] (the probability that a
 //     customer still buys), [BGNBD.ConditionalPurchases] (expected
 //     purchases in the next t time units; compare with a [Holdout]),

@@ -409,10 +409,8 @@ func (d *pnbdData) ll(p, g []float64) float64 {
 	for _, v := range p[:4] {
 		// The optimiser's exp(θ) may underflow to 0 or overflow.
 		if !(v > 0) || math.IsInf(v, 1) {
-			if g != nil {
-				for i := range g {
-					g[i] = math.NaN()
-				}
+			for i := range g {
+				g[i] = math.NaN()
 			}
 			return math.NaN()
 		}
