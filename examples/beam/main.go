@@ -20,6 +20,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
@@ -216,7 +217,12 @@ func readInput(s beam.Scope, glob string) beam.PCollection {
 // global lines, for local outputs.
 func summarize(w *os.File, cfg config, took time.Duration, counters map[string]int64) error {
 	fmt.Fprintf(w, "inputs:\n  servqual  %s\n  feedback  %s\n  customers %s\n", cfg.Servqual, cfg.Feedback, cfg.Customers)
-	fmt.Fprintf(w, "runner %s: %.2f s wall time, including pipeline start-up\n", runnerName(), took.Seconds())
+	if n := countLocalLines(cfg); n > 0 {
+		fmt.Fprintf(w, "runner %s: %d input lines in %.2f s wall time including start-up, %.0f lines/s\n", runnerName(), n, took.Seconds(), float64(n)/took.Seconds())
+		fmt.Fprintf(w, "(a correctness demonstration on one machine, not a performance figure)\n")
+	} else {
+		fmt.Fprintf(w, "runner %s: %.2f s wall time including start-up\n", runnerName(), took.Seconds())
+	}
 	if len(counters) > 0 {
 		fmt.Fprintf(w, "counters:")
 		for _, k := range slices.Sorted(mapsKeys(counters)) {
@@ -244,22 +250,62 @@ func summarize(w *os.File, cfg config, took time.Duration, counters map[string]i
 		fmt.Fprintf(w, "  %s.txt: %d lines (%d rejected input lines)\n", job, len(lines), len(bad))
 		slices.Sort(lines)
 		for _, l := range lines {
-			if strings.HasPrefix(l, "all\t") {
-				fmt.Fprintf(w, "    %s\n", shorten(l, 160))
+			k, v, _ := strings.Cut(l, "\t")
+			switch job {
+			case "servqual":
+				var r servqual.Report
+				if json.Unmarshal([]byte(v), &r) == nil && r.Overall.Gap != nil {
+					g := r.Overall.Gap
+					fmt.Fprintf(w, "    %-16s %5d responses  SERVQUAL gap P−E %+.2f (95%% CI %+.2f to %+.2f)\n",
+						k, r.Responses, g.Mean, g.CI.Low, g.CI.High)
+				}
+			case "feedback":
+				var r feedbackResult
+				if json.Unmarshal([]byte(v), &r) == nil {
+					fmt.Fprintf(w, "    %-16s NPS %+6.1f points (n=%5d)  CSAT %5.1f%% satisfied or delighted (n=%5d)\n",
+						k, r.NPS.Score, r.NPS.N, 100*r.CSAT.CSAT, r.CSAT.N)
+				}
 			}
 		}
 		if job == "retention" && len(lines) > 0 {
-			fmt.Fprintf(w, "    customer,expected purchases in %g time units,P(alive),value: %s\n", cfg.Score.Horizon, lines[0])
+			fmt.Fprintf(w, "    columns: customer, expected purchases in the next %g time units, P(alive), value over %d periods\n", cfg.Score.Horizon, cfg.Score.Value.Periods)
+			for _, i := range []int{0, len(lines) / 2, len(lines) - 1} {
+				fmt.Fprintf(w, "    %s\n", lines[i])
+			}
 		}
 	}
 	return nil
 }
 
-func shorten(s string, n int) string {
-	if len(s) <= n {
-		return s
+// countLocalLines counts the data lines (no headers, comments or blank
+// lines) of the local input files of the selected jobs (0 if any input
+// is remote or unreadable).
+func countLocalLines(cfg config) int {
+	n := 0
+	for _, job := range strings.Split(cfg.Jobs, ",") {
+		job = strings.TrimSpace(job)
+		glob := map[string]string{"servqual": cfg.Servqual, "feedback": cfg.Feedback, "retention": cfg.Customers}[job]
+		header := map[string]string{"servqual": "branch", "feedback": "region", "retention": "customer"}[job]
+		if strings.Contains(glob, "://") {
+			return 0
+		}
+		files, err := filepath.Glob(glob)
+		if err != nil {
+			return 0
+		}
+		for _, f := range files {
+			lines, err := readLines(f)
+			if err != nil {
+				return 0
+			}
+			for _, l := range lines {
+				if !skipLine(l, header) {
+					n++
+				}
+			}
+		}
 	}
-	return s[:n] + "…"
+	return n
 }
 
 // readLines reads a text output (missing file: no lines).

@@ -56,7 +56,7 @@ func parseSummary(line string) (btyd.Summary, error) {
 	}
 	t, err := strconv.ParseFloat(f[3], 64)
 	if err != nil {
-		return btyd.Summary{}, fmt.Errorf("T %q is not a number", f[3])
+		return btyd.Summary{}, fmt.Errorf("age T %q is not a number", f[3])
 	}
 	m, err := decimal.NewFromString(f[4])
 	if err != nil {
