@@ -117,6 +117,13 @@ func TestParetoNBDBranches(t *testing.T) {
 	if d := cmp.Diff(a.ParetoNBD, b.ParetoNBD, cmpopts.EquateApprox(1e-6, 0)); d != "" {
 		t.Errorf("fits from the two branches differ:\n%s", d)
 	}
+	// The peer benchmark /work/shared/bench/scipy_pnbd.py (SciPy 1.10.1,
+	// Nelder–Mead) on the same rounded summary prints 0.5533 10.5776
+	// 0.6062 11.6679 LL=-9594.974.
+	peer := btyd.ParetoNBD{R: 0.5533, Alpha: 10.5776, S: 0.6062, Beta: 11.6679}
+	if d := cmp.Diff(peer, a.ParetoNBD, cmpopts.EquateApprox(0, 0.00006)); d != "" || math.Abs(a.LogLik-(-9594.974)) > 0.0006 {
+		t.Errorf("fit on the rounded summary differs from SciPy's (LL %.4f) (-want +got):\n%s", a.LogLik, d)
+	}
 	// And the likelihood is continuous across α = β.
 	m := btyd.ParetoNBD{R: 0.55, Alpha: 11, S: 0.61, Beta: 11}
 	l0, _ := m.LogLikelihood(data)
