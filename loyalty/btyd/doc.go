@@ -76,7 +76,8 @@
 //     what a frequency of 65 does. Horizons and counts are bounded by the
 //     documented limits below.
 //   - Functions that take data or return money ([Summarize], [FitSBG],
-//     [FitBGNBD], [FitGammaGamma], [BGNBD.LogLikelihood], [SBG.Project],
+//     [FitBGNBD], [FitGammaGamma], [BGNBD.LogLikelihood], [FitParetoNBD],
+//     [ParetoNBD.LogLikelihood], [SBG.Project],
 //     [GammaGamma.ExpectedSpend], [GammaGamma.ConditionalSpend],
 //     [ValueInput.Validate], [CustomerValue]) return, for invalid input, an
 //     error whose message starts "btyd: " once, names the argument, field,
@@ -93,7 +94,8 @@
 //     [BGNBD.ProbAlive], [BGNBD.ProbPurchases]): r, α, a, b in
 //     [[MinParam], [MaxParam]]; horizons t and ages T in [0, [MaxTime]];
 //     counts x and n in [0, [MaxFrequency]]; a valid history
-//     (0 ≤ t_x ≤ T, t_x > 0 exactly when x > 0).
+//     (0 ≤ t_x ≤ T, t_x > 0 exactly when x > 0). The [ParetoNBD] methods
+//     have the same domain, with s, β for a, b.
 //     sBG: [SBG.Survival] and [SBG.Retention] need α, β finite and > 0
 //     and t ≥ 0 (t ≥ 1 for Retention); [SBG.DiscountedLifetime] and
 //     [SBG.ResidualLifetime] need α, β in [[SBGMinShape], [SBGMaxShape]]

@@ -22,7 +22,8 @@ import (
 // domain and a finite value ≥ 0 otherwise. The domain is the BG/NBD's:
 // r, α, s, β in [MinParam, MaxParam], times in [0, MaxTime], x ≤
 // MaxFrequency and a valid history (0 ≤ t_x ≤ T, t_x > 0 exactly when
-// x > 0; T = 0 is allowed).
+// x > 0; T = 0 is allowed), and for [ParetoNBD.DiscountedResidualPurchases]
+// a discount rate in [MinDiscount, MaxDiscount].
 type ParetoNBD struct {
 	// R is the shape of the purchase-rate distribution.
 	R float64 `json:"r"`
