@@ -110,7 +110,6 @@ func TestSimulateErrors(t *testing.T) {
 	}
 }
 
-
 // FuzzSimulate: any parameters and ages give an error wrapping a sentinel
 // or summaries that are valid histories, without panic or hang.
 func FuzzSimulate(f *testing.F) {
