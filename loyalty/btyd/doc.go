@@ -40,6 +40,7 @@
 //  4. [CustomerValue] combines a purchase model and a spend model — pass
 //     the two fits as they are — into a discounted profit over a horizon
 //     given by a [ValueInput], in decimal money.
+//  5. [CalibrationHoldoutTable] and [HoldoutErrors] check a purchase model on the holdout; [SimulateBGNBD] and [SimulateParetoNBD] draw customers for what-if work.
 //
 // For subscriptions, [FitSBG] fits survivor counts (customers still active
 // at the start of each period); its [SBG] gives [SBG.Survival],
