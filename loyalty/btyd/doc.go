@@ -31,6 +31,7 @@
 //     and [FitGammaGamma] the spend model; both return the model with its
 //     [FitInfo] ([BGNBDFit], [GammaGammaFit]). [FitParetoNBD] fits the
 //     Pareto/NBD instead, with the same prediction methods on [ParetoNBD].
+//     [FitBGBB] fits the BG/BB to discrete-time histories ([BGBBHistory]).
 //  3. Predictions, on the fit: [BGNBD.ProbAlive] (the probability that a
 //     customer still buys), [BGNBD.ConditionalPurchases] (expected
 //     purchases in the next t time units; compare with a [Holdout]),
@@ -40,7 +41,7 @@
 //  4. [CustomerValue] combines a purchase model and a spend model — pass
 //     the two fits as they are — into a discounted profit over a horizon
 //     given by a [ValueInput], in decimal money.
-//  5. [CalibrationHoldoutTable] and [HoldoutErrors] check a purchase model on the holdout; [SimulateBGNBD] and [SimulateParetoNBD] draw customers for what-if work.
+//  5. [CalibrationHoldoutTable], [HoldoutErrors] and [PeriodCountHistogram] check a purchase model on the holdout and the calibration counts; [SimulateBGNBD] and [SimulateParetoNBD] draw customers for what-if work.
 //
 // For subscriptions, [FitSBG] fits survivor counts (customers still active
 // at the start of each period); its [SBG] gives [SBG.Survival],
