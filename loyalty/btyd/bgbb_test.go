@@ -242,7 +242,7 @@ func FuzzBGBB(f *testing.F) {
 	f.Add(1.0, 1.0, 1.0, 1.0, 0, 0, 0, 0, 1)
 	f.Add(1e-8, 1e8, 1e8, 1e-8, 6, 6, 6, 1<<62, 1)
 	f.Add(1e8, 1e-8, 1e-8, 1e8, 1, 1, 100000, 100000, 7)
-	f.Add(math.NaN(), math.Inf(1), -0.0, 1e308, -1, 2, 3, -4, -5)
+	f.Add(math.NaN(), math.Inf(1), math.Copysign(0, -1), 1e308, -1, 2, 3, -4, -5)
 	f.Fuzz(func(t *testing.T, a, b, g, d float64, x, tx, n, ns, count int) {
 		m := btyd.BGBB{Alpha: a, Beta: b, Gamma: g, Delta: d}
 		finite := func(name string, v float64, err error) {
@@ -298,7 +298,7 @@ func FuzzBGBB(f *testing.F) {
 // /usr/bin/python3 ../shared/bench/scipy_bgbb.py on the same file.
 func BenchmarkFitBGBBDonations(b *testing.B) {
 	data := loadDonations(b)
-	for b.Loop() {
+	for i := 0; i < b.N; i++ {
 		if _, err := btyd.FitBGBB(data, nil); err != nil {
 			b.Fatal(err)
 		}
