@@ -78,8 +78,10 @@ func checkSimArgs(fn string, rng *rand.Rand, ages []float64) error {
 //     of repeat purchases in (0, T], Recency the time of the last (0
 //     without any), T the age.
 //
-// Draws come from rng only, so a seeded generator reproduces the sample.
-// The mean Frequency of customers of age T is [BGNBD.ExpectedPurchases](T).
+// Draws come from rng only, so a seeded generator reproduces the sample;
+// a *rand.Rand is not safe for concurrent use, so concurrent calls need
+// generators of their own. The Frequency of customers of age T follows
+// [BGNBD.ProbPurchases](·, T), with mean [BGNBD.ExpectedPurchases](T).
 //
 // It returns an error wrapping [ErrInvalid] for a nil rng, a parameter
 // outside [MinParam, MaxParam] or NaN, an age outside [0, MaxTime] or
@@ -132,8 +134,8 @@ func SimulateBGNBD(rng *rand.Rand, m BGNBD, ages []float64) ([]Summary, error) {
 //     of repeat purchases in (0, min(τ, T)], Recency the time of the last
 //     (0 without any), T the age.
 //
-// Draws come from rng only, so a seeded generator reproduces the sample.
-// The mean Frequency of customers of age T is
+// Draws come from rng only, as for [SimulateBGNBD]. The Frequency of
+// customers of age T follows [ParetoNBD.ProbPurchases](·, T), with mean
 // [ParetoNBD.ExpectedPurchases](T).
 //
 // Errors are as for [SimulateBGNBD].

@@ -44,6 +44,7 @@ func TestSimulateMeans(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkSim(t, data, T, m.ExpectedPurchases(T), "BG/NBD")
+			checkCounts(t, data, T, m.ProbPurchases, "BG/NBD")
 		}
 		for _, m := range []btyd.ParetoNBD{{R: 0.553, Alpha: 10.58, S: 0.606, Beta: 11.67}, {R: 5, Alpha: 2, S: 1.5, Beta: 30}} {
 			data, err := btyd.SimulateParetoNBD(rand.New(rand.NewPCG(2, uint64(T))), m, ages)
@@ -51,6 +52,7 @@ func TestSimulateMeans(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkSim(t, data, T, m.ExpectedPurchases(T), "Pareto/NBD")
+			checkCounts(t, data, T, m.ProbPurchases, "Pareto/NBD")
 		}
 	}
 }
@@ -65,6 +67,26 @@ func checkSim(t *testing.T, data []btyd.Summary, T, want float64, name string) {
 	mean, se := meanSE(data)
 	if math.Abs(mean-want) > 4*se {
 		t.Errorf("%s T=%g: mean frequency %.4f ± %.4f, E[X(T)] = %.4f", name, T, mean, se, want)
+	}
+}
+
+// checkCounts compares the share of customers with n = 0..4 repeat
+// purchases with P(X(T) = n), within 4 binomial standard errors
+// √(p(1−p)/N) (plus 1e-9 for p ≈ 0).
+func checkCounts(t *testing.T, data []btyd.Summary, T float64, prob func(int, float64) float64, name string) {
+	t.Helper()
+	N := float64(len(data))
+	for n := 0; n < 5; n++ {
+		c := 0
+		for _, d := range data {
+			if d.Frequency == n {
+				c++
+			}
+		}
+		p := prob(n, T)
+		if got := float64(c) / N; math.Abs(got-p) > 4*math.Sqrt(p*(1-p)/N)+1e-9 {
+			t.Errorf("%s T=%g: share with %d purchases %.4f, P(X(T)=%d) = %.4f", name, T, n, got, n, p)
+		}
 	}
 }
 
