@@ -266,6 +266,11 @@ func FuzzBGBB(f *testing.F) {
 		if err == nil && v > float64(ns)*(1+1e-9) {
 			t.Errorf("ConditionalPurchases = %v > nStar %d", v, ns)
 		}
+		v, err = m.ProbPurchases(x, n)
+		finite("ProbPurchases", v, err)
+		if err == nil && v > 1 {
+			t.Errorf("ProbPurchases = %v > 1", v)
+		}
 		v, err = m.ExpectedPurchases(n)
 		finite("ExpectedPurchases", v, err)
 		if err == nil && v > float64(n)*(1+1e-9) {
