@@ -1,12 +1,31 @@
 // Command loyalty tells the story of a few customers of a fictional
 // business with package loyalty: their trust, their value and their
 // predicted future, on built-in data.
+//
+// With -charts DIR it also writes the subscription cohort's retention
+// chart (the sBG projection against the actual survivors) to DIR as
+// loyalty_retention.svg and .png; -font FILE draws it with Chinese labels
+// in that CJK font (such as /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+// from Debian's fonts-wqy-microhei).
 package main
 
-import "os"
+import (
+	"flag"
+	"fmt"
+	"os"
+)
 
 func main() {
+	charts := flag.String("charts", "", "also write the charts to this directory (SVG and PNG)")
+	fontPath := flag.String("font", "", "with -charts: a CJK TrueType/OpenType font for Chinese chart labels")
+	flag.Parse()
 	printBehaviour(os.Stdout)
 	printMoney(os.Stdout)
 	printModels(os.Stdout)
+	if *charts != "" {
+		if err := writeCharts(*charts, *fontPath); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
 }

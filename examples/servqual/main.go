@@ -5,9 +5,16 @@
 // dimension, the key drivers of the overall rating, an
 // importance-performance grid (and why it ranks differently from the
 // gaps), and the zone of tolerance. Labels are in English and Chinese.
+//
+// With -charts DIR it also writes the gap chart and the
+// importance-performance grid to DIR as SVG and PNG (servqual_gaps,
+// servqual_ipa); -font FILE draws them with Chinese labels in that CJK
+// font (such as /usr/share/fonts/truetype/wqy/wqy-microhei.ttc from
+// Debian's fonts-wqy-microhei).
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -21,9 +28,18 @@ import (
 )
 
 func main() {
+	charts := flag.String("charts", "", "also write the charts to this directory (SVG and PNG)")
+	fontPath := flag.String("font", "", "with -charts: a CJK TrueType/OpenType font for Chinese chart labels")
+	flag.Parse()
 	if err := report(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+	if *charts != "" {
+		if err := writeCharts(*charts, *fontPath); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
 	}
 }
 

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/cxlab/satisfaction/chart"
+	"github.com/cxlab/satisfaction/servqual"
+	"gonum.org/v1/plot"
+)
+
+// writeCharts writes the gap chart and the importance-performance grid of
+// the sample survey to dir as SVG and PNG, with Chinese labels in the
+// font at fontPath when it is not empty.
+func writeCharts(dir, fontPath string) error {
+	opts := &chart.Options{}
+	if fontPath != "" {
+		b, err := os.ReadFile(fontPath)
+		if err != nil {
+			return err
+		}
+		opts = &chart.Options{Chinese: true, Font: b}
+	}
+	in := servqual.SERVQUAL()
+	acc, err := servqual.Accumulate(in, sample(in), 1)
+	if err != nil {
+		return err
+	}
+	rep := acc.Report()
+	gaps, err := chart.Gaps(rep, servqual.Gap, in.Scale(), opts)
+	if err != nil {
+		return err
+	}
+	d, err := acc.KeyDrivers(servqual.Perception, "overall")
+	if err != nil {
+		return err
+	}
+	pts, err := acc.IPA(servqual.Perception, d.ShapleyShare, nil)
+	if err != nil {
+		return err
+	}
+	// Importance as a percentage of R², as in the text report.
+	pct := make(servqual.IPAPoints, len(pts))
+	names := map[string]string{}
+	for i, p := range pts {
+		p.Importance *= 100
+		pct[i] = p
+		names[p.Key] = rep.Dimension(p.Key).Name
+		if opts.Chinese {
+			names[p.Key] = rep.Dimension(p.Key).Chinese
+		}
+	}
+	scale := in.Scale()
+	spec := chart.IPASpec{
+		Title:            "SERVQUAL: importance-performance grid, split at the means",
+		Points:           pct,
+		Names:            names,
+		ImportanceLabel:  "importance: share of R² of the overall rating, %",
+		PerformanceLabel: fmt.Sprintf("performance: mean perception, scale %v–%v", scale.Min, scale.Max),
+		PerformanceScale: &scale,
+	}
+	if opts.Chinese {
+		spec.Title = "SERVQUAL 重要性—表现分析图（以均值分区）"
+		spec.ImportanceLabel = "重要性：占总体评分 R² 的份额，%"
+		spec.PerformanceLabel = fmt.Sprintf("表现：平均感知得分，量表 %v–%v", scale.Min, scale.Max)
+	}
+	grid, err := chart.IPAGrid(spec, opts)
+	if err != nil {
+		return err
+	}
+	for name, p := range map[string]*plot.Plot{"servqual_gaps": gaps, "servqual_ipa": grid} {
+		if err := save(dir, name, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// save writes p to dir as name.svg and name.png.
+func save(dir, name string, p *plot.Plot) error {
+	var svg, png bytes.Buffer
+	if err := chart.WriteSVG(&svg, p, 0, 0); err != nil {
+		return err
+	}
+	if err := chart.WritePNG(&png, p, 0, 0); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".svg"), svg.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, name+".png"), png.Bytes(), 0o644)
+}
