@@ -206,6 +206,9 @@ func TestBGBBErrors(t *testing.T) {
 	// Nobody transacted again: the drop-out is not identified.
 	_, err = btyd.FitBGBB([]btyd.BGBBHistory{{Periods: 6, Count: 100}}, nil)
 	add("fit no repeat", err, btyd.ErrNotIdentified)
+	// Everybody transacted at every opportunity: nobody is seen to drop out.
+	_, err = btyd.FitBGBB([]btyd.BGBBHistory{{Frequency: 6, Recency: 6, Periods: 6, Count: 100}}, nil)
+	add("fit all active", err, btyd.ErrNotIdentified)
 	for _, c := range cases {
 		if c.err == nil || !errors.Is(c.err, c.sentinel) || !strings.HasPrefix(c.err.Error(), "btyd: ") ||
 			strings.Count(c.err.Error(), "btyd: ") != 1 {
