@@ -23,11 +23,13 @@
 // Chinese. The fonts built into gonum/plot (Liberation) carry no CJK
 // glyphs, so the caller must load a TrueType or OpenType font that does
 // and pass its bytes in [Options].Font. On Debian and Ubuntu,
-// `apt-get install fonts-wqy-microhei` provides
-// /usr/share/fonts/truetype/wqy/wqy-microhei.ttc and `apt-get install
-// fonts-noto-cjk` provides /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
-// (collections: the first font is used); any single-font .ttf or .otf with
-// CJK glyphs works too.
+// `apt-get install fonts-noto-cjk` provides
+// /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc, which works (of a
+// .ttc collection the first font is used); any single-font .ttf or .otf
+// with CJK glyphs works too. Debian's fonts-wqy-microhei
+// (/usr/share/fonts/truetype/wqy/wqy-microhei.ttc) is rejected by the
+// font parser gonum/plot uses (golang.org/x/image/font/sfnt: "invalid
+// table offset"), and the error says so.
 //
 // # Contract
 //

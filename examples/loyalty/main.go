@@ -5,8 +5,9 @@
 // With -charts DIR it also writes the subscription cohort's retention
 // chart (the sBG projection against the actual survivors) to DIR as
 // loyalty_retention.svg and .png; -font FILE draws it with Chinese labels
-// in that CJK font (such as /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
-// from Debian's fonts-wqy-microhei).
+// in that CJK font (such as
+// /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc from Debian's
+// fonts-noto-cjk).
 package main
 
 import (

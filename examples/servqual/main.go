@@ -9,8 +9,8 @@
 // With -charts DIR it also writes the gap chart and the
 // importance-performance grid to DIR as SVG and PNG (servqual_gaps,
 // servqual_ipa); -font FILE draws them with Chinese labels in that CJK
-// font (such as /usr/share/fonts/truetype/wqy/wqy-microhei.ttc from
-// Debian's fonts-wqy-microhei).
+// font (such as /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+// from Debian's fonts-noto-cjk).
 package main
 
 import (
