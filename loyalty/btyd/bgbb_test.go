@@ -269,6 +269,8 @@ func FuzzBGBB(f *testing.F) {
 		if err == nil && v > float64(ns)*(1+1e-9) {
 			t.Errorf("ConditionalPurchases = %v > nStar %d", v, ns)
 		}
+		v, err = m.DiscountedResidualPurchases(float64(ns%1000+1)/1000, x, tx, n)
+		finite("DiscountedResidualPurchases", v, err)
 		v, err = m.ProbPurchases(x, n)
 		finite("ProbPurchases", v, err)
 		if err == nil && v > 1 {
