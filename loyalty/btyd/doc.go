@@ -79,7 +79,11 @@
 //     documented limits below.
 //   - Functions that take data or return money ([Summarize], [FitSBG],
 //     [FitBGNBD], [FitGammaGamma], [BGNBD.LogLikelihood], [FitParetoNBD],
-//     [ParetoNBD.LogLikelihood], [SBG.Project],
+//     [ParetoNBD.LogLikelihood], [FitBGBB], [CompressBGBB], every [BGBB]
+//     method (parameters in [[MinParam], [MaxParam]], at most
+//     [BGBBMaxPeriods] opportunities), [SimulateBGNBD],
+//     [SimulateParetoNBD], [CalibrationHoldoutTable], [HoldoutErrors],
+//     [PeriodCountHistogram], [SBG.Project],
 //     [GammaGamma.ExpectedSpend], [GammaGamma.ConditionalSpend],
 //     [ValueInput.Validate], [CustomerValue]) return, for invalid input, an
 //     error whose message starts "btyd: " once, names the argument, field,
@@ -104,7 +108,10 @@
 //     and a discount rate in [[MinDiscount], [MaxDiscount]] (n ≥ 1).
 //     The data functions bound their work instead by errors: [SBG.Project]
 //     at [MaxProjectPeriods] periods, [CustomerValue] at
-//     [MaxValuePeriods] periods and a horizon of [MaxTime].
+//     [MaxValuePeriods] periods and a horizon of [MaxTime], [FitBGBB] at
+//     [BGBBMaxPeriods] opportunities, the simulators at
+//     [MaxSimulatedPurchases] purchases and the diagnostics at
+//     [MaxDiagnosticFrequency].
 //   - Every number a data function promises is finite; the one statistic a
 //     fit may leave undefined, a standard error, is NaN only on a fit that
 //     returned an error, whose FitInfo.Reason says why.
