@@ -171,3 +171,20 @@ func finite(xs ...float64) bool {
 	}
 	return true
 }
+
+// colorT is the colour type of the marks.
+type colorT = color.RGBA
+
+var (
+	colWhite   = color.RGBA{R: 255, G: 255, B: 255, A: 255}
+	colText    = color.RGBA{A: 255}
+	colBoxExo  = color.RGBA{R: 240, G: 240, B: 240, A: 255}
+	colBoxEndo = color.RGBA{R: 222, G: 238, B: 250, A: 255}
+)
+
+// font0 is gonum/plot's default font at size pt.
+func font0(pt float64) font.Font {
+	f := plot.DefaultFont
+	f.Size = vg.Points(pt)
+	return f
+}

@@ -1,0 +1,282 @@
+package chart_test
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cxlab/satisfaction/chart"
+	"github.com/cxlab/satisfaction/ep"
+	"github.com/cxlab/satisfaction/loyalty"
+	"github.com/cxlab/satisfaction/loyalty/btyd"
+	"github.com/cxlab/satisfaction/servqual"
+	"github.com/cxlab/satisfaction/servqual/pls"
+	"github.com/shopspring/decimal"
+	"gonum.org/v1/plot"
+)
+
+// Further colours of the marks (Okabe & Ito bluish green).
+const aboveFill = "fill:#009E73"
+
+// keep writes p as PNG to $CHART_PNG_DIR/name.png when that is set, to
+// look at the chart.
+func keep(t *testing.T, name string, p *plot.Plot) {
+	t.Helper()
+	dir := os.Getenv("CHART_PNG_DIR")
+	if dir == "" {
+		return
+	}
+	var b bytes.Buffer
+	if err := chart.WritePNG(&b, p, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func calTable() btyd.CalibrationHoldout {
+	nan := math.NaN()
+	return btyd.CalibrationHoldout{Rows: []btyd.CalibrationHoldoutRow{
+		{Frequency: 0, Customers: 1411, Actual: 0.24, Predicted: 0.23},
+		{Frequency: 1, Customers: 439, Actual: 0.70, Predicted: 0.74},
+		{Frequency: 2, Customers: 214, Actual: 1.39, Predicted: 1.26},
+		{Frequency: 3, Customers: 0, Actual: nan, Predicted: nan, Reason: "no customers"},
+		{Frequency: 4, Customers: 100, Actual: 2.5, Predicted: 2.3},
+		{Frequency: 5, OrMore: true, Customers: 190, Actual: 3.9, Predicted: 4.2},
+	}}
+}
+
+func TestCalibrationHoldout(t *testing.T) {
+	p, err := chart.CalibrationHoldout(chart.CalibrationSpec{Table: calTable(), Holdout: "39 weeks"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keep(t, "calibration", p)
+	svg, texts := render(t, p)
+	// Five groups with customers (frequency 3 has none) and the legend's.
+	if n := strings.Count(svg, actualFill); n != 5+1 {
+		t.Errorf("%d actual marks, want 5 and the legend's", n)
+	}
+	if n := strings.Count(svg, markFill); n != 5+1 {
+		t.Errorf("%d predicted marks, want 5 and the legend's", n)
+	}
+	hasText(t, texts, "Calibration vs holdout: purchases predicted for each kind of customer",
+		"repeat purchases in the calibration period (n: customers)", "mean purchases per customer in the 39 weeks",
+		"actual", "predicted by the model", "5+", "n=1411", "0")
+	if strings.Contains(strings.Join(texts, " "), "n=0") {
+		t.Error("a group without customers is drawn")
+	}
+}
+
+func TestTracking(t *testing.T) {
+	act := btyd.PeriodSeries{10, 30, 50, 60, 55, 58, 52, 50}
+	exp := btyd.PeriodSeries{12, 29, 48, 58, 57, 55, 53, 51, 50, 49}
+	for _, cum := range []bool{false, true} {
+		p, err := chart.Tracking(chart.TrackingSpec{Actual: act, Expected: exp, CalibrationEnd: 5, Cumulative: cum}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := map[bool]string{false: "tracking_incremental", true: "tracking_cumulative"}[cum]
+		keep(t, name, p)
+		svg, texts := render(t, p)
+		if n := strings.Count(svg, "stroke:#D55E00"); n != 2 { // the line and its legend
+			t.Errorf("%s: %d actual lines, want 2", name, n)
+		}
+		if n := strings.Count(svg, "stroke:#0072B2"); n != 2 {
+			t.Errorf("%s: %d expected lines, want 2", name, n)
+		}
+		hasText(t, texts, "actual", "expected by the model", "end of calibration (week 5)", "week", "0")
+		if cum {
+			hasText(t, texts, "Tracking: cumulative repeat transactions, actual against the model",
+				"repeat transactions to date (cumulative)")
+		} else {
+			hasText(t, texts, "Tracking: repeat transactions per week, actual against the model", "repeat transactions in the week")
+		}
+	}
+	// Cumulative running totals: the y axis reaches the total 365 of the
+	// actual series and 462 of the expected (12+29+…+49), times 1.08.
+	p, err := chart.Tracking(chart.TrackingSpec{Actual: act, Expected: exp, Cumulative: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 462 * 1.08; math.Abs(p.Y.Max-want) > 1e-9 {
+		t.Errorf("cumulative y max %v, want %v", p.Y.Max, want)
+	}
+}
+
+func TestProbAlive(t *testing.T) {
+	// The BG/NBD parameters of Fader, Hardie & Lee (2005) for the CDNOW
+	// sample, customers of age 39 weeks.
+	m := btyd.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}
+	const T = 39.0
+	calls := 0
+	p, err := chart.ProbAlive(chart.AliveSpec{
+		Alive: func(x int, tx float64) float64 {
+			calls++
+			return m.ProbAlive(btyd.Summary{Frequency: x, Recency: tx, T: T})
+		},
+		T: T, MaxFrequency: 10, Cells: 13,
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 11*13 {
+		t.Errorf("Alive called %d times, want 11×13", calls)
+	}
+	keep(t, "alive", p)
+	svg, texts := render(t, p)
+	hasText(t, texts, "Probability that a customer is still active, after 39 weeks",
+		"repeat purchases (frequency)", "week of the last repeat purchase (recency), 0 = first purchase, 39 = now",
+		"P = 1", "P = 0.5", "P = 0", "39", "10")
+	// The heat map is one raster image.
+	if n := strings.Count(svg, "<image"); n != 1 {
+		t.Errorf("%d images, want the heat map's 1", n)
+	}
+}
+
+func afterSales() loyalty.AfterSales {
+	d := decimal.RequireFromString
+	return loyalty.AfterSales{
+		Investment: d("150000"),
+		Labour:     d("120000"), Materials: d("30000"), Facilities: d("25000"), Communication: d("10000"), Management: d("15000"),
+		RetainedMargin: d("180000"), RepeatPurchases: d("60000"), AddOnPurchases: d("25000"), Referrals: d("20000"), AvoidedCosts: d("15000"),
+	}
+}
+
+func TestTornado(t *testing.T) {
+	a := afterSales()
+	cb, err := a.Evaluate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bars, err := a.Tornado(0.2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := chart.Tornado(chart.TornadoSpec{Bars: bars, Base: cb.Net, Change: 0.2, Currency: "EUR"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keep(t, "tornado", p)
+	svg, texts := render(t, p)
+	// Ten lines, each a lowered and a raised half, and a legend swatch each.
+	if n := strings.Count(svg, actualFill); n != 10+1 {
+		t.Errorf("%d lowered halves, want 10 and the legend's", n)
+	}
+	if n := strings.Count(svg, markFill); n != 10+1 {
+		t.Errorf("%d raised halves, want 10 and the legend's", n)
+	}
+	// Net = 300,000 − 200,000 = 100,000 at the estimates.
+	hasText(t, texts, "Sensitivity of the yearly net benefit, one input at a time",
+		"yearly net benefit, EUR (line: at the estimates, 100,000)", "input lowered 20%", "input raised 20%",
+		"retained margin", "labour", "referrals")
+	// Largest swing on top: the retained margin (±36,000) is the last
+	// nominal label (drawn highest).
+	if got := p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max); got[len(got)-1].Label != "retained margin" {
+		t.Errorf("top bar %q, want retained margin", got[len(got)-1].Label)
+	}
+}
+
+func TestZone(t *testing.T) {
+	nan := math.NaN()
+	rows := []chart.ZoneRow{
+		{Name: "Tangibles", Adequate: 4, Desired: 6, Perceived: 6.5, CI: ep.Interval{Low: 6.1, High: 6.9}},
+		{Name: "Reliability", Adequate: 5, Desired: 6.8, Perceived: 4.6, CI: ep.Interval{Low: 4.2, High: 5}},
+		{Name: "Empathy", Adequate: 4.5, Desired: 6.2, Perceived: 5.5, CI: ep.Interval{Low: nan, High: nan}},
+	}
+	p, err := chart.Zone(chart.ZoneSpec{Rows: rows, Scale: servqual.Scale{Min: 1, Max: 7}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keep(t, "zone", p)
+	svg, texts := render(t, p)
+	for fill, want := range map[string]int{actualFill: 1, markFill: 1, aboveFill: 1} {
+		if n := strings.Count(svg, fill); n != want {
+			t.Errorf("%d marks %s, want %d", n, fill, want)
+		}
+	}
+	hasText(t, texts, "Zone of tolerance: perceived service against the adequate and desired levels",
+		"rating, scale 1–7", "band: adequate to desired level", "Tangibles", "Reliability", "Empathy", "1", "7")
+
+	// From a report: the levels are P − MSA and P − MSS.
+	rep := servqual.Report{Dimensions: []servqual.DimensionReport{
+		{Key: "r", Name: "Reliability", Chinese: "可靠性", Measures: servqual.Measures{
+			Perception: stat(5, 0.2), Adequacy: stat(0.5, 0.2), Superiority: stat(-1.25, 0.2)}},
+		{Key: "t", Name: "Tangibles", Measures: servqual.Measures{Perception: stat(5, 0.2)}},
+	}}
+	got := chart.ZoneRows(rep, true)
+	if len(got) != 1 || got[0].Name != "可靠性" || got[0].Adequate != 4.5 || got[0].Desired != 6.25 || got[0].Perceived != 5 || got[0].CI.Low != 4.8 {
+		t.Errorf("ZoneRows = %+v, want 可靠性 4.5–6.25, perceived 5 (4.8–5.2)", got)
+	}
+}
+
+// ecsiResult is an ECSI fit's structural part, with the path
+// coefficients of Tenenhaus et al. (2005, Table 7) rounded.
+func ecsiResult() *pls.Result {
+	nan := math.NaN()
+	r2 := map[string]float64{pls.Image: nan, pls.Expectations: 0.25, pls.Quality: 0.31, pls.Value: 0.34, pls.Satisfaction: 0.67, pls.Loyalty: 0.43}
+	res := &pls.Result{N: 250}
+	for _, c := range []string{pls.Image, pls.Expectations, pls.Quality, pls.Value, pls.Satisfaction, pls.Loyalty} {
+		res.Constructs = append(res.Constructs, pls.ConstructResult{Name: c, R2: r2[c]})
+	}
+	coef := []float64{0.50, 0.56, 0.07, 0.54, 0.18, 0.06, 0.51, 0.20, 0.20, 0.48}
+	for i, pth := range pls.ECSIPaths() {
+		res.Paths = append(res.Paths, pls.PathResult{From: pth.From, To: pth.To, Coefficient: coef[i]})
+	}
+	res.Paths[5].Coefficient = -0.06 // one negative path, drawn vermilion
+	return res
+}
+
+func TestPathDiagram(t *testing.T) {
+	p, err := chart.PathDiagram(chart.PathSpec{Result: ecsiResult()}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keep(t, "path_ecsi", p)
+	svg, texts := render(t, p)
+	// Ten arrow heads and their labels: nine blue, one vermilion.
+	if n := strings.Count(svg, markFill); n != 2*9 {
+		t.Errorf("%d blue arrow heads and labels, want 2×9", n)
+	}
+	if n := strings.Count(svg, actualFill); n != 2*1 {
+		t.Errorf("%d vermilion arrow heads and labels, want 2×1", n)
+	}
+	hasText(t, texts, "Path model: standardised path coefficients and R² (n = 250)",
+		"Image", "Expectations", "Perceived quality", "Perceived value", "Satisfaction", "Loyalty",
+		"R² = 0.67", "R² = 0.25", "0.50", "0.56", "−0.06", "0.48")
+	if strings.Contains(strings.Join(texts, " "), "R² = NaN") {
+		t.Error("an exogenous construct shows an R²")
+	}
+
+	// ACSI in its own layout, and a model of other constructs in columns.
+	acsi := &pls.Result{N: 100}
+	for _, c := range []string{pls.Expectations, pls.Quality, pls.Value, pls.Satisfaction, pls.Complaints, pls.Loyalty} {
+		acsi.Constructs = append(acsi.Constructs, pls.ConstructResult{Name: c, R2: 0.4})
+	}
+	acsi.Constructs[0].R2 = math.NaN()
+	for i, pth := range pls.ACSIPaths() {
+		acsi.Paths = append(acsi.Paths, pls.PathResult{From: pth.From, To: pth.To, Coefficient: 0.1 * float64(i+1)})
+	}
+	acsi.Paths[6].Coefficient = -0.3 // satisfaction lowers complaints
+	p, err = chart.PathDiagram(chart.PathSpec{Result: acsi}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keep(t, "path_acsi", p)
+	_, texts = render(t, p)
+	hasText(t, texts, "Complaints", "−0.30", "0.90")
+
+	other := &pls.Result{N: 10, Constructs: []pls.ConstructResult{{Name: "A", R2: math.NaN()}, {Name: "B", R2: math.NaN()}, {Name: "C", R2: 0.2}},
+		Paths: []pls.PathResult{{From: "A", To: "C", Coefficient: 0.3}, {From: "B", To: "C", Coefficient: 0.2}}}
+	p, err = chart.PathDiagram(chart.PathSpec{Result: other, Names: map[string]string{"C": "Outcome"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keep(t, "path_other", p)
+	_, texts = render(t, p)
+	hasText(t, texts, "A", "B", "Outcome", "R² = 0.2")
+}
