@@ -1,0 +1,234 @@
+package btyd
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/cxlab/satisfaction/internal/nanjson"
+)
+
+// SBGCohortsFit holds the sBG fitted to several cohorts jointly and
+// separately, and the likelihood-ratio test between the two
+// ([FitSBGCohorts]).
+//
+// It is a plain value, safe to share once returned.
+type SBGCohortsFit struct {
+	// Joint is the fit with one α, β for every cohort (the restricted
+	// model); StdErr is in the order Alpha, Beta.
+	Joint SBGFit `json:"joint"`
+	// Separate holds one fit per cohort, in the order given (the full
+	// model). A cohort whose own data cannot identify α and β has a fit
+	// with Converged false, Unidentified and Reason set, and LogLik the
+	// supremum of its log-likelihood (see [FitSBGCohorts]).
+	Separate []SBGFit `json:"separate"`
+	// SeparateLogLik is the sum of the cohorts' maximised
+	// log-likelihoods, the full model's; NaN when a separate fit failed.
+	SeparateLogLik float64 `json:"separate_log_lik"`
+	// Test is the likelihood-ratio test of the joint fit against the
+	// separate fits: a small p-value says the cohorts do not share one
+	// α, β. Its Statistic and PValue are NaN when the test is undefined,
+	// and Reason says why.
+	Test LRTest `json:"test"`
+	// Reason says why Test is undefined; empty when it is defined.
+	Reason string `json:"reason"`
+}
+
+// MarshalJSON encodes f with NaN as null.
+func (f SBGCohortsFit) MarshalJSON() ([]byte, error) {
+	type plain SBGCohortsFit
+	return nanjson.Marshal(plain(f))
+}
+
+// UnmarshalJSON decodes f, null as NaN.
+func (f *SBGCohortsFit) UnmarshalJSON(b []byte) error {
+	type plain SBGCohortsFit
+	return nanjson.Unmarshal(b, (*plain)(f))
+}
+
+// FitSBGCohorts fits the sBG model (see [FitSBG]) to several cohorts of
+// customers acquired at different times, each given by its survivor
+// counts (cohorts[i][t] customers of cohort i still active at the start
+// of its period t, cohorts[i][0] its size; the cohorts may have been
+// observed for different numbers of periods), in two ways, and tests the
+// one against the other:
+//
+//   - Joint: one α, β for all cohorts, maximising the sum of the cohorts'
+//     log-likelihoods (Fader & Hardie 2007, eqs. 5–7). The cohorts are
+//     pooled into counts by tenure (customers lost after t periods,
+//     customers still active after t), so the work of the likelihood is
+//     linear in the longest cohort, not in the number of cohorts.
+//   - Separate: [FitSBG] on each cohort, with the same options.
+//   - Test: the likelihood-ratio test ([LikelihoodRatioTest]) of the joint
+//     model (restricted) against the separate ones (full), statistic
+//     2(Σᵢ ℓᵢ − ℓ_joint). Its degrees of freedom are Σᵢ min(2, mᵢ) − 2,
+//     where mᵢ is the number of renewal rates cohort i shows (periods that
+//     began with survivors): 2(k − 1) for k cohorts observed for at least
+//     two periods each; a cohort with one observed renewal rate carries
+//     one free parameter (its mean churn probability), a cohort of one
+//     count none.
+//
+// A cohort whose own data cannot identify α and β — one with a single
+// count, no churn, or one observed renewal rate — gets a separate fit
+// with Converged false, Unidentified and Reason set, and the supremum of
+// its log-likelihood as LogLik (0 for no churn or no period observed;
+// the binomial n₁ ln(n₁/n₀) + s₁ ln(s₁/n₀) for one renewal rate, with
+// n₁ = n₀ − s₁ lost of n₀), which is what the test needs. Such cohorts
+// still enter the joint fit. The chi-square approximation is poor when a
+// cohort's estimate lies on the boundary (no churn).
+//
+// The test is undefined — Test.Statistic and Test.PValue NaN, Reason
+// saying why, nil error — when a separate fit fails otherwise (its
+// FitInfo says why, for example a cohort whose churn is constant), when
+// the fits are penalised ([FitOptions].Penalty > 0: a ratio of penalised
+// likelihoods is not the likelihood-ratio statistic), or when it has no
+// degree of freedom (one cohort).
+//
+// It returns an error wrapping [ErrEmpty] for no cohorts or an empty
+// cohort, [ErrInvalid] for a cohort size of 0 or less, a negative or a
+// rising count (naming the cohort and period index), or invalid options,
+// and the joint fit's [ErrNotIdentified] or [ErrNotConverged]
+// ("btyd: sBG cohorts fit: …"), with the separate fits computed. The
+// joint FitInfo.N is the total of the cohort sizes.
+func FitSBGCohorts(cohorts [][]int64, opts *FitOptions) (SBGCohortsFit, error) {
+	const name = "sBG cohorts"
+	if len(cohorts) == 0 {
+		return SBGCohortsFit{}, fmt.Errorf("btyd: %s fit: no cohorts: %w", name, ErrEmpty)
+	}
+	for i, s := range cohorts {
+		if len(s) == 0 {
+			return SBGCohortsFit{}, fmt.Errorf("btyd: %s fit: cohort %d: no survivor counts: %w", name, i, ErrEmpty)
+		}
+		if s[0] <= 0 {
+			return SBGCohortsFit{}, fmt.Errorf("btyd: %s fit: cohort %d: cohort size survivors[0] = %d, want > 0: %w", name, i, s[0], ErrInvalid)
+		}
+		for t := 1; t < len(s); t++ {
+			if s[t] < 0 || s[t] > s[t-1] {
+				return SBGCohortsFit{}, fmt.Errorf("btyd: %s fit: cohort %d: survivors[%d] = %d outside [0, survivors[%d] = %d]: %w",
+					name, i, t, s[t], t-1, s[t-1], ErrInvalid)
+			}
+		}
+	}
+	fp := fitProblem{name: name, names: []string{"alpha", "beta"}, start: []float64{1, 1}}
+	_, _, lambda, err := fitOptions(fp, opts)
+	if err != nil {
+		return SBGCohortsFit{}, err
+	}
+
+	// Separate fits and the full model's log-likelihood.
+	out := SBGCohortsFit{Separate: make([]SBGFit, len(cohorts))}
+	var sepLL float64
+	params := 0
+	var reasons []string
+	for i, s := range cohorts {
+		m, churned := sbgObserved(s)
+		params += min(2, m)
+		if m == 0 {
+			out.Separate[i] = SBGFit{FitInfo: FitInfo{Penalty: lambda, N: sbgCohortN(s), Unidentified: []string{"alpha", "beta"},
+				Reason: "a single count: no period observed"}}
+			continue
+		}
+		fit, ferr := FitSBG(s, opts)
+		switch {
+		case ferr == nil:
+			sepLL += fit.LogLik
+		case lambda == 0 && (!churned || m < 2) && errors.Is(ferr, ErrNotIdentified):
+			fit.LogLik = sbgSupLogLik(s, churned)
+			sepLL += fit.LogLik
+		default:
+			reasons = append(reasons, fmt.Sprintf("cohort %d: separate fit failed: %s", i, fit.Reason))
+		}
+		out.Separate[i] = fit
+	}
+	out.SeparateLogLik = sepLL
+	if reasons != nil {
+		out.SeparateLogLik = math.NaN()
+	}
+
+	// Joint fit on the pooled counts by tenure.
+	m := make(map[int64][2]float64)
+	customers := 0
+	for _, s := range cohorts {
+		n := len(s) - 1
+		for t := 1; t <= n; t++ {
+			if d := s[t-1] - s[t]; d > 0 {
+				v := m[int64(t)]
+				v[0] += float64(d)
+				m[int64(t)] = v
+			}
+		}
+		if s[n] > 0 {
+			v := m[int64(n)]
+			v[1] += float64(s[n])
+			m[int64(n)] = v
+		}
+		customers = satAdd(customers, sbgCohortN(s))
+	}
+	var c tenureCounts
+	c.fromMap(m, customers)
+	joint, jerr := fitSBGCounts(&c, name, opts)
+	out.Joint = joint
+
+	df := params - 2
+	switch {
+	case jerr != nil:
+		reasons = append([]string{"the joint fit failed: " + joint.Reason}, reasons...)
+	case lambda > 0:
+		reasons = append(reasons, "the fits are penalised: a ratio of penalised likelihoods is not the likelihood-ratio statistic")
+	case df < 1:
+		reasons = append(reasons, fmt.Sprintf("no degree of freedom: the separate fits have %d free parameters, the joint fit 2", params))
+	}
+	if reasons == nil {
+		t, err := LikelihoodRatioTest(joint.LogLik, sepLL, df)
+		if err != nil {
+			reasons = append(reasons, fmt.Sprintf("the separate fits' log-likelihood %.10g is below the joint fit's %.10g", sepLL, joint.LogLik))
+		} else {
+			out.Test = t
+		}
+	}
+	if reasons != nil {
+		out.Test = LRTest{Statistic: math.NaN(), DF: df, PValue: math.NaN()}
+		out.Reason = strings.Join(reasons, "; ")
+	}
+	return out, jerr
+}
+
+// sbgObserved returns the number of renewal rates a cohort shows (periods
+// that began with survivors) and whether any customer churned.
+func sbgObserved(s []int64) (m int, churned bool) {
+	for t := 1; t < len(s) && s[t-1] > 0; t++ {
+		m++
+	}
+	return m, s[len(s)-1] < s[0]
+}
+
+// sbgSupLogLik is the supremum of the sBG log-likelihood of a cohort that
+// churned no customer (0) or shows one renewal rate (the binomial
+// maximum).
+func sbgSupLogLik(s []int64, churned bool) float64 {
+	if !churned {
+		return 0
+	}
+	n0, s1 := float64(s[0]), float64(s[1])
+	n1 := n0 - s1
+	var v float64
+	if n1 > 0 {
+		v += n1 * math.Log(n1/n0)
+	}
+	if s1 > 0 {
+		v += s1 * math.Log(s1/n0)
+	}
+	return v
+}
+
+// sbgCohortN is a cohort's size as an int.
+func sbgCohortN(s []int64) int { return int(min(s[0], int64(math.MaxInt))) }
+
+// satAdd adds two non-negative ints, saturating at math.MaxInt.
+func satAdd(a, b int) int {
+	if a > math.MaxInt-b {
+		return math.MaxInt
+	}
+	return a + b
+}
