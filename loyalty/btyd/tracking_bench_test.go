@@ -14,7 +14,7 @@ func BenchmarkTrackingCDNOW(b *testing.B) {
 	txs := cdnowTransactions(b)
 	start := time.Date(1997, 1, 1, 0, 0, 0, 0, time.UTC)
 	b.ReportAllocs()
-	for b.Loop() {
+	for range b.N {
 		if _, err := btyd.Tracking(fhl2005, txs, week, start, 78); err != nil {
 			b.Fatal(err)
 		}
