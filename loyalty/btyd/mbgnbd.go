@@ -110,7 +110,7 @@ func (m MBGNBD) ExpectedPurchases(t float64) float64 {
 	if !m.inDomain() || !validTime(t) {
 		return math.NaN()
 	}
-	return m.B / (m.A + m.B) * purchaseMean(m.R, m.Alpha, m.A, m.B+1, t)
+	return m.B / (m.A + m.B) * mbgPurchaseMean(m.R, m.Alpha, m.A, m.B+1, t)
 }
 
 // aliveLogOdds is ln(a/(b+x)) + (r+x) ln((α+T)/(α+t_x)), the log of the
@@ -170,7 +170,7 @@ func (m MBGNBD) ConditionalPurchases(t float64, s Summary) float64 {
 		return 0
 	}
 	fx := float64(s.Frequency)
-	return alive * purchaseMean(m.R+fx, m.Alpha+s.T, m.A, m.B+fx+1, t)
+	return alive * mbgPurchaseMean(m.R+fx, m.Alpha+s.T, m.A, m.B+fx+1, t)
 }
 
 // ProbPurchases returns P(X(t) = n), the probability that a new customer
@@ -221,4 +221,36 @@ func (m MBGNBD) ProbPurchases(n int, t float64) float64 {
 	tail := nbTail(fn, r, t/(al+t), al/(al+t), lz, lq)
 	p += a / (a + b + fn) * math.Exp(lnBetaShift(a, b, fn)) * tail
 	return p
+}
+
+// mbgPurchaseMean returns E[(1 − (1 + p·t/α)^{−r})/p] for p ~ Beta(a, b),
+// as purchaseMean does for the BG/NBD, but written as
+//
+//	t/α · E[g(p·t/α)],   g(y) = (1 − (1+y)^{−r})/y,  g(y) = r for y < 1e-290
+//
+// so that a horizon t tiny next to α (t/α subnormal, as for t = 1e-300)
+// keeps its relative precision: the product p·t/α is formed only where
+// it is a normal number, and t/α is applied last as t·(E[g]/α).
+// (purchaseMean's integrand forms p·t/α for every p, which loses the
+// low bits of the result when t/α is near the bottom of the float64
+// range.) The integrand is positive and bounded by r, and the quadrature
+// is betaMean's, to about 1e-13 relative.
+func mbgPurchaseMean(r, alpha, a, b, t float64) float64 {
+	if t == 0 {
+		return 0
+	}
+	c := t / alpha
+	eg := betaMean(a, b, betaMixture{
+		h: func(p, _ float64) float64 {
+			y := p * c
+			if y < 1e-290 {
+				return r
+			}
+			return -math.Expm1(-r*math.Log1p(y)) / y
+		},
+		slope0:  (r + 1) * c / 2,
+		slope1:  (r + 1) * c / (1 + c),
+		feature: math.Min(1/c, 1),
+	})
+	return t * (eg / alpha)
 }
