@@ -2,12 +2,14 @@ package chart_test
 
 import (
 	"bytes"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"codeberg.org/go-fonts/liberation/liberationsansregular"
 	"github.com/cxlab/satisfaction/chart"
 	"github.com/cxlab/satisfaction/ep"
 	"github.com/cxlab/satisfaction/loyalty"
@@ -268,7 +270,7 @@ func TestPathDiagram(t *testing.T) {
 	}
 	keep(t, "path_acsi", p)
 	_, texts = render(t, p)
-	hasText(t, texts, "Complaints", "−0.30", "0.90")
+	hasText(t, texts, "Complaints", "−0.30", "0.90", "R² = 0.40")
 
 	other := &pls.Result{N: 10, Constructs: []pls.ConstructResult{{Name: "A", R2: math.NaN()}, {Name: "B", R2: math.NaN()}, {Name: "C", R2: 0.2}},
 		Paths: []pls.PathResult{{From: "A", To: "C", Coefficient: 0.3}, {From: "B", To: "C", Coefficient: 0.2}}}
@@ -278,5 +280,125 @@ func TestPathDiagram(t *testing.T) {
 	}
 	keep(t, "path_other", p)
 	_, texts = render(t, p)
-	hasText(t, texts, "A", "B", "Outcome", "R² = 0.2")
+	hasText(t, texts, "A", "B", "Outcome", "R² = 0.20")
+}
+
+func TestMoreErrors(t *testing.T) {
+	nan := math.NaN()
+	scale := servqual.Scale{Min: 1, Max: 7}
+	one := func(float64) float64 { return 1 }
+	type tc struct {
+		name string
+		err  error
+		want error
+	}
+	var cases []tc
+	add := func(name string, _ *plot.Plot, err, want error) { cases = append(cases, tc{name, err, want}) }
+
+	p, err := chart.CalibrationHoldout(chart.CalibrationSpec{}, nil)
+	add("calibration empty", p, err, chart.ErrEmpty)
+	p, err = chart.CalibrationHoldout(chart.CalibrationSpec{Table: btyd.CalibrationHoldout{Rows: []btyd.CalibrationHoldoutRow{{Customers: 3, Actual: nan, Predicted: 1}}}}, nil)
+	add("calibration NaN", p, err, chart.ErrInvalid)
+	p, err = chart.CalibrationHoldout(chart.CalibrationSpec{Table: btyd.CalibrationHoldout{Rows: []btyd.CalibrationHoldoutRow{{Frequency: -1, Customers: 3}}}}, nil)
+	add("calibration frequency", p, err, chart.ErrInvalid)
+
+	p, err = chart.Tracking(chart.TrackingSpec{}, nil)
+	add("tracking empty", p, err, chart.ErrEmpty)
+	p, err = chart.Tracking(chart.TrackingSpec{Expected: btyd.PeriodSeries{1, -2}}, nil)
+	add("tracking negative", p, err, chart.ErrInvalid)
+	p, err = chart.Tracking(chart.TrackingSpec{Expected: btyd.PeriodSeries{1e308, 1e308}, Cumulative: true}, nil)
+	add("tracking overflow", p, err, chart.ErrInvalid)
+	p, err = chart.Tracking(chart.TrackingSpec{Expected: btyd.PeriodSeries{1}, CalibrationEnd: nan}, nil)
+	add("tracking calibration end", p, err, chart.ErrInvalid)
+
+	p, err = chart.ProbAlive(chart.AliveSpec{T: 39}, nil)
+	add("alive nil", p, err, chart.ErrEmpty)
+	p, err = chart.ProbAlive(chart.AliveSpec{Alive: func(int, float64) float64 { return 1 }, T: 0}, nil)
+	add("alive T", p, err, chart.ErrInvalid)
+	p, err = chart.ProbAlive(chart.AliveSpec{Alive: func(int, float64) float64 { return 1 }, T: 1, MaxFrequency: chart.MaxAliveFrequency + 1}, nil)
+	add("alive frequency limit", p, err, chart.ErrInvalid)
+	p, err = chart.ProbAlive(chart.AliveSpec{Alive: func(int, float64) float64 { return 1 }, T: 1, Cells: -1}, nil)
+	add("alive cells", p, err, chart.ErrInvalid)
+	p, err = chart.ProbAlive(chart.AliveSpec{Alive: func(x int, tx float64) float64 { return one(tx) * float64(x) }, T: 1, MaxFrequency: 2}, nil)
+	add("alive above 1", p, err, chart.ErrInvalid)
+
+	p, err = chart.Tornado(chart.TornadoSpec{}, nil)
+	add("tornado empty", p, err, chart.ErrEmpty)
+	p, err = chart.Tornado(chart.TornadoSpec{Bars: []loyalty.TornadoBar{{Input: "x"}}, Change: 2}, nil)
+	add("tornado change", p, err, chart.ErrInvalid)
+	p, err = chart.Tornado(chart.TornadoSpec{Bars: []loyalty.TornadoBar{{Input: "x", Raised: decimal.New(1, 400)}}}, nil)
+	add("tornado huge", p, err, chart.ErrInvalid)
+
+	p, err = chart.Zone(chart.ZoneSpec{Scale: scale}, nil)
+	add("zone empty", p, err, chart.ErrEmpty)
+	p, err = chart.Zone(chart.ZoneSpec{Rows: []chart.ZoneRow{{Adequate: 6, Desired: 5, Perceived: 5}}, Scale: scale}, nil)
+	add("zone reversed", p, err, chart.ErrInvalid)
+	p, err = chart.Zone(chart.ZoneSpec{Rows: []chart.ZoneRow{{Adequate: 4, Desired: 5, Perceived: 9}}, Scale: scale}, nil)
+	add("zone off scale", p, err, chart.ErrInvalid)
+	p, err = chart.Zone(chart.ZoneSpec{Rows: []chart.ZoneRow{{Adequate: 4, Desired: 5, Perceived: 5}}}, nil)
+	add("zone no scale", p, err, chart.ErrInvalid)
+
+	p, err = chart.PathDiagram(chart.PathSpec{}, nil)
+	add("path nil", p, err, chart.ErrEmpty)
+	bad := ecsiResult()
+	bad.Paths[0].Coefficient = math.Inf(1)
+	p, err = chart.PathDiagram(chart.PathSpec{Result: bad}, nil)
+	add("path coefficient", p, err, chart.ErrInvalid)
+	bad = ecsiResult()
+	bad.Paths[0].To = "nowhere"
+	p, err = chart.PathDiagram(chart.PathSpec{Result: bad}, nil)
+	add("path unknown", p, err, chart.ErrInvalid)
+	p, err = chart.PathDiagram(chart.PathSpec{Result: ecsiResult(), Positions: map[string]chart.Position{pls.Image: {}}}, nil)
+	add("path positions", p, err, chart.ErrInvalid)
+
+	for _, c := range cases {
+		if !errors.Is(c.err, c.want) {
+			t.Errorf("%s: %v, want it to wrap %v", c.name, c.err, c.want)
+			continue
+		}
+		if msg := c.err.Error(); !strings.HasPrefix(msg, "chart: ") || strings.Count(msg, "chart: ") != 1 {
+			t.Errorf("%s: %q does not start with \"chart: \" exactly once", c.name, msg)
+		}
+	}
+}
+
+// TestMoreChinese checks the Chinese titles and labels of the new charts.
+func TestMoreChinese(t *testing.T) {
+	opts := &chart.Options{Chinese: true, Font: liberationsansregular.TTF}
+	a := afterSales()
+	cb, _ := a.Evaluate()
+	bars, _ := a.Tornado(0.2)
+	m := btyd.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}
+	for _, c := range []struct {
+		name string
+		draw func() (*plot.Plot, error)
+		want []string
+	}{
+		{"calibration", func() (*plot.Plot, error) {
+			return chart.CalibrationHoldout(chart.CalibrationSpec{Table: calTable(), Holdout: "39 周"}, opts)
+		}, []string{"校准期与检验期对比：各类客户的预测购买次数", "39 周内人均购买次数", "实际", "模型预测", "人数 1411"}},
+		{"tracking", func() (*plot.Plot, error) {
+			return chart.Tracking(chart.TrackingSpec{Expected: btyd.PeriodSeries{1, 2}, CalibrationEnd: 1, Cumulative: true}, opts)
+		}, []string{"跟踪图：累计重复交易次数，实际与模型预期", "累计重复交易次数", "模型预期", "校准期结束（第 1 周）"}},
+		{"alive", func() (*plot.Plot, error) {
+			return chart.ProbAlive(chart.AliveSpec{T: 39, MaxFrequency: 5, Alive: func(x int, tx float64) float64 {
+				return m.ProbAlive(btyd.Summary{Frequency: x, Recency: tx, T: 39})
+			}}, opts)
+		}, []string{"客户仍活跃的概率（观察 39 周后）", "重复购买次数", "最近一次重复购买在第几周（0 = 首次购买，39 = 现在）"}},
+		{"tornado", func() (*plot.Plot, error) {
+			return chart.Tornado(chart.TornadoSpec{Bars: bars, Base: cb.Net, Change: 0.2}, opts)
+		}, []string{"年度净收益的敏感性分析（逐项变动）", "该项下调 20%", "该项上调 20%", bars[0].Chinese}},
+		{"zone", func() (*plot.Plot, error) {
+			return chart.Zone(chart.ZoneSpec{Rows: []chart.ZoneRow{{Name: "可靠性", Adequate: 4, Desired: 6, Perceived: 5}}, Scale: servqual.Scale{Min: 1, Max: 7}}, opts)
+		}, []string{"容忍区间：感知服务与适当、理想服务水平", "评分，量表 1–7", "可靠性"}},
+		{"path", func() (*plot.Plot, error) { return chart.PathDiagram(chart.PathSpec{Result: ecsiResult()}, opts) },
+			[]string{"路径模型：标准化路径系数与 R²（n = 250）", "企业形象", "顾客满意度", "感知质量"}},
+	} {
+		p, err := c.draw()
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		_, texts := render(t, p)
+		hasText(t, texts, c.want...)
+	}
 }

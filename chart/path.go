@@ -298,7 +298,7 @@ func (d *diagram) Plot(c draw.Canvas, plt *plot.Plot) {
 		if finite(n.r2) {
 			c.FillText(name, vg.Point{X: ctr.X, Y: ctr.Y + vg.Points(6)}, n.label)
 			r2 := d.textStyle(9)
-			c.FillText(r2, vg.Point{X: ctr.X, Y: ctr.Y - vg.Points(7)}, "R² = "+num(n.r2))
+			c.FillText(r2, vg.Point{X: ctr.X, Y: ctr.Y - vg.Points(7)}, "R² = "+fmt.Sprintf("%.2f", n.r2))
 		} else {
 			c.FillText(name, ctr, n.label)
 		}

@@ -142,12 +142,17 @@ func money(x float64) string {
 	return s
 }
 
-// moneyTicks is gonum's default ticks labelled as whole money amounts.
+// moneyTicks is gonum's default ticks labelled as whole money amounts
+// with thousands separators (kept as they are over a range too short for
+// whole amounts).
 type moneyTicks struct{}
 
 // Ticks implements plot.Ticker.
 func (moneyTicks) Ticks(min, max float64) []plot.Tick {
 	ts := plot.DefaultTicks{}.Ticks(min, max)
+	if max-min < 100 {
+		return ts
+	}
 	for i := range ts {
 		if ts[i].Label != "" {
 			ts[i].Label = money(ts[i].Value)

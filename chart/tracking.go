@@ -106,7 +106,11 @@ func Tracking(spec TrackingSpec, opts *Options) (*plot.Plot, error) {
 	if top == 0 {
 		top = 1
 	}
+	// Headroom for the legend above the lines of the incremental plot.
 	p.Y.Min, p.Y.Max = 0, top*1.08
+	if !spec.Cumulative {
+		p.Y.Max = top * 1.35
+	}
 	if right > left {
 		p.X.Min, p.X.Max = left, right
 	}
@@ -128,7 +132,7 @@ func Tracking(spec TrackingSpec, opts *Options) (*plot.Plot, error) {
 	p.Add(el)
 	p.Legend.Add(th.tr("expected by the model", "模型预期"), el)
 	if c := spec.CalibrationEnd; c != 0 && c >= left && c <= right {
-		cut, err := plotter.NewLine(plotter.XYs{{X: c, Y: 0}, {X: c, Y: top * 1.08}})
+		cut, err := plotter.NewLine(plotter.XYs{{X: c, Y: 0}, {X: c, Y: p.Y.Max}})
 		if err != nil {
 			return nil, fmt.Errorf("chart: Tracking: %v: %w", err, ErrInvalid)
 		}
