@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 )
 
@@ -115,11 +114,20 @@ func ProbAlive(spec AliveSpec, opts *Options) (*plot.Plot, error) {
 		th.tr(fmt.Sprintf("%s of the last repeat purchase (recency), 0 = first purchase, %s = now", unit, num(spec.T)),
 			fmt.Sprintf("最近一次重复购买在第几%s（0 = 首次购买，%s = 现在）", unit, num(spec.T))),
 		th.tr("repeat purchases (frequency)", "重复购买次数"))
+	// Each cell a filled rectangle, overlapping its neighbours by 1% so
+	// that anti-aliasing leaves no seams (a raster heat map is blurred
+	// when scaled).
 	pal := aliveColours(101)
-	hm := plotter.NewHeatMap(g, paletteOf(pal))
-	hm.Min, hm.Max = 0, 1
-	hm.Rasterized = true // no seams between the cells
-	p.Add(hm)
+	var cellRects rects
+	ox, oy := 0.01*g.w, 0.01
+	for x := 0; x < g.rows; x++ {
+		for j := 0; j < g.cols; j++ {
+			cx := g.X(j)
+			cellRects.rs = append(cellRects.rs, rect{x0: cx - g.w/2 - ox, x1: cx + g.w/2 + ox,
+				y0: float64(x) - 0.5 - oy, y1: float64(x) + 0.5 + oy, fill: pal[int(math.Round(100*g.Z(j, x)))]})
+		}
+	}
+	p.Add(&cellRects)
 	// The blank band right of T holds the legend, off the map.
 	p.X.Min, p.X.Max = 0, spec.T*1.24
 	p.Y.Min, p.Y.Max = -0.5, float64(spec.MaxFrequency)+0.5
@@ -135,8 +143,8 @@ func ProbAlive(spec AliveSpec, opts *Options) (*plot.Plot, error) {
 	return p, nil
 }
 
-// aliveGrid is the P(alive) matrix as a plotter.GridXYZ: column j is the
-// recency cell ((j)·w, (j+1)·w], row x the frequency.
+// aliveGrid is the P(alive) matrix: column j is the recency cell
+// (j·w, (j+1)·w], row x the frequency.
 type aliveGrid struct {
 	cols, rows int
 	w          float64
@@ -168,11 +176,6 @@ func aliveColours(n int) []color.Color {
 	}
 	return out
 }
-
-// paletteOf is a fixed list of colours as a palette.Palette.
-type paletteOf []color.Color
-
-func (p paletteOf) Colors() []color.Color { return p }
 
 // endTicks0 is gonum's default ticks with the end of the axis labelled.
 type endTicks0 struct{ end float64 }

@@ -134,9 +134,10 @@ func TestProbAlive(t *testing.T) {
 	hasText(t, texts, "Probability that a customer is still active, after 39 weeks",
 		"repeat purchases (frequency)", "week of the last repeat purchase (recency), 0 = first purchase, 39 = now",
 		"P = 1", "P = 0.5", "P = 0", "39", "10")
-	// The heat map is one raster image.
-	if n := strings.Count(svg, "<image"); n != 1 {
-		t.Errorf("%d images, want the heat map's 1", n)
+	// 11×13 cells; the 13 of row x = 0 are P(alive) = 1, yellow, as is
+	// the legend's swatch for P = 1.
+	if n := strings.Count(svg, "fill:#FDE725"); n != 13+1 {
+		t.Errorf("%d cells and swatches of P = 1, want 13 and the legend's", n)
 	}
 }
 
@@ -365,6 +366,15 @@ func TestMoreErrors(t *testing.T) {
 // TestMoreChinese checks the Chinese titles and labels of the new charts.
 func TestMoreChinese(t *testing.T) {
 	opts := &chart.Options{Chinese: true, Font: liberationsansregular.TTF}
+	// With $CHART_CJK_FONT (such as NotoSansCJK-Regular.ttc) the charts
+	// kept in $CHART_PNG_DIR show the Chinese glyphs.
+	if path := os.Getenv("CHART_CJK_FONT"); path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts.Font = b
+	}
 	a := afterSales()
 	cb, _ := a.Evaluate()
 	bars, _ := a.Tornado(0.2)
@@ -398,6 +408,7 @@ func TestMoreChinese(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
+		keep(t, "zh_"+c.name, p)
 		_, texts := render(t, p)
 		hasText(t, texts, c.want...)
 	}
