@@ -3,9 +3,16 @@
 // the stay they got, the CSAT share with its confidence interval, how a
 // regular guest's expectation drifts up through a run of delight, a Kano
 // table of amenities, and the offer a value-maximising guest would choose.
+//
+// With -charts DIR it also writes each guest's stay against the band where
+// the expectation counts as met to DIR as SVG and PNG (ep_guests); -font
+// FILE draws it with Chinese labels in that CJK font (such as
+// /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc from Debian's
+// fonts-noto-cjk).
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -19,11 +26,38 @@ import (
 )
 
 func main() {
+	charts := flag.String("charts", "", "also write the charts to this directory (SVG and PNG)")
+	fontPath := flag.String("font", "", "with -charts: a CJK TrueType/OpenType font for Chinese chart labels")
+	flag.Parse()
 	if err := report(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	if *charts != "" {
+		if err := writeCharts(*charts, *fontPath); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
 }
+
+// guests are the hotel's guests: the sources of their expectations and
+// the performance they rated after the stay (1–7 scale).
+var guests = []struct {
+	name    string
+	sources ep.Sources
+	perf    float64
+}{
+	{"Ms Chen (returning)", ep.Sources{Experience: 6, WordOfMouth: 5.5, Promises: 6.5}, 6.8},
+	{"Mr Okafor (first stay)", ep.Sources{Experience: math.NaN(), WordOfMouth: 5, Promises: 6}, 4.2},
+	{"Mrs Lindqvist", ep.Sources{Experience: 5, WordOfMouth: math.NaN(), Promises: 6}, 5.4},
+	{"Mr Rossi", ep.Sources{Experience: 4, WordOfMouth: 4, Promises: 5}, 6.5},
+	{"Dr Singh", ep.Sources{Experience: 6.5, WordOfMouth: 6, Promises: 7}, 3.9},
+	{"Ms Moreau", ep.Sources{Experience: math.NaN(), WordOfMouth: math.NaN(), Promises: 6}, 6.1},
+}
+
+// weights blend the sources: past stays count twice.
+var weights = ep.Weights{Experience: 2, WordOfMouth: 1, Promises: 1}
 
 // num formats x with prec decimals, printing a value that rounds to zero
 // as 0 (never -0.00).
@@ -74,19 +108,6 @@ func report(w io.Writer) error {
 	fmt.Fprintln(w, "  These cut points are illustrative and can be changed.")
 	fmt.Fprintln(w)
 
-	guests := []struct {
-		name    string
-		sources ep.Sources
-		perf    float64
-	}{
-		{"Ms Chen (returning)", ep.Sources{Experience: 6, WordOfMouth: 5.5, Promises: 6.5}, 6.8},
-		{"Mr Okafor (first stay)", ep.Sources{Experience: math.NaN(), WordOfMouth: 5, Promises: 6}, 4.2},
-		{"Mrs Lindqvist", ep.Sources{Experience: 5, WordOfMouth: math.NaN(), Promises: 6}, 5.4},
-		{"Mr Rossi", ep.Sources{Experience: 4, WordOfMouth: 4, Promises: 5}, 6.5},
-		{"Dr Singh", ep.Sources{Experience: 6.5, WordOfMouth: 6, Promises: 7}, 3.9},
-		{"Ms Moreau", ep.Sources{Experience: math.NaN(), WordOfMouth: math.NaN(), Promises: 6}, 6.1},
-	}
-	weights := ep.Weights{Experience: 2, WordOfMouth: 1, Promises: 1}
 	fmt.Fprintf(w, "%-24s %11s %11s %7s  %-18s %s\n", "guest", "expectation", "performance", "P − E", "level", "中文")
 	var tally ep.Tally
 	for _, g := range guests {
