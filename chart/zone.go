@@ -125,8 +125,12 @@ func Zone(spec ZoneSpec, opts *Options) (*plot.Plot, error) {
 	}
 	note := spec.Note
 	if note == "" {
-		note = th.tr("band: adequate to desired level; dot: perceived (bar: 95% CI);\nvermilion below the zone, blue inside, green above",
-			"色带：适当至理想服务水平；圆点：感知服务（竖线：95%置信区间）；\n橙红：低于容忍区间，蓝：区间内，绿：高于区间")
+		note = th.tr("band: adequate to desired level; dot: perceived;\nvermilion below the zone, blue inside, green above",
+			"色带：适当至理想服务水平；圆点：感知服务；\n橙红：低于容忍区间，蓝：区间内，绿：高于区间")
+		if len(pts) > 0 {
+			note = th.tr("band: adequate to desired level; dot: perceived (bar: 95% CI);\nvermilion below the zone, blue inside, green above",
+				"色带：适当至理想服务水平；圆点：感知服务（竖线：95%置信区间）；\n橙红：低于容忍区间，蓝：区间内，绿：高于区间")
+		}
 	}
 	p := th.newPlot(title, note, yl)
 	p.X.Label.TextStyle.Font.Size = vg.Points(9)
@@ -157,7 +161,9 @@ func Zone(spec ZoneSpec, opts *Options) (*plot.Plot, error) {
 		p.Add(s)
 	}
 	p.X.Min, p.X.Max = -0.5, float64(n)-0.5
-	p.Y.Min, p.Y.Max = sc.Min, sc.Max
+	// A margin so that a dot at a scale end is drawn whole; the ticks
+	// label only the scale.
+	p.Y.Min, p.Y.Max = sc.Min-0.04*(sc.Max-sc.Min), sc.Max+0.04*(sc.Max-sc.Min)
 	if sc.Max-sc.Min <= 20 {
 		p.Y.Tick.Marker = scaleTicks{lo: sc.Min, hi: sc.Max}
 	}

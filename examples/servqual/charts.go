@@ -3,16 +3,19 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/cxlab/satisfaction/chart"
+	"github.com/cxlab/satisfaction/ep"
 	"github.com/cxlab/satisfaction/servqual"
 	"gonum.org/v1/plot"
 )
 
 // writeCharts writes the gap chart and the importance-performance grid of
-// the sample survey to dir as SVG and PNG, with Chinese labels in the
+// the sample survey and the follow-up customer's zone of tolerance to dir as SVG and PNG, with Chinese labels in the
 // font at fontPath when it is not empty.
 func writeCharts(dir, fontPath string) error {
 	opts := &chart.Options{}
@@ -70,7 +73,11 @@ func writeCharts(dir, fontPath string) error {
 	if err != nil {
 		return err
 	}
-	for name, p := range map[string]*plot.Plot{"servqual_gaps": gaps, "servqual_ipa": grid} {
+	zone, err := zoneChart(in, opts)
+	if err != nil {
+		return err
+	}
+	for name, p := range map[string]*plot.Plot{"servqual_gaps": gaps, "servqual_ipa": grid, "servqual_zone": zone} {
 		if err := save(dir, name, p); err != nil {
 			return err
 		}
@@ -91,4 +98,61 @@ func save(dir, name string, p *plot.Plot) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, name+".png"), png.Bytes(), 0o644)
+}
+
+// zoneChart draws the follow-up customer's zone of tolerance on the
+// reliability items, as in the text report.
+func zoneChart(in *servqual.Instrument, opts *chart.Options) (*plot.Plot, error) {
+	adequate, desired, perceived := zoneAnswers(in)
+	var rows []chart.ZoneRow
+	nan := math.NaN()
+	for _, i := range in.ItemsOf(1) {
+		it := in.Item(i)
+		name := it.Key + "\n" + wrapWords(it.Name, 18)
+		if opts.Chinese && it.Chinese != "" {
+			name = it.Key + "\n" + wrapRunes(it.Chinese, 6)
+		}
+		rows = append(rows, chart.ZoneRow{Name: name, Adequate: adequate[i], Desired: desired[i], Perceived: perceived[i],
+			CI: ep.Interval{Low: nan, High: nan}})
+	}
+	spec := chart.ZoneSpec{
+		Title: "Zone of tolerance: one customer of the follow-up wave, reliability items",
+		Rows:  rows, Scale: in.Scale(),
+	}
+	if opts.Chinese {
+		spec.Title = "容忍区间：追踪调查中一位顾客的可靠性各题"
+	}
+	return chart.Zone(spec, opts)
+}
+
+// wrapWords breaks s into lines of at most about width characters.
+func wrapWords(s string, width int) string {
+	var b strings.Builder
+	line := 0
+	for i, w := range strings.Fields(s) {
+		if i > 0 && line+1+len(w) > width {
+			b.WriteByte('\n')
+			line = 0
+		} else if i > 0 {
+			b.WriteByte(' ')
+			line++
+		}
+		b.WriteString(w)
+		line += len(w)
+	}
+	return b.String()
+}
+
+// wrapRunes breaks s (Chinese, without spaces) into lines of at most
+// width characters.
+func wrapRunes(s string, width int) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if i > 0 && i%width == 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -6,9 +6,9 @@
 // importance-performance grid (and why it ranks differently from the
 // gaps), and the zone of tolerance. Labels are in English and Chinese.
 //
-// With -charts DIR it also writes the gap chart and the
-// importance-performance grid to DIR as SVG and PNG (servqual_gaps,
-// servqual_ipa); -font FILE draws them with Chinese labels in that CJK
+// With -charts DIR it also writes the gap chart, the
+// importance-performance grid and the zone of tolerance to DIR as SVG and
+// PNG (servqual_gaps, servqual_ipa, servqual_zone); -font FILE draws them with Chinese labels in that CJK
 // font (such as /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 // from Debian's fonts-noto-cjk).
 package main
@@ -153,15 +153,7 @@ func zone(w io.Writer, in *servqual.Instrument) error {
 	fmt.Fprintln(w, "  adequate; MSS (measure of service superiority) = perceived − desired (Parasuraman, Zeithaml")
 	fmt.Fprintln(w, "  & Berry 1994). Below the adequate level the customer is dissatisfied; between the two the")
 	fmt.Fprintln(w, "  service is accepted (the zone of tolerance); above the desired level, delighted.")
-	n := in.NumItems()
-	adequate, desired, perceived := make([]float64, n), make([]float64, n), make([]float64, n)
-	for i := range perceived {
-		adequate[i], desired[i], perceived[i] = math.NaN(), math.NaN(), math.NaN()
-	}
-	for j, i := range in.ItemsOf(1) {
-		adequate[i], desired[i] = 4, 6
-		perceived[i] = []float64{3, 5, 6, 7, 4}[j]
-	}
+	adequate, desired, perceived := zoneAnswers(in)
 	s, err := in.Score(servqual.Response{Adequate: adequate, Desired: desired, Perception: perceived})
 	if err != nil {
 		return err
@@ -173,6 +165,22 @@ func zone(w io.Writer, in *servqual.Instrument) error {
 			num(perceived[i], 0), signed(it.Adequacy, 0), signed(it.Superiority, 0), it.Zone, it.Zone.Level().String()+" ("+it.Zone.Level().Chinese()+")")
 	}
 	return nil
+}
+
+// zoneAnswers returns the follow-up customer's adequate, desired and
+// perceived levels per item: the reliability items rated, the others
+// missing (NaN).
+func zoneAnswers(in *servqual.Instrument) (adequate, desired, perceived []float64) {
+	n := in.NumItems()
+	adequate, desired, perceived = make([]float64, n), make([]float64, n), make([]float64, n)
+	for i := range perceived {
+		adequate[i], desired[i], perceived[i] = math.NaN(), math.NaN(), math.NaN()
+	}
+	for j, i := range in.ItemsOf(1) {
+		adequate[i], desired[i] = 4, 6
+		perceived[i] = []float64{3, 5, 6, 7, 4}[j]
+	}
+	return adequate, desired, perceived
 }
 
 // analyses prints reliability, key drivers and the importance-performance
