@@ -23,7 +23,7 @@ func TestContractModelsJSONRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	oneCohort, _ := btyd.FitSBGCohorts([][]int64{regular}, nil) // test undefined: NaN
-	single, _ := btyd.FitSBGCohorts([][]int64{{10, 6}}, nil)     // joint not identified
+	single, _ := btyd.FitSBGCohorts([][]int64{{10, 6}}, nil)    // joint not identified
 	bdw, err := btyd.FitBdW(highEnd, nil)
 	if err != nil {
 		t.Fatal(err)
