@@ -75,15 +75,17 @@ func IPAGrid(spec IPASpec, opts *Options) (*plot.Plot, error) {
 	}
 	xmin, xmax = math.Min(xmin, cross.Performance), math.Max(xmax, cross.Performance)
 	ymin, ymax = math.Min(ymin, cross.Importance), math.Max(ymax, cross.Importance)
-	pad := func(lo, hi float64) (float64, float64) {
-		d := 0.2 * (hi - lo)
+	pad := func(lo, hi, f float64) (float64, float64) {
+		d := f * (hi - lo)
 		if d == 0 {
 			d = math.Max(0.5, 0.1*math.Abs(lo))
 		}
 		return lo - d, hi + d
 	}
-	xmin, xmax = pad(xmin, xmax)
-	ymin, ymax = pad(ymin, ymax)
+	// More room above and below, where the quadrant names are, so that
+	// they stay clear of the points.
+	xmin, xmax = pad(xmin, xmax, 0.2)
+	ymin, ymax = pad(ymin, ymax, 0.35)
 	if s := spec.PerformanceScale; s != nil {
 		if !finite(s.Min, s.Max) || !(s.Max > s.Min) {
 			return nil, fmt.Errorf("chart: IPAGrid: PerformanceScale %v..%v needs finite Min < Max: %w", s.Min, s.Max, ErrInvalid)

@@ -4,9 +4,16 @@
 // importance–performance map and whether the measures can be trusted.
 //
 //	go run ./examples/csi
+//
+// With -charts DIR it also writes the path diagram of the fitted model and
+// the importance–performance map for satisfaction to DIR as SVG and PNG
+// (csi_path, csi_ipma); -font FILE draws them with Chinese labels in that
+// CJK font (such as /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+// from Debian's fonts-noto-cjk).
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -68,13 +75,26 @@ func survey() (names []string, data [][]float64) {
 }
 
 func main() {
+	charts := flag.String("charts", "", "also write the charts to this directory (SVG and PNG)")
+	fontPath := flag.String("font", "", "with -charts: a CJK TrueType/OpenType font for Chinese chart labels")
+	flag.Parse()
 	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	if *charts != "" {
+		if err := writeCharts(*charts, *fontPath); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
 }
 
-func run(w io.Writer) error {
+// scale is the survey's rating scale.
+var scale = pls.Scale{Min: 1, Max: 10}
+
+// fit estimates the ECSI model on the built-in survey with opts.
+func fit(opts *pls.Options) (*pls.Model, [][]float64, *pls.Result, error) {
 	names, data := survey()
 	blocks := map[string][]string{}
 	k := 0
@@ -84,11 +104,18 @@ func run(w io.Writer) error {
 	}
 	model, err := pls.ECSI(blocks)
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
-	scale := pls.Scale{Min: 1, Max: 10}
-	opts := &pls.Options{Consistent: true}
 	res, err := model.Fit(data, opts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return model, data, res, nil
+}
+
+func run(w io.Writer) error {
+	opts := &pls.Options{Consistent: true}
+	model, data, res, err := fit(opts)
 	if err != nil {
 		return err
 	}
