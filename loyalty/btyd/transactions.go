@@ -3,7 +3,8 @@ package btyd
 import (
 	"fmt"
 	"math"
-	"sort"
+	"math/bits"
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -13,7 +14,8 @@ import (
 type Transaction struct {
 	// Customer identifies the buyer.
 	Customer string `json:"customer"`
-	// Time is when the purchase was made.
+	// Time is when the purchase was made, read on the clock of its own
+	// location (see [Summarize]).
 	Time time.Time `json:"time"`
 	// Amount is its value: not negative (record returns separately),
 	// below 1e300 and with at most 100 decimal places (see [Summarize]).
@@ -23,16 +25,17 @@ type Transaction struct {
 // SummaryOptions configures [Summarize]; nil means the defaults.
 type SummaryOptions struct {
 	// Granularity merges purchases of one customer that fall in the same
-	// interval of this length (counted from the Unix epoch in UTC) into one
-	// purchase, as the buy-till-you-die literature does with same-day
-	// orders; all times, the calibration and holdout ends included, are
-	// then measured from the starts of their intervals. Zero means 24
-	// hours (calendar days in UTC); a negative value keeps every distinct
-	// timestamp as it is.
+	// interval of this length into one purchase, as the buy-till-you-die
+	// literature does with same-day orders. The intervals are counted
+	// from 0001-01-01 00:00 (a Monday) on the wall clock of each time's
+	// location, as time.Time.Truncate counts them for a UTC time: 24
+	// hours are calendar days, 7 × 24 hours weeks from Monday to Sunday.
+	// Zero means 24 hours (calendar days); a negative value merges only
+	// purchases at the same instant of the clock.
 	Granularity time.Duration
-	// HoldoutEnd, if not zero, ends a holdout period after the calibration
-	// end; purchases in (calibration end, HoldoutEnd] are counted in a
-	// Holdout per customer.
+	// HoldoutEnd, if not zero, ends a holdout period after the
+	// calibration end: purchases after calibrationEnd up to and including
+	// HoldoutEnd are counted in a Holdout per customer.
 	HoldoutEnd time.Time
 }
 
@@ -41,9 +44,12 @@ type SummaryOptions struct {
 type Holdout struct {
 	// Customer identifies the customer.
 	Customer string `json:"customer"`
-	// Purchases is the number of purchases in the holdout period.
+	// Purchases is the number of purchases in the holdout period
+	// (purchases in one interval of the granularity count once).
 	Purchases int `json:"purchases"`
-	// Length is the holdout period's length in the time unit.
+	// Length is the holdout period's length in the time unit: from the
+	// start of the calibration end's interval to the start of the
+	// holdout end's.
 	Length float64 `json:"length"`
 	// Spend is the total value of those purchases.
 	Spend decimal.Decimal `json:"spend"`
@@ -59,31 +65,64 @@ const (
 // Summarize turns transactions into the per-customer summary the models
 // take, measured in the given time unit — a required argument, because a
 // model fitted in weeks predicts in weeks, and mixing up days, weeks and
-// months is the commonest error with these models. For each customer whose
-// first purchase is on or before calibrationEnd:
+// months is the commonest error with these models.
 //
-//   - Frequency is the number of purchases after the first, up to
-//     calibrationEnd (purchases merged by opts.Granularity);
-//   - Recency is the time from the first to the last of them, in units;
-//   - T is the time from the first purchase to calibrationEnd, in units;
-//   - MeanSpend is the mean value of the repeat purchases (the first is
-//     excluded, as in the Gamma-Gamma model), rounded half away from zero
-//     to 4 decimal places; 0 without repeat purchases.
+// The convention is that of the lifetimes package's
+// calibration_and_holdout_data (Davidson-Pilon et al.), with the
+// granularity in place of its pandas period frequency:
 //
-// Customers appear in the order of their first transaction in txs. With
-// opts.HoldoutEnd set, the second result holds each summarised customer's
-// purchases after calibrationEnd up to HoldoutEnd; otherwise it is nil.
-// A customer whose first purchase falls in the calibration end's interval
+//   - Times are read on the wall clock of their own location
+//     (time.Time.Location), as a calendar shows them: a purchase at
+//     01:00 in Shanghai falls on that day in Shanghai, whatever the UTC
+//     date. The calibration and holdout ends are read on their clocks
+//     too. Times in UTC (time.Parse without a zone, say) are read in UTC.
+//   - The calibration period holds the purchases at or before
+//     calibrationEnd, instant by instant; the holdout the purchases after
+//     it, up to and including opts.HoldoutEnd. The split comes first:
+//     a purchase later on the calibration end's day (or in its week, at
+//     a weekly granularity) is in the holdout. For data stamped with
+//     dates only (midnight), a calibration end at midnight keeps its
+//     day's purchases in the calibration period.
+//   - Within each period, a customer's purchases in one interval of
+//     opts.Granularity (calendar days by default) are merged into one
+//     purchase whose amount is their sum; every time is then taken at the
+//     start of its interval, the calibration and holdout ends included.
+//     A calibration purchase and a holdout purchase in one interval are
+//     two purchases.
+//   - Only customers whose first purchase is in the calibration period
+//     are summarised. For each, with times from the start of the first
+//     purchase's interval, in exact units ((days)/7 for weeks):
+//     Frequency x is the number of later calibration purchases; Recency
+//     t_x the time of the last of them (0 without any); T the time to
+//     the calibration end; MeanSpend the mean value of the repeat
+//     purchases (the first is excluded, as in the Gamma-Gamma model),
+//     rounded half away from zero to 4 decimal places, 0 without repeat
+//     purchases.
+//
+// Customers appear in the order of their first transaction in txs (which
+// need not be sorted; transactions at the same instant keep their order).
+// With opts.HoldoutEnd set, the second result holds each summarised
+// customer's holdout purchases ([Holdout]); otherwise it is nil. A
+// customer whose first purchase falls in the calibration end's interval
 // has T = 0; [FitBGNBD], [BGNBD.LogLikelihood] and [FitGammaGamma] accept
 // every summary Summarize returns (such a customer contributes nothing).
 // Times are differenced in seconds and nanoseconds, so spans longer than
 // a time.Duration holds (about 292 years) are measured exactly too.
 //
+// The cost is linear: O(n) time for n transactions (a map lookup per
+// transaction, a counting sort by customer, then each customer's
+// purchases sorted by time — linear when they arrive in time order) and
+// about 30 bytes per transaction and 100 per customer of working memory
+// besides the results. Amounts are summed as exact int64 multiples of a
+// power of ten when every amount and every customer's total allows,
+// exact decimals otherwise; the results are the same.
+//
 // It returns an error wrapping [ErrEmpty] for no transactions, and
 // [ErrInvalid] for a unit that is not positive, a zero calibrationEnd or a
-// HoldoutEnd before it, a transaction without a customer or time, or an
+// HoldoutEnd before it, a transaction without a customer or time, an
 // amount that is negative, not below 1e300 or has more than 100 decimal
-// places (naming the transaction's index).
+// places (naming the transaction's index), or more than 2³¹ − 1
+// transactions.
 func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, opts *SummaryOptions) ([]Summary, []Holdout, error) {
 	if len(txs) == 0 {
 		return nil, nil, fmt.Errorf("btyd: Summarize: no transactions: %w", ErrEmpty)
@@ -93,6 +132,9 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 	}
 	if calibrationEnd.IsZero() {
 		return nil, nil, fmt.Errorf("btyd: Summarize: calibration end is not set: %w", ErrInvalid)
+	}
+	if int64(len(txs)) > math.MaxInt32 {
+		return nil, nil, fmt.Errorf("btyd: Summarize: %d transactions, at most %d: %w", len(txs), math.MaxInt32, ErrInvalid)
 	}
 	gran := 24 * time.Hour
 	var holdoutEnd time.Time
@@ -105,20 +147,20 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 			return nil, nil, fmt.Errorf("btyd: Summarize: holdout end %v before calibration end %v: %w", holdoutEnd, calibrationEnd, ErrInvalid)
 		}
 	}
-	bucket := func(t time.Time) time.Time {
-		if gran < 0 {
-			return t
+	// Pass 1: validate, number the customers in order of appearance and
+	// count their transactions; find the scale of the amounts.
+	cust := make([]int32, len(txs))
+	index := map[string]int32{}
+	var names []string
+	var count []int32
+	prev, prevIdx := "", int32(-1)
+	places, intDigits, fast := int32(0), 0, true
+	for i := range txs {
+		tx := &txs[i]
+		nd := 1
+		if tx.Amount.Sign() != 0 {
+			nd = tx.Amount.NumDigits()
 		}
-		return t.UTC().Truncate(gran)
-	}
-	// Per customer: purchase buckets with their summed amounts.
-	type purchase struct {
-		at     time.Time
-		amount decimal.Decimal
-	}
-	order := []string{}
-	hist := map[string][]purchase{}
-	for i, tx := range txs {
 		switch {
 		case tx.Customer == "":
 			return nil, nil, fmt.Errorf("btyd: Summarize: transaction %d has no customer: %w", i, ErrInvalid)
@@ -126,70 +168,300 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 			return nil, nil, fmt.Errorf("btyd: Summarize: transaction %d has no time: %w", i, ErrInvalid)
 		case tx.Amount.Sign() < 0:
 			return nil, nil, fmt.Errorf("btyd: Summarize: transaction %d has negative amount %s: %w", i, shortAmount(tx.Amount), ErrInvalid)
-		case !tx.Amount.IsZero() && tx.Amount.NumDigits()+int(tx.Amount.Exponent()) > maxAmountDigits:
+		case tx.Amount.Sign() != 0 && nd+int(tx.Amount.Exponent()) > maxAmountDigits:
 			return nil, nil, fmt.Errorf("btyd: Summarize: transaction %d has amount %s, want below 1e%d: %w", i, shortAmount(tx.Amount), maxAmountDigits, ErrInvalid)
 		case tx.Amount.Exponent() < -maxAmountPlaces:
 			return nil, nil, fmt.Errorf("btyd: Summarize: transaction %d has amount %s with more than %d decimal places: %w", i, shortAmount(tx.Amount), maxAmountPlaces, ErrInvalid)
 		}
-		if _, seen := hist[tx.Customer]; !seen {
-			order = append(order, tx.Customer)
+		if fast && tx.Amount.Sign() != 0 {
+			// NumDigits may read a power of ten one digit short (it
+			// takes a float64 logarithm): a margin of one digit.
+			e := tx.Amount.Exponent()
+			if nd > 17 || e < -17 {
+				fast = false
+			} else {
+				places = max(places, -e)
+				intDigits = max(intDigits, nd+int(e))
+			}
 		}
-		hist[tx.Customer] = append(hist[tx.Customer], purchase{bucket(tx.Time), tx.Amount})
+		c := prevIdx
+		if prevIdx < 0 || tx.Customer != prev {
+			var ok bool
+			if c, ok = index[tx.Customer]; !ok {
+				c = int32(len(names))
+				index[tx.Customer] = c
+				names = append(names, tx.Customer)
+				count = append(count, 0)
+			}
+			prev, prevIdx = tx.Customer, c
+		}
+		cust[i] = c
+		count[c]++
 	}
-	units := func(from, to time.Time) float64 { return spanUnits(from, to, unit) }
-	calEnd := bucket(calibrationEnd)
-	var sums []Summary
+	index = nil
+	// Every amount times 10^places, and every sum of them, is an exact
+	// int64 when the amounts have fewer than 10¹⁸ units of 10^−places
+	// (sums are checked for overflow).
+	fast = fast && intDigits+int(places) <= 17
+	// Pass 2: a counting sort of the transactions by customer, each held
+	// as its clock time and its amount (an int64 multiple of 10^−places,
+	// or the transaction's index when an amount does not fit).
+	nc := len(names)
+	start := make([]int32, nc+1)
+	for c, k := range count {
+		start[c+1] = start[c] + k
+	}
+	next := count[:0:0]
+	next = append(next, start[:nc]...)
+	count = nil
+	ents := make([]txEntry, len(txs))
+	for i := range txs {
+		tx := &txs[i]
+		c := cust[i]
+		e := txEntry{t: clockTime(tx.Time), amt: int64(i)}
+		if fast {
+			e.amt = scaledAmount(tx.Amount, places)
+		}
+		ents[next[c]] = e
+		next[c]++
+	}
+	cust, next = nil, nil
+	// Pass 3: each customer's purchases in time order, split, merged and
+	// measured.
+	cal := clockTime(calibrationEnd)
+	calB := clockBucket(cal, gran)
+	hold := !holdoutEnd.IsZero()
+	var holdT clockInstant
+	var holdLen float64
+	if hold {
+		holdT = clockTime(holdoutEnd)
+		holdLen = clockSpan(calB, clockBucket(holdT, gran), unit)
+	}
+	amount := func(e txEntry) decimal.Decimal {
+		if fast {
+			return decimal.New(e.amt, -places)
+		}
+		return txs[e.amt].Amount
+	}
+	sums := make([]Summary, 0, nc)
 	var holds []Holdout
-	for _, c := range order {
-		ps := hist[c]
-		// Sort by time, then merge purchases in the same bucket.
-		sort.SliceStable(ps, func(i, j int) bool { return ps[i].at.Before(ps[j].at) })
-		merged := ps[:0:0]
-		for _, p := range ps {
-			if n := len(merged); n > 0 && merged[n-1].at.Equal(p.at) {
-				merged[n-1].amount = merged[n-1].amount.Add(p.amount)
-				continue
+	if hold {
+		holds = make([]Holdout, 0, nc)
+	}
+	for c := 0; c < nc; c++ {
+		es := ents[start[c]:start[c+1]]
+		if !slices.IsSortedFunc(es, txEntry.cmp) {
+			slices.SortStableFunc(es, txEntry.cmp)
+		}
+		if cal.before(es[0].t) {
+			continue // first purchase after the calibration end
+		}
+		first := clockBucket(es[0].t, gran)
+		s := Summary{Customer: names[c], T: clockSpan(first, calB, unit)}
+		last := first
+		// Calibration: entries up to the calibration end.
+		k := 1
+		var total int64
+		overflow := !fast
+		for ; k < len(es) && !cal.before(es[k].t); k++ {
+			b := clockBucket(es[k].t, gran)
+			if b == first {
+				continue // merged with the first purchase: not a repeat
 			}
-			merged = append(merged, p)
-		}
-		first := merged[0].at
-		if first.After(calEnd) {
-			continue
-		}
-		s := Summary{Customer: c, T: units(first, calEnd)}
-		total := decimal.Zero
-		h := Holdout{Customer: c, Spend: decimal.Zero}
-		for _, p := range merged[1:] {
-			switch {
-			case !p.at.After(calEnd):
+			if b != last {
 				s.Frequency++
-				s.Recency = units(first, p.at)
-				total = total.Add(p.amount)
-			case !holdoutEnd.IsZero() && !p.at.After(bucket(holdoutEnd)):
-				h.Purchases++
-				h.Spend = h.Spend.Add(p.amount)
+				last = b
+			}
+			if !overflow {
+				if total, overflow = addAmount(total, es[k].amt); overflow {
+					total = 0
+				}
 			}
 		}
+		calEnd := k
 		if s.Frequency > 0 {
-			s.MeanSpend = total.DivRound(decimal.NewFromInt(int64(s.Frequency)), 4)
+			s.Recency = clockSpan(first, last, unit)
+			s.MeanSpend = meanSpend(total, overflow, s.Frequency, places, func() decimal.Decimal {
+				sum := decimal.Zero
+				for _, e := range es[1:calEnd] {
+					if clockBucket(e.t, gran) != first {
+						sum = sum.Add(amount(e))
+					}
+				}
+				return sum
+			})
 		}
 		sums = append(sums, s)
-		if !holdoutEnd.IsZero() {
-			h.Length = units(calEnd, bucket(holdoutEnd))
-			holds = append(holds, h)
+		if !hold {
+			continue
 		}
+		// Holdout: entries after the calibration end up to the holdout end.
+		h := Holdout{Customer: names[c], Length: holdLen}
+		var spend int64
+		overflow = !fast
+		var lastH clockInstant
+		j := calEnd
+		for ; j < len(es) && !holdT.before(es[j].t); j++ {
+			b := clockBucket(es[j].t, gran)
+			if h.Purchases == 0 || b != lastH {
+				h.Purchases++
+				lastH = b
+			}
+			if !overflow {
+				if spend, overflow = addAmount(spend, es[j].amt); overflow {
+					spend = 0
+				}
+			}
+		}
+		switch {
+		case h.Purchases == 0:
+			h.Spend = decimal.Zero
+		case !overflow:
+			h.Spend = decimal.New(spend, -places)
+		default:
+			h.Spend = decimal.Zero
+			for _, e := range es[calEnd:j] {
+				h.Spend = h.Spend.Add(amount(e))
+			}
+		}
+		holds = append(holds, h)
 	}
 	return sums, holds, nil
 }
 
-// spanUnits returns to − from in units of unit, from the seconds and
-// nanoseconds of the two times, so that spans beyond time.Duration's
-// ±292 years, which Time.Sub saturates, are measured exactly.
-func spanUnits(from, to time.Time, unit time.Duration) float64 {
-	if d := to.Sub(from); d > math.MinInt64 && d < math.MaxInt64 {
+// clockInstant is a time read on the wall clock of its location:
+// seconds since 1970-01-01 00:00 of that clock and nanoseconds.
+type clockInstant struct {
+	sec  int64
+	nsec int32
+}
+
+// clockTime reads t on the clock of its location.
+func clockTime(t time.Time) clockInstant {
+	_, off := t.Zone()
+	return clockInstant{t.Unix() + int64(off), int32(t.Nanosecond())}
+}
+
+func (a clockInstant) before(b clockInstant) bool {
+	return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec
+}
+
+// txEntry is a transaction as Summarize sorts it: its clock time and its
+// amount (an int64 multiple of 10^−places, or the transaction's index).
+type txEntry struct {
+	t   clockInstant
+	amt int64
+}
+
+func (a txEntry) cmp(b txEntry) int {
+	switch {
+	case a.t.before(b.t):
+		return -1
+	case b.t.before(a.t):
+		return 1
+	}
+	return 0
+}
+
+// unixToYearOne is the number of seconds from 0001-01-01 00:00 (a
+// Monday, the origin of time.Time.Truncate) to 1970-01-01 00:00.
+const unixToYearOne = 62135596800
+
+// clockBucket returns the start of the interval of length gran that holds
+// t, intervals counted from 0001-01-01 00:00 as time.Time.Truncate counts
+// them; t itself for gran ≤ 0. The remainder is taken in 128-bit
+// arithmetic, so that no time overflows.
+func clockBucket(t clockInstant, gran time.Duration) clockInstant {
+	if gran <= 0 {
+		return t
+	}
+	g := uint64(gran)
+	if gran%time.Second == 0 {
+		gs := int64(gran / time.Second)
+		r := floorMod(floorMod(t.sec, gs)+unixToYearOne%gs, gs)
+		return clockInstant{t.sec - r, 0}
+	}
+	// r = ((sec + unixToYearOne)·10⁹ + nsec) mod g, from the residues.
+	s := uint64(floorMod(floorMod(t.sec, int64(gran))+unixToYearOne%int64(gran), int64(gran)))
+	hi, lo := bits.Mul64(s, uint64(time.Second)%g)
+	r := bits.Rem64(hi, lo, g)
+	r = (r + uint64(t.nsec)%g) % g
+	sec, nsec := t.sec-int64(r/uint64(time.Second)), t.nsec-int32(r%uint64(time.Second))
+	if nsec < 0 {
+		sec, nsec = sec-1, nsec+int32(time.Second)
+	}
+	return clockInstant{sec, nsec}
+}
+
+// floorMod returns a mod m in [0, m) for m > 0.
+func floorMod(a, m int64) int64 {
+	r := a % m
+	if r < 0 {
+		r += m
+	}
+	return r
+}
+
+// clockSpan returns to − from in units of unit. Spans within ±292 years
+// are exact integers of nanoseconds divided once; longer ones are
+// computed from the seconds in float64.
+func clockSpan(from, to clockInstant, unit time.Duration) float64 {
+	const maxSec = math.MaxInt64/int64(time.Second) - 1
+	ds := to.sec - from.sec
+	if (ds >= 0) == (to.sec >= from.sec) && ds > -maxSec && ds < maxSec {
+		d := ds*int64(time.Second) + int64(to.nsec-from.nsec)
 		return float64(d) / float64(unit)
 	}
-	sec := float64(to.Unix()) - float64(from.Unix())
-	nsec := float64(to.Nanosecond() - from.Nanosecond())
+	sec := float64(to.sec) - float64(from.sec)
+	nsec := float64(to.nsec - from.nsec)
 	return (sec*1e9 + nsec) / float64(unit)
+}
+
+// pow10Int holds 10⁰ … 10¹⁸.
+var pow10Int = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// scaledAmount returns d·10^places as an int64, for an amount that
+// Summarize's first pass found to fit.
+func scaledAmount(d decimal.Decimal, places int32) int64 {
+	if d.Sign() == 0 {
+		return 0
+	}
+	return d.CoefficientInt64() * pow10Int[d.Exponent()+places]
+}
+
+// addAmount adds two non-negative int64 amounts, reporting overflow.
+func addAmount(a, b int64) (int64, bool) {
+	s := a + b
+	return s, s < a
+}
+
+// meanSpend returns total·10^−places / x rounded half away from zero to 4
+// places, from the int64 total when it is exact (!overflow) and small
+// enough, and otherwise in decimal from slow(), the exact sum.
+func meanSpend(total int64, overflow bool, x int, places int32, slow func() decimal.Decimal) decimal.Decimal {
+	if !overflow {
+		num, den, ok := total, int64(x), true
+		if places <= 4 {
+			num, ok = mulInt64(total, pow10Int[4-places])
+		} else {
+			den, ok = mulInt64(den, pow10Int[places-4])
+		}
+		if ok {
+			q, r := num/den, num%den
+			if r >= den-r {
+				q++
+			}
+			return decimal.New(q, -4)
+		}
+		return decimal.New(total, -places).DivRound(decimal.NewFromInt(int64(x)), 4)
+	}
+	return slow().DivRound(decimal.NewFromInt(int64(x)), 4)
+}
+
+// mulInt64 multiplies two non-negative int64s, reporting whether the
+// product fits.
+func mulInt64(a, b int64) (int64, bool) {
+	hi, lo := bits.Mul64(uint64(a), uint64(b))
+	return int64(lo), hi == 0 && lo <= math.MaxInt64
 }
