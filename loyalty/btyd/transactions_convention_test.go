@@ -231,9 +231,9 @@ func TestSummarizeMatchesReference(t *testing.T) {
 	amounts := []func() decimal.Decimal{
 		func() decimal.Decimal { return decimal.New(rng.Int64N(100000), -2) },
 		func() decimal.Decimal { return decimal.New(rng.Int64N(1000), int32(rng.IntN(5))-4) },
-		func() decimal.Decimal { return decimal.New(rng.Int64N(1<<62), -2) },                 // int64 sums overflow
+		func() decimal.Decimal { return decimal.New(rng.Int64N(1<<62), -2) },                   // int64 sums overflow
 		func() decimal.Decimal { return decimal.RequireFromString("123456789012345678901.5") }, // beyond int64
-		func() decimal.Decimal { return decimal.New(rng.Int64N(10), -30) },                    // 30 places
+		func() decimal.Decimal { return decimal.New(rng.Int64N(10), -30) },                     // 30 places
 		func() decimal.Decimal { return decimal.Decimal{} },
 	}
 	t0 := time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC)
@@ -308,4 +308,3 @@ func FuzzSummarizeReference(f *testing.F) {
 		sameSummaries(t, "fuzz", sums, want, holds, wantH)
 	})
 }
-
