@@ -180,4 +180,5 @@ func printCDNOW(w io.Writer) {
 	}
 	fmt.Fprintln(w, "  BG/NBD lets a customer drop out only after a purchase, so one with no repeat purchase counts as")
 	fmt.Fprintln(w, "  alive (P(alive) 1.00) but is expected to buy little.")
+	printDiagnostics(w, txs, sums, holds, bg)
 }
