@@ -84,8 +84,12 @@ func IPAGrid(spec IPASpec, opts *Options) (*plot.Plot, error) {
 	}
 	// More room above and below, where the quadrant names are, so that
 	// they stay clear of the points.
+	nonneg := ymin >= 0
 	xmin, xmax = pad(xmin, xmax, 0.2)
 	ymin, ymax = pad(ymin, ymax, 0.35)
+	if nonneg && ymin < 0 {
+		ymin = 0 // importance that is a share or weight is not drawn below 0
+	}
 	if s := spec.PerformanceScale; s != nil {
 		if !finite(s.Min, s.Max) || !(s.Max > s.Min) {
 			return nil, fmt.Errorf("chart: IPAGrid: PerformanceScale %v..%v needs finite Min < Max: %w", s.Min, s.Max, ErrInvalid)
@@ -108,6 +112,7 @@ func IPAGrid(spec IPASpec, opts *Options) (*plot.Plot, error) {
 	}
 	p := th.newPlot(title, xl, yl)
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = xmin, xmax, ymin, ymax
+	p.X.Tick.Marker, p.Y.Tick.Marker = stepTicks{}, stepTicks{}
 	if s := spec.PerformanceScale; s != nil {
 		p.X.Tick.Marker = scaleTicks{lo: s.Min, hi: s.Max}
 	}

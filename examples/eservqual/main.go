@@ -3,9 +3,17 @@
 // program: the E-S-QUAL table, the recovery subsample (E-RecS-QUAL), what
 // drives perceived value and loyalty, the customers' technology-readiness
 // segments with the recommended service approach, and E-S-QUAL by segment.
+//
+// With -charts DIR it also writes the importance-performance grid of the
+// E-S-QUAL dimensions (importance: their share of the explained variance
+// of perceived value) to DIR as SVG and PNG (eservqual_ipa); -font FILE
+// draws it with Chinese labels in that CJK font (such as
+// /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc from Debian's
+// fonts-noto-cjk).
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -19,9 +27,18 @@ import (
 )
 
 func main() {
+	charts := flag.String("charts", "", "also write the charts to this directory (SVG and PNG)")
+	fontPath := flag.String("font", "", "with -charts: a CJK TrueType/OpenType font for Chinese chart labels")
+	flag.Parse()
 	if err := report(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+	if *charts != "" {
+		if err := writeCharts(*charts, *fontPath); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
 	}
 }
 
