@@ -114,17 +114,24 @@ func ProbAlive(spec AliveSpec, opts *Options) (*plot.Plot, error) {
 		th.tr(fmt.Sprintf("%s of the last repeat purchase (recency), 0 = first purchase, %s = now", unit, num(spec.T)),
 			fmt.Sprintf("最近一次重复购买在第几%s（0 = 首次购买，%s = 现在）", unit, num(spec.T))),
 		th.tr("repeat purchases (frequency)", "重复购买次数"))
-	// Each cell a filled rectangle, overlapping its neighbours by 1% so
-	// that anti-aliasing leaves no seams (a raster heat map is blurred
-	// when scaled).
+	// Each cell a filled rectangle reaching a third of the way into the
+	// next cell right and above, which is drawn later over it, so that
+	// anti-aliasing leaves no light seams between cells (a raster heat map
+	// is blurred when scaled).
 	pal := aliveColours(101)
 	var cellRects rects
-	ox, oy := 0.01*g.w, 0.01
 	for x := 0; x < g.rows; x++ {
+		oy := 0.0
+		if x < g.rows-1 {
+			oy = 0.3
+		}
 		for j := 0; j < g.cols; j++ {
-			cx := g.X(j)
-			cellRects.rs = append(cellRects.rs, rect{x0: cx - g.w/2 - ox, x1: cx + g.w/2 + ox,
-				y0: float64(x) - 0.5 - oy, y1: float64(x) + 0.5 + oy, fill: pal[int(math.Round(100*g.Z(j, x)))]})
+			cx, ox := g.X(j), 0.0
+			if j < g.cols-1 {
+				ox = 0.3 * g.w
+			}
+			cellRects.rs = append(cellRects.rs, rect{x0: cx - g.w/2, x1: cx + g.w/2 + ox,
+				y0: float64(x) - 0.5, y1: float64(x) + 0.5 + oy, fill: pal[int(math.Round(100*g.Z(j, x)))]})
 		}
 	}
 	p.Add(&cellRects)

@@ -83,6 +83,7 @@ func CalibrationHoldout(spec CalibrationSpec, opts *Options) (*plot.Plot, error)
 	p.X.Tick.Marker = plot.ConstantTicks(ticks)
 	p.X.Tick.Label.Font.Size = vg.Points(8)
 	p.Add(plotter.NewGrid())
+	p.Y.Tick.Marker = stepTicks{}
 	if top == 0 {
 		top = 1
 	}

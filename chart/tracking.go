@@ -103,6 +103,7 @@ func Tracking(spec TrackingSpec, opts *Options) (*plot.Plot, error) {
 	p.Legend.Top = true
 	p.Legend.Left = spec.Cumulative
 	p.Add(plotter.NewGrid())
+	p.X.Tick.Marker, p.Y.Tick.Marker = stepTicks{}, stepTicks{}
 	if top == 0 {
 		top = 1
 	}
