@@ -78,7 +78,7 @@ func TestBdWSpecialCases(t *testing.T) {
 	if ok.Survival(0) != 1 || !math.IsNaN(ok.Survival(-1)) || !math.IsNaN(ok.Retention(0)) {
 		t.Error("special cases in t")
 	}
-	for _, m := range []btyd.BdW{{}, {Alpha: nan, Beta: 1, C: 1}, {Alpha: 1, Beta: inf, C: 1}, {Alpha: 1, Beta: 1, C: -1}, {Alpha: 1, Beta: 1, C: 0}, {Alpha: -0.0, Beta: 1, C: 1}} {
+	for _, m := range []btyd.BdW{{}, {Alpha: nan, Beta: 1, C: 1}, {Alpha: 1, Beta: inf, C: 1}, {Alpha: 1, Beta: 1, C: -1}, {Alpha: 1, Beta: 1, C: 0}, {Alpha: math.Copysign(0, -1), Beta: 1, C: 1}} {
 		if !math.IsNaN(m.Survival(3)) || !math.IsNaN(m.Retention(3)) {
 			t.Errorf("%+v: not NaN", m)
 		}
