@@ -18,7 +18,7 @@ func FuzzCalibrationHoldout(f *testing.F) {
 	f.Add(0, 0, math.NaN(), math.NaN(), 1, 0, math.NaN(), math.NaN()) // no customers
 	f.Add(-1, 5, 1.0, 1.0, 2, 5, 1.0, 1.0)                            // negative frequency
 	f.Add(0, 1, 1e308, 1e308, 1000, 1, 0.0, 0.0)                      // huge
-	f.Add(3, 1, math.Inf(1), -1.0, 3, 1, -0.0, 5e-324)                // same frequency twice
+	f.Add(3, 1, math.Inf(1), -1.0, 3, 1, math.Copysign(0, -1), 5e-324)                // same frequency twice
 	f.Add(1<<30, 1, 1.0, 1.0, 0, -7, 1.0, 1.0)
 	f.Fuzz(func(t *testing.T, f1, n1 int, a1, p1 float64, f2, n2 int, a2, p2 float64) {
 		tab := btyd.CalibrationHoldout{Rows: []btyd.CalibrationHoldoutRow{
@@ -98,7 +98,7 @@ func FuzzPathDiagram(f *testing.F) {
 	f.Add(math.NaN(), 0.1, math.NaN(), 0.0, 0.0, false)
 	f.Add(1e308, -1e308, 1e308, 1e300, -1e300, true)
 	f.Add(0.0, 0.0, 0.0, 0.0, 0.0, true) // every box at one place
-	f.Add(5e-324, -0.0, math.Inf(1), math.NaN(), 1.0, true)
+	f.Add(5e-324, math.Copysign(0, -1), math.Inf(1), math.NaN(), 1.0, true)
 	f.Fuzz(func(t *testing.T, c1, c2, r2, x, y float64, place bool) {
 		res := &pls.Result{N: 3,
 			Constructs: []pls.ConstructResult{{Name: "A", R2: math.NaN()}, {Name: "B", R2: r2}, {Name: "C", R2: r2}},
