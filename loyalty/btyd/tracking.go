@@ -79,8 +79,10 @@ type TrackingTable struct {
 // and Expected(p) = CumExpected(p) − CumExpected(p−1). Customers sharing
 // a first-purchase day are summed as one group, so the work is one call
 // of m.ExpectedPurchases per period and distinct first-purchase day, at
-// most [MaxTrackingEvaluations], and the memory is that of the distinct
-// purchase days. Transaction amounts are not read.
+// most [MaxTrackingEvaluations]; grouping the transactions by customer
+// takes a pass over them, a sort of each customer's own days, a map of
+// customer ids and 16 bytes per
+// transaction). Transaction amounts are not read.
 //
 // Customers whose first purchase is at or after the end of the last
 // period are not in the cohort; their transactions are ignored, as are
@@ -113,14 +115,12 @@ func Tracking(m ExpectedPredictor, txs []Transaction, unit time.Duration, start 
 		return TrackingTable{}, fmt.Errorf("btyd: %s: periods %d outside [1, %d]: %w", fn, periods, MaxTrackingPeriods, ErrInvalid)
 	}
 	origin := dayNumber(start)
-	// Each customer's distinct purchase days, and the index of its first
-	// transaction for messages.
-	type hist struct {
-		days  []int64
-		first int
-	}
-	hists := map[string]*hist{}
-	order := []string{}
+	// Number the customers in order of appearance, then gather each
+	// one's purchase days into one flat slice (a counting sort by
+	// customer): one map lookup per transaction, no per-customer slices.
+	ids := make(map[string]int)
+	var firstTx, count []int
+	custOf := make([]int, len(txs))
 	for i, tx := range txs {
 		switch {
 		case tx.Customer == "":
@@ -128,24 +128,45 @@ func Tracking(m ExpectedPredictor, txs []Transaction, unit time.Duration, start 
 		case tx.Time.IsZero():
 			return TrackingTable{}, fmt.Errorf("btyd: %s: transaction %d has no time: %w", fn, i, ErrInvalid)
 		}
-		h := hists[tx.Customer]
-		if h == nil {
-			h = &hist{first: i}
-			hists[tx.Customer] = h
-			order = append(order, tx.Customer)
+		c, ok := ids[tx.Customer]
+		if !ok {
+			c = len(firstTx)
+			ids[tx.Customer] = c
+			firstTx = append(firstTx, i)
+			count = append(count, 0)
 		}
-		h.days = append(h.days, dayNumber(tx.Time))
+		custOf[i] = c
+		count[c]++
+	}
+	off := make([]int, len(count)+1)
+	for c, n := range count {
+		off[c+1] = off[c] + n
+	}
+	pos := count // reused as each customer's fill position
+	copy(pos, off[:len(count)])
+	allDays := make([]int64, len(txs))
+	for i, tx := range txs {
+		c := custOf[i]
+		allDays[pos[c]] = dayNumber(tx.Time)
+		pos[c]++
 	}
 	actual := make([]int, periods)
 	cohorts := map[int64]int{} // first-purchase day → customers
 	customers := 0
-	for _, c := range order {
-		h := hists[c]
-		slices.Sort(h.days)
-		days := slices.Compact(h.days)
+	for c := range firstTx {
+		days := allDays[off[c]:off[c+1]]
+		slices.Sort(days)
+		days = slices.Compact(days)
 		if days[0] < origin {
+			i := firstTx[c]
+			for j := i; j < len(txs); j++ { // the transaction that made the first day
+				if custOf[j] == c && dayNumber(txs[j].Time) == days[0] {
+					i = j
+					break
+				}
+			}
 			return TrackingTable{}, fmt.Errorf("btyd: %s: customer %q (transaction %d): first purchase on %s, before start %s: %w",
-				fn, c, h.first, dayString(days[0]), dayString(origin), ErrInvalid)
+				fn, txs[i].Customer, i, dayString(days[0]), dayString(origin), ErrInvalid)
 		}
 		if dayPeriod(days[0]-origin, unit) >= int64(periods) {
 			continue

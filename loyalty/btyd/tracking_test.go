@@ -194,7 +194,7 @@ func TestTrackingErrors(t *testing.T) {
 		{"periods huge", fhl2005, ok, week, day(0, 0), btyd.MaxTrackingPeriods + 1, btyd.ErrInvalid, "periods"},
 		{"no customer", fhl2005, []btyd.Transaction{ok[0], {Time: day(1, 0)}}, week, day(0, 0), 1, btyd.ErrInvalid, "transaction 1 has no customer"},
 		{"no time", fhl2005, []btyd.Transaction{ok[0], {Customer: "B"}}, week, day(0, 0), 1, btyd.ErrInvalid, "transaction 1 has no time"},
-		{"before start", fhl2005, []btyd.Transaction{ok[0], {Customer: "B", Time: day(3, 0)}, {Customer: "B", Time: day(-1, 23)}}, week, day(0, 0), 1, btyd.ErrInvalid, `customer "B" (transaction 1): first purchase on 2019-12-31`},
+		{"before start", fhl2005, []btyd.Transaction{ok[0], {Customer: "B", Time: day(3, 0)}, {Customer: "B", Time: day(-1, 23)}}, week, day(0, 0), 1, btyd.ErrInvalid, `customer "B" (transaction 2): first purchase on 2019-12-31`},
 		{"model outside domain", btyd.BGNBD{R: -1, Alpha: 1, A: 1, B: 1}, ok, week, day(0, 0), 1, btyd.ErrInvalid, "outside its domain"},
 		{"too much work", linear{1}, manyFirstDays(2000), 24 * time.Hour, day(0, 0), 2000, btyd.ErrInvalid, "model evaluations"},
 	}
