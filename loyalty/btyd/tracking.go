@@ -79,10 +79,10 @@ type TrackingTable struct {
 // and Expected(p) = CumExpected(p) − CumExpected(p−1). Customers sharing
 // a first-purchase day are summed as one group, so the work is one call
 // of m.ExpectedPurchases per period and distinct first-purchase day, at
-// most [MaxTrackingEvaluations]; grouping the transactions by customer
-// takes a pass over them, a sort of each customer's own days, a map of
-// customer ids and 16 bytes per
-// transaction). Transaction amounts are not read.
+// most [MaxTrackingEvaluations]. Grouping the transactions by customer
+// takes two passes over them, a sort of each customer's own days, a map
+// of customer ids and 16 bytes per transaction. Transaction amounts are
+// not read.
 //
 // Customers whose first purchase is at or after the end of the last
 // period are not in the cohort; their transactions are ignored, as are
