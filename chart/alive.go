@@ -107,8 +107,8 @@ func ProbAlive(spec AliveSpec, opts *Options) (*plot.Plot, error) {
 	}
 	title := spec.Title
 	if title == "" {
-		title = th.tr(fmt.Sprintf("Probability that a customer is still active, after %s %ss", num(spec.T), unit),
-			fmt.Sprintf("客户仍活跃的概率（观察 %s %s后）", num(spec.T), unit))
+		title = th.tr(fmt.Sprintf("P(alive): probability that a customer is still active, after %s %ss", num(spec.T), unit),
+			fmt.Sprintf("P(alive)：客户仍活跃的概率（观察 %s %s后）", num(spec.T), unit))
 	}
 	p := th.newPlot(title,
 		th.tr(fmt.Sprintf("%s of the last repeat purchase (recency), 0 = first purchase, %s = now", unit, num(spec.T)),

@@ -20,7 +20,7 @@ type CalibrationSpec struct {
 	// btyd.CalibrationHoldoutTable.
 	Table btyd.CalibrationHoldout
 	// Holdout describes the holdout period for the axis label, such as
-	// "39 weeks" ("holdout period" when empty).
+	// "weeks 40–78" (nothing when empty).
 	Holdout string
 }
 
@@ -66,9 +66,9 @@ func CalibrationHoldout(spec CalibrationSpec, opts *Options) (*plot.Plot, error)
 	if len(act) == 0 {
 		return nil, fmt.Errorf("chart: CalibrationHoldout: Table: no row has customers: %w", ErrEmpty)
 	}
-	hold := spec.Holdout
-	if hold == "" {
-		hold = th.tr("holdout period", "检验期")
+	yl := th.tr("mean holdout purchases per customer", "检验期人均购买次数")
+	if spec.Holdout != "" {
+		yl += th.tr(" ("+spec.Holdout+")", "（"+spec.Holdout+"）")
 	}
 	title := spec.Title
 	if title == "" {
@@ -77,7 +77,7 @@ func CalibrationHoldout(spec CalibrationSpec, opts *Options) (*plot.Plot, error)
 	}
 	p := th.newPlot(title,
 		th.tr("repeat purchases in the calibration period (n: customers)", "校准期内重复购买次数（人数：该组客户数）"),
-		th.tr(fmt.Sprintf("mean purchases per customer in the %s", hold), fmt.Sprintf("%s内人均购买次数", hold)))
+		yl)
 	p.Legend.Top = true
 	p.Legend.Left = true
 	p.X.Tick.Marker = plot.ConstantTicks(ticks)

@@ -68,7 +68,7 @@ func ExampleProbAlive() {
 	}
 	fmt.Println(p.Title.Text)
 	// Output:
-	// Probability that a customer is still active, after 39 weeks
+	// P(alive): probability that a customer is still active, after 39 weeks
 }
 
 // Draw the tornado of an after-sales programme's yearly net benefit, each

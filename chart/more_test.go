@@ -53,7 +53,7 @@ func calTable() btyd.CalibrationHoldout {
 }
 
 func TestCalibrationHoldout(t *testing.T) {
-	p, err := chart.CalibrationHoldout(chart.CalibrationSpec{Table: calTable(), Holdout: "39 weeks"}, nil)
+	p, err := chart.CalibrationHoldout(chart.CalibrationSpec{Table: calTable(), Holdout: "weeks 40–78"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestCalibrationHoldout(t *testing.T) {
 		t.Errorf("%d predicted marks, want 5 and the legend's", n)
 	}
 	hasText(t, texts, "Calibration vs holdout: purchases predicted for each kind of customer",
-		"repeat purchases in the calibration period (n: customers)", "mean purchases per customer in the 39 weeks",
+		"repeat purchases in the calibration period (n: customers)", "mean holdout purchases per customer (weeks 40–78)",
 		"actual", "predicted by the model", "5+", "n=1411", "0")
 	if strings.Contains(strings.Join(texts, " "), "n=0") {
 		t.Error("a group without customers is drawn")
@@ -131,7 +131,7 @@ func TestProbAlive(t *testing.T) {
 	}
 	keep(t, "alive", p)
 	svg, texts := render(t, p)
-	hasText(t, texts, "Probability that a customer is still active, after 39 weeks",
+	hasText(t, texts, "P(alive): probability that a customer is still active, after 39 weeks",
 		"repeat purchases (frequency)", "week of the last repeat purchase (recency), 0 = first purchase, 39 = now",
 		"P = 1", "P = 0.5", "P = 0", "39", "10")
 	// 11×13 cells; the 13 of row x = 0 are P(alive) = 1, yellow, as is
@@ -385,8 +385,8 @@ func TestMoreChinese(t *testing.T) {
 		want []string
 	}{
 		{"calibration", func() (*plot.Plot, error) {
-			return chart.CalibrationHoldout(chart.CalibrationSpec{Table: calTable(), Holdout: "39 周"}, opts)
-		}, []string{"校准期与检验期对比：各类客户的预测购买次数", "39 周内人均购买次数", "实际", "模型预测", "人数 1411"}},
+			return chart.CalibrationHoldout(chart.CalibrationSpec{Table: calTable(), Holdout: "第 40–78 周"}, opts)
+		}, []string{"校准期与检验期对比：各类客户的预测购买次数", "检验期人均购买次数（第 40–78 周）", "实际", "模型预测", "人数 1411"}},
 		{"tracking", func() (*plot.Plot, error) {
 			return chart.Tracking(chart.TrackingSpec{Expected: btyd.PeriodSeries{1, 2}, CalibrationEnd: 1, Cumulative: true}, opts)
 		}, []string{"跟踪图：累计重复交易次数，实际与模型预期", "累计重复交易次数", "模型预期", "校准期结束（第 1 周）"}},
@@ -394,7 +394,7 @@ func TestMoreChinese(t *testing.T) {
 			return chart.ProbAlive(chart.AliveSpec{T: 39, MaxFrequency: 5, Alive: func(x int, tx float64) float64 {
 				return m.ProbAlive(btyd.Summary{Frequency: x, Recency: tx, T: 39})
 			}}, opts)
-		}, []string{"客户仍活跃的概率（观察 39 周后）", "重复购买次数", "最近一次重复购买在第几周（0 = 首次购买，39 = 现在）"}},
+		}, []string{"P(alive)：客户仍活跃的概率（观察 39 周后）", "重复购买次数", "最近一次重复购买在第几周（0 = 首次购买，39 = 现在）"}},
 		{"tornado", func() (*plot.Plot, error) {
 			return chart.Tornado(chart.TornadoSpec{Bars: bars, Base: cb.Net, Change: 0.2}, opts)
 		}, []string{"年度净收益的敏感性分析（逐项变动）", "该项下调 20%", "该项上调 20%", bars[0].Chinese}},
