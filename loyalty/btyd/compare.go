@@ -85,7 +85,7 @@ func LikelihoodRatioTest(restricted, full float64, df int) (LRTest, error) {
 // FitCandidate names a fitted model for [CompareFits]: its [FitInfo] (the
 // log-likelihood and the number of customers N) and its number of free
 // parameters (4 for BG/NBD, Pareto/NBD and MBG/NBD, 2 for the sBG and
-// Gamma-Gamma, 4 for BG/BB).
+// Gamma-Gamma, 3 for the beta-discrete-Weibull, 4 for BG/BB).
 type FitCandidate struct {
 	// Name labels the model in the table, such as "BG/NBD".
 	Name string `json:"name"`
@@ -147,7 +147,9 @@ type ModelComparison struct {
 // drives the BIC's penalty; counting transactions would charge a model for
 // data that are one customer's correlated purchases. It is FitInfo.N,
 // which the package's fits set so (a caller may set N itself for a fit
-// made elsewhere).
+// made elsewhere). A fit with a penalty ([FitOptions].Penalty) maximised a
+// penalised likelihood, so its ℓ is not the maximum the criteria assume;
+// compare such fits only as a rough guide.
 //
 // Lower is better for both. The criteria can disagree: BIC's penalty
 // ln N per parameter exceeds AIC's 2 once N ≥ 8, so BIC prefers the model
