@@ -143,6 +143,51 @@ func (m MBGNBD) ProbAlive(s Summary) float64 {
 	return 1 / (1 + math.Exp(m.aliveLogOdds(s)))
 }
 
+// ProbAliveAfter returns the probability that a customer with history s
+// is still alive t time units after T, the end of the history, not
+// knowing what the customer bought since:
+//
+//	P(alive at T+t) = P(alive at T) · ₂F₁(r+x, a; a+b+x+1; −t/(α+T))
+//	                = P(alive at T) · E[((α+T)/(α+T+pt))^{r+x}],  p ~ Beta(a, b+x+1)
+//
+// A customer alive at T has purchase rate λ ~ Gamma(r+x, α+T) and
+// dropout probability p ~ Beta(a, b+x+1) (the x+1 dropout chances
+// survived), and drops out at rate λp, since each purchase is followed by
+// dropout with probability p; the second form averages the survival
+// e^{−λpt} over both. It is computed from that form as the Beta mixture
+// of a positive, bounded integrand by the quadrature of
+// [MBGNBD.ExpectedPurchases] (the hypergeometric form with its negative
+// argument is the Euler integral of the same mixture), to about 1e-13
+// relative. P(alive) at a future date is what a retention campaign
+// planned for then needs; it falls with t towards 0.
+//
+// Special cases are:
+//
+//	ProbAliveAfter(0, s) = ProbAlive(s) for a valid s
+//	ProbAliveAfter(t, s) = NaN for t outside [0, MaxTime] or NaN, an
+//	    invalid history, or a parameter outside [MinParam, MaxParam]
+func (m MBGNBD) ProbAliveAfter(t float64, s Summary) float64 {
+	if !m.inDomain() || !validHistory(s) || !validTime(t) {
+		return math.NaN()
+	}
+	alive := m.ProbAlive(s)
+	if t == 0 || alive == 0 {
+		return alive
+	}
+	fx := float64(s.Frequency)
+	rx := m.R + fx
+	c := t / (m.Alpha + s.T)
+	surv := betaMean(m.A, m.B+fx+1, betaMixture{
+		h: func(p, _ float64) float64 {
+			return math.Exp(-rx * math.Log1p(p*c))
+		},
+		slope0:  rx * c,
+		slope1:  rx * c / (1 + c),
+		feature: math.Min(1/c, 1),
+	})
+	return alive * math.Min(surv, 1)
+}
+
 // ConditionalPurchases returns E[Y(t) | x, t_x, T], the expected number of
 // purchases in the next t time units of a customer with history s
 // (Batislam, Denizel & Filiztekin 2007):

@@ -40,11 +40,13 @@ func FuzzMBGNBDPredictions(f *testing.F) {
 		ex := m.ExpectedPurchases(tt)
 		alive := m.ProbAlive(h)
 		cond := m.ConditionalPurchases(tt, h)
+		after := m.ProbAliveAfter(tt, h)
 		pn := m.ProbPurchases(n, tt)
 		ok := inParam(r, alpha, a, b)
 		if !ok || !inTime(tt) {
 			checkNaN(t, "ExpectedPurchases", ex)
 			checkNaN(t, "ConditionalPurchases", cond)
+			checkNaN(t, "ProbAliveAfter", after)
 			checkNaN(t, "ProbPurchases", pn)
 		} else {
 			// E[X(t)] ≤ E[λ]·t = r·t/α.
@@ -58,6 +60,7 @@ func FuzzMBGNBDPredictions(f *testing.F) {
 		if !ok || !validHist(x, tx, T) {
 			checkNaN(t, "ProbAlive", alive)
 			checkNaN(t, "ConditionalPurchases", cond)
+			checkNaN(t, "ProbAliveAfter", after)
 			return
 		}
 		// P(alive) ≤ 1 and, for x = 0, ≤ b/(a+b): a one-time buyer may
@@ -70,6 +73,7 @@ func FuzzMBGNBDPredictions(f *testing.F) {
 		if !inTime(tt) {
 			return
 		}
+		checkNumber(t, "ProbAliveAfter", after, 0, alive)
 		// Alive, a customer buys at rate E[λ | x, T] = (r+x)/(α+T).
 		checkNumber(t, "ConditionalPurchases", cond, 0, math.Max(alive*(r+float64(x))/(alpha+T)*tt, math.SmallestNonzeroFloat64))
 	})
