@@ -115,7 +115,7 @@ func printDiagnostics(w io.Writer, txs []btyd.Transaction, sums []btyd.Summary, 
 	fmt.Fprintf(w, "  under 2 as no real evidence either way), and a better fit to the past is not yet a better\n")
 	fmt.Fprintf(w, "  forecast, which the holdout weeks test.\n")
 
-	fmt.Fprintf(w, "\n  Forecast of weeks 40–78, customer by customer:\n")
+	fmt.Fprintf(w, "\n  Forecast of weeks 40–78, in total and customer by customer:\n")
 	fmt.Fprintf(w, "  %-11s %9s %9s %9s %10s %10s\n", "model", "predicted", "actual", "RMSE", "MAE", "rel. MAE")
 	for _, m := range ms {
 		pred, act := 0.0, 0
