@@ -1,6 +1,8 @@
 // Command loyalty tells the story of a few customers of a fictional
 // business with package loyalty: their trust, their value and their
-// predicted future, on built-in data.
+// predicted future, on built-in data; then fits three purchase models to
+// the CDNOW transaction log, compares them and checks their forecasts on
+// the weeks the fits did not see.
 //
 // With -charts DIR it also writes the subscription cohort's retention
 // chart (the sBG projection against the actual survivors) to DIR as
