@@ -90,6 +90,17 @@ func FuzzZone(f *testing.F) {
 			Rows:  []chart.ZoneRow{{Name: "a", Adequate: ad, Desired: de, Perceived: pe, CI: ep.Interval{Low: lo, High: hi}}},
 			Scale: servqual.Scale{Min: 1, Max: top}}, nil)
 		checkDraw(t, p, err)
+		// The same numbers as a report's means: P, MSA = P − adequate,
+		// MSS = P − desired.
+		rep := servqual.Report{Dimensions: []servqual.DimensionReport{{Name: "a", Measures: servqual.Measures{
+			Perception: &servqual.Stat{N: 2, Mean: pe, CI: ep.Interval{Low: lo, High: hi}},
+			Adequacy:   &servqual.Stat{N: 2, Mean: pe - ad}, Superiority: &servqual.Stat{N: 2, Mean: pe - de}}}}}
+		rows := chart.ZoneRows(rep, false)
+		if len(rows) > 1 {
+			t.Fatalf("%d rows from one dimension", len(rows))
+		}
+		p, err = chart.Zone(chart.ZoneSpec{Rows: rows, Scale: servqual.Scale{Min: 1, Max: 7}}, nil)
+		checkDraw(t, p, err)
 	})
 }
 
