@@ -167,6 +167,13 @@ func TestMBGNBDProperties(t *testing.T) {
 	if math.Abs(sum-1) > 1e-12 || math.Abs(mean-m.ExpectedPurchases(52)) > 1e-10 {
 		t.Errorf("Σ P(X(52) = n) = %v, Σ n P = %v, E[X(52)] = %v", sum, mean, m.ExpectedPurchases(52))
 	}
+	// A customer seen at the first purchase (T = 0) is a new customer:
+	// the conditional expectation is E[X(t)].
+	for _, tt := range []float64{0.5, 52, 1e4} {
+		if c, e := m.ConditionalPurchases(tt, btyd.Summary{}), m.ExpectedPurchases(tt); math.Abs(c-e) > 1e-14*e {
+			t.Errorf("E[Y(%v) | T = 0] = %v, E[X(%v)] = %v", tt, c, tt, e)
+		}
+	}
 	// P(X(t) = 0) = a/(a+b) + b/(a+b)·(α/(α+t))^r, by hand.
 	if got, want := m.ProbPurchases(0, 10), (0.891+1.614*math.Pow(6.183/16.183, 0.525))/2.505; math.Abs(got-want) > 1e-15 {
 		t.Errorf("ProbPurchases(0, 10) = %v, want %v", got, want)
