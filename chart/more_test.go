@@ -413,3 +413,46 @@ func TestMoreChinese(t *testing.T) {
 		hasText(t, texts, c.want...)
 	}
 }
+
+// TestZoneRowsFromAccumulator checks ZoneRows against the definition on a
+// survey in the three-column format: with every item answered, the mean
+// adequate level of a dimension is mean P − mean MSA, and likewise for
+// the desired level.
+func TestZoneRowsFromAccumulator(t *testing.T) {
+	in := servqual.SERVQUAL()
+	n := in.NumItems()
+	// Three respondents; respondent r rates every item adequate 3+r,
+	// desired 5+r/2 and perceived 2+2r (r = 0, 1, 2), so the reliability
+	// means are adequate (3+4+5)/3 = 4, desired (5+5.5+6)/3 = 5.5,
+	// perceived (2+4+6)/3 = 4.
+	acc := servqual.NewAccumulator(in)
+	for r := range 3 {
+		resp := servqual.Response{Adequate: make([]float64, n), Desired: make([]float64, n), Perception: make([]float64, n)}
+		for i := range n {
+			resp.Adequate[i], resp.Desired[i], resp.Perception[i] = 3+float64(r), 5+float64(r)/2, 2+2*float64(r)
+		}
+		if err := acc.Add(resp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows := chart.ZoneRows(acc.Report(), false)
+	if len(rows) != 5 {
+		t.Fatalf("%d rows, want the 5 SERVQUAL dimensions", len(rows))
+	}
+	r := rows[1]
+	const tol = 1e-12
+	if r.Name != "Reliability" || math.Abs(r.Adequate-4) > tol || math.Abs(r.Desired-5.5) > tol || math.Abs(r.Perceived-4) > tol {
+		t.Errorf("reliability row %+v, want adequate 4, desired 5.5, perceived 4", r)
+	}
+	// The perception's 95% interval: SD 2, SE 2/√3, t(0.975, 2) = 4.302653,
+	// so 4 ± 4.968275: /usr/bin/python3 -c 'from scipy import stats;
+	// print(stats.t.ppf(0.975, 2) * 2 / 3**0.5)' printed 4.968275423687506.
+	if math.Abs(r.CI.High-(4+4.968275)) > 1e-5 {
+		t.Errorf("interval %v, want 4 ± 4.968275", r.CI)
+	}
+	p, err := chart.Zone(chart.ZoneSpec{Rows: rows, Scale: in.Scale()}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	render(t, p)
+}
