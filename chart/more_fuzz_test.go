@@ -15,10 +15,10 @@ import (
 
 func FuzzCalibrationHoldout(f *testing.F) {
 	f.Add(0, 1411, 0.24, 0.23, 5, 190, 3.9, 4.2)
-	f.Add(0, 0, math.NaN(), math.NaN(), 1, 0, math.NaN(), math.NaN()) // no customers
-	f.Add(-1, 5, 1.0, 1.0, 2, 5, 1.0, 1.0)                            // negative frequency
-	f.Add(0, 1, 1e308, 1e308, 1000, 1, 0.0, 0.0)                      // huge
-	f.Add(3, 1, math.Inf(1), -1.0, 3, 1, math.Copysign(0, -1), 5e-324)                // same frequency twice
+	f.Add(0, 0, math.NaN(), math.NaN(), 1, 0, math.NaN(), math.NaN())  // no customers
+	f.Add(-1, 5, 1.0, 1.0, 2, 5, 1.0, 1.0)                             // negative frequency
+	f.Add(0, 1, 1e308, 1e308, 1000, 1, 0.0, 0.0)                       // huge
+	f.Add(3, 1, math.Inf(1), -1.0, 3, 1, math.Copysign(0, -1), 5e-324) // same frequency twice
 	f.Add(1<<30, 1, 1.0, 1.0, 0, -7, 1.0, 1.0)
 	f.Fuzz(func(t *testing.T, f1, n1 int, a1, p1 float64, f2, n2 int, a2, p2 float64) {
 		tab := btyd.CalibrationHoldout{Rows: []btyd.CalibrationHoldoutRow{
