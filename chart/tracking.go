@@ -23,7 +23,8 @@ type TrackingSpec struct {
 	// the same shape; it may extend beyond Actual (a forecast).
 	Expected plotter.XYer
 	// CalibrationEnd is the x at which the calibration period ends,
-	// marked by a dashed line; 0 marks nothing.
+	// marked by a dashed line; 0, or an x outside the series' range,
+	// marks nothing.
 	CalibrationEnd float64
 	// Cumulative draws the running totals of the series (the cumulative
 	// tracking plot) instead of the transactions per period.
