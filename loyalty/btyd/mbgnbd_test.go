@@ -465,3 +465,39 @@ func TestMBGNBDProbAliveAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestMBGNBDCompareFits ranks the three non-contractual models fitted to
+// the 2,357 CDNOW customers (unrounded summary) with CompareFits; all
+// have four parameters, so AIC and BIC rank by log-likelihood. Maximised
+// log-likelihoods by SciPy 1.10.1 (Nelder–Mead then BFGS on the
+// log-parameters, as in TestFitMBGNBDCDNOW and TestFitParetoNBDCDNOW):
+// MBG/NBD −9582.135716, BG/NBD −9582.429207 (the likelihood of Fader,
+// Hardie & Lee 2005, eq. 6), Pareto/NBD −9594.976179. By hand, AIC =
+// 8 − 2ℓ: 19172.27, 19172.86, 19197.95.
+func TestMBGNBDCompareFits(t *testing.T) {
+	data := cdnowExact(t)
+	mbg, err1 := btyd.FitMBGNBD(data, nil)
+	bg, err2 := btyd.FitBGNBD(data, nil)
+	pn, err3 := btyd.FitParetoNBD(data, nil)
+	if err1 != nil || err2 != nil || err3 != nil {
+		t.Fatal(err1, err2, err3)
+	}
+	cmpr, err := btyd.CompareFits(
+		btyd.FitCandidate{Name: "Pareto/NBD", Info: pn.FitInfo, Params: 4},
+		btyd.FitCandidate{Name: "BG/NBD", Info: bg.FitInfo, Params: 4},
+		btyd.FitCandidate{Name: "MBG/NBD", Info: mbg.FitInfo, Params: 4},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAIC := []float64{8 + 2*9594.976179, 8 + 2*9582.429207, 8 + 2*9582.135716}
+	wantRank := []int{3, 2, 1}
+	for i, row := range cmpr.Models {
+		if math.Abs(row.AIC-wantAIC[i]) > 1e-5 || row.RankAIC != wantRank[i] || row.N != 2357 {
+			t.Errorf("%s: AIC %.6f rank %d N %d, want %.6f, %d, 2357", row.Name, row.AIC, row.RankAIC, row.N, wantAIC[i], wantRank[i])
+		}
+	}
+	if cmpr.BestAIC != 2 || cmpr.BestBIC != 2 {
+		t.Errorf("best AIC %d, BIC %d, want 2 (MBG/NBD)", cmpr.BestAIC, cmpr.BestBIC)
+	}
+}
