@@ -24,6 +24,14 @@ import (
 //go:embed cdnow_sample.txt
 var cdnowLog string
 
+// The 39 + 39-week split of Fader, Hardie & Lee (2005): the first purchases
+// fall in January–March 1997, weeks 1–39 calibrate the models and weeks
+// 40–78 are held out to test them.
+var (
+	cdnowCalibrationEnd = time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
+	cdnowHoldoutEnd     = time.Date(1998, 6, 30, 0, 0, 0, 0, time.UTC)
+)
+
 // cdnowTransactions parses cdnowLog.
 func cdnowTransactions() ([]btyd.Transaction, error) {
 	var txs []btyd.Transaction

@@ -6,16 +6,18 @@ import (
 	"testing"
 )
 
-// TestWriteCharts checks that -charts writes the retention chart as SVG
-// and PNG.
+// TestWriteCharts checks that -charts writes every chart as SVG and PNG.
 func TestWriteCharts(t *testing.T) {
 	dir := t.TempDir()
 	if err := writeCharts(dir, ""); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"loyalty_retention.svg", "loyalty_retention.png"} {
-		if fi, err := os.Stat(filepath.Join(dir, name)); err != nil || fi.Size() == 0 {
-			t.Errorf("%s not written (%v)", name, err)
+	for _, name := range []string{"loyalty_retention", "loyalty_calibration", "loyalty_tracking",
+		"loyalty_tracking_cumulative", "loyalty_alive", "loyalty_tornado"} {
+		for _, ext := range []string{".svg", ".png"} {
+			if fi, err := os.Stat(filepath.Join(dir, name+ext)); err != nil || fi.Size() == 0 {
+				t.Errorf("%s%s not written (%v)", name, ext, err)
+			}
 		}
 	}
 }

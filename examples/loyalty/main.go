@@ -4,10 +4,13 @@
 // the CDNOW transaction log, compares them and checks their forecasts on
 // the weeks the fits did not see.
 //
-// With -charts DIR it also writes the subscription cohort's retention
-// chart (the sBG projection against the actual survivors) to DIR as
-// loyalty_retention.svg and .png; -font FILE draws it with Chinese labels
-// in that CJK font (such as
+// With -charts DIR it also writes, as SVG and PNG, the subscription
+// cohort's retention chart (the sBG projection against the actual
+// survivors, loyalty_retention), the BG/NBD diagnostics on CDNOW
+// (calibration vs holdout, loyalty_calibration; weekly and cumulative
+// tracking, loyalty_tracking and loyalty_tracking_cumulative; the P(alive)
+// matrix, loyalty_alive) and the after-sales tornado (loyalty_tornado) to
+// DIR; -font FILE draws them with Chinese labels in that CJK font (such as
 // /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc from Debian's
 // fonts-noto-cjk).
 package main

@@ -73,9 +73,7 @@ func printCDNOW(w io.Writer) {
 	// 1997-09-30) and keep weeks 40–78 (to 1998-06-30) as the holdout;
 	// same-day purchases count as one (Summarize's default granularity).
 	week := 7 * 24 * time.Hour
-	calEnd := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
-	holdEnd := time.Date(1998, 6, 30, 0, 0, 0, 0, time.UTC)
-	sums, holds, err := btyd.Summarize(txs, week, calEnd, &btyd.SummaryOptions{HoldoutEnd: holdEnd})
+	sums, holds, err := btyd.Summarize(txs, week, cdnowCalibrationEnd, &btyd.SummaryOptions{HoldoutEnd: cdnowHoldoutEnd})
 	if err != nil {
 		fmt.Fprintln(w, err)
 		return
