@@ -3,7 +3,6 @@ package btyd
 import (
 	"fmt"
 	"math"
-	"sort"
 )
 
 // BGNBDFit is a fitted BG/NBD model with its fit report; StdErr is in the
@@ -53,12 +52,7 @@ func bgnbdPrepare(data []Summary) (*bgnbdData, error) {
 	if len(data) == 0 {
 		return nil, fmt.Errorf("btyd: BG/NBD: no customers: %w", ErrEmpty)
 	}
-	type key struct {
-		x     int
-		tx, t float64
-	}
-	counts := map[key]float64{}
-	zero := map[float64]float64{}
+	keys := make([]historyKey, 0, len(data))
 	d := &bgnbdData{}
 	for i, s := range data {
 		if err := checkFitSummary(i, s); err != nil {
@@ -68,46 +62,25 @@ func bgnbdPrepare(data []Summary) (*bgnbdData, error) {
 			continue // the likelihood of no purchase in no time is 1
 		}
 		d.n++
-		if s.Frequency == 0 {
-			zero[s.T]++
-			continue
-		}
-		counts[key{s.Frequency, s.Recency, s.T}]++
-	}
-	keys := make([]key, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
+		keys = append(keys, historyKey{s.Frequency, s.Recency, s.T})
 	}
 	// A fixed order makes the floating-point sums, and so the fit,
-	// reproducible.
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		if a.x != b.x {
-			return a.x < b.x
+	// reproducible: the customers without repeat purchases by T, then
+	// the others by (x, t_x, T).
+	groupHistories(keys, func(k historyKey, w float64) {
+		if k.x == 0 {
+			d.zeroT = append(d.zeroT, k.t)
+			d.zeroW = append(d.zeroW, w)
+			return
 		}
-		if a.tx != b.tx {
-			return a.tx < b.tx
-		}
-		return a.t < b.t
-	})
-	for _, k := range keys {
 		d.x = append(d.x, k.x)
 		d.tx = append(d.tx, k.tx)
 		d.t = append(d.t, k.t)
-		d.w = append(d.w, counts[k])
+		d.w = append(d.w, w)
 		if k.x <= bgnbdSmallX {
 			d.small = max(d.small, k.x)
 		}
-	}
-	ts := make([]float64, 0, len(zero))
-	for t := range zero {
-		ts = append(ts, t)
-	}
-	sort.Float64s(ts)
-	for _, t := range ts {
-		d.zeroT = append(d.zeroT, t)
-		d.zeroW = append(d.zeroW, zero[t])
-	}
+	})
 	d.tab = make([]float64, 5*(d.small+1))
 	return d, nil
 }
@@ -246,6 +219,15 @@ func FitBGNBD(data []Summary, opts *FitOptions) (BGNBDFit, error) {
 		}
 		info, err := notIdentified(fp, 0, fp.names, reason)
 		return BGNBDFit{FitInfo: info}, err
+	}
+	fp.histories = len(d.x) + len(d.zeroT)
+	fp.sample = func(k int) fitProblem {
+		sd := d.sample(k)
+		sp := fp
+		sp.ll = func(p []float64) float64 { return sd.ll(p, nil) }
+		sp.grad = func(p, g []float64) { sd.ll(p, g) }
+		sp.sample = nil
+		return sp
 	}
 	est, info, err := fitLogSpace(fp, opts)
 	fit := BGNBDFit{FitInfo: info}

@@ -125,6 +125,18 @@ type fitProblem struct {
 	// lo, hi bound the estimates the model's predictions accept (0, 0:
 	// any positive value).
 	lo, hi float64
+	// upper, if not nil, returns an upper bound of ll(p) that is cheaper
+	// to compute (NaN or +Inf when it has none), refined until it is at
+	// most target where it can be: the identification probe evaluates ll
+	// only where the bound cannot already show that the log-likelihood
+	// has dropped by more than fitFlatLL.
+	upper func(p []float64, target float64) float64
+	// histories is the number of distinct histories in the likelihood,
+	// and sample, if not nil, returns the problem on every k-th of them,
+	// weighted to the same total: fitLogSpace then starts from the
+	// estimate on samples (see scaleWarmHistories).
+	histories int
+	sample    func(k int) fitProblem
 }
 
 // fitFlatFactor is how far (ln 10⁶) the identification probe moves the
@@ -179,9 +191,38 @@ func notIdentified(fp fitProblem, lambda float64, params []string, reason string
 // estimate (the last point on an error, or nil if the optimiser did not
 // run), the report and an error.
 func fitLogSpace(fp fitProblem, opts *FitOptions) ([]float64, FitInfo, error) {
+	est, info, _, err := fitLogSpaceH(fp, opts)
+	return est, info, err
+}
+
+// fitLogSpaceH is fitLogSpace, also returning the Hessian of the
+// penalised negative log-likelihood in θ at a successful estimate (nil
+// otherwise). With many distinct histories (fp.sample set, no start
+// given), it first fits samples of them (scaleWarmStart) and runs BFGS in
+// the coordinates y = Lᵀ(θ − θ₀), where θ₀ is the sample's estimate and
+// L L^T the sample's Hessian: there the Hessian is near the identity and
+// the search takes a few steps.
+func fitLogSpaceH(fp fitProblem, opts *FitOptions) ([]float64, FitInfo, *mat.SymDense, error) {
+	if _, _, _, err := fitOptions(fp, opts); err != nil {
+		return nil, FitInfo{}, nil, err
+	}
+	if start, warm := scaleWarmStart(fp, opts); warm != nil {
+		o := FitOptions{Start: start}
+		if opts != nil {
+			o.MaxIterations, o.Penalty = opts.MaxIterations, opts.Penalty
+		}
+		return fitLogSpaceFrom(fp, &o, warm)
+	}
+	return fitLogSpaceFrom(fp, opts, nil)
+}
+
+// fitLogSpaceFrom is fitLogSpaceH from the options' start, with BFGS in
+// the coordinates of warm, the Cholesky factor of an approximate Hessian
+// at the start, if not nil.
+func fitLogSpaceFrom(fp fitProblem, opts *FitOptions, warm *mat.Cholesky) ([]float64, FitInfo, *mat.SymDense, error) {
 	start, maxIter, lambda, err := fitOptions(fp, opts)
 	if err != nil {
-		return nil, FitInfo{}, err
+		return nil, FitInfo{}, nil, err
 	}
 	n := len(fp.names)
 	info := FitInfo{Penalty: lambda, N: fp.n}
@@ -218,21 +259,65 @@ func fitLogSpace(fp fitProblem, opts *FitOptions) ([]float64, FitInfo, error) {
 	f0 := f(theta)
 	if math.IsInf(f0, 1) {
 		info.Reason = fmt.Sprintf("log-likelihood not finite at the starting values %v", start)
-		return nil, info, fmt.Errorf("btyd: %s fit: %s: %w", fp.name, info.Reason, ErrNotConverged)
+		return nil, info, nil, fmt.Errorf("btyd: %s fit: %s: %w", fp.name, info.Reason, ErrNotConverged)
 	}
 	settings := &optimize.Settings{
 		GradientThreshold: 1e-8 * math.Max(1, math.Abs(f0)),
 		MajorIterations:   maxIter,
 		Converger:         &optimize.FunctionConverge{Absolute: 1e-12, Relative: 1e-14, Iterations: 50},
 	}
-	res, oerr := optimize.Minimize(optimize.Problem{Func: f, Grad: grad}, theta, settings, &optimize.BFGS{})
+	problem, x0 := optimize.Problem{Func: f, Grad: grad}, theta
+	var toTheta func(y []float64) []float64
+	if warm != nil {
+		// θ = θ₀ + L^{−T} y and ∂f/∂y = L^{−1} ∂f/∂θ.
+		var l mat.TriDense
+		warm.LTo(&l)
+		theta0 := append([]float64(nil), theta...)
+		toTheta = func(y []float64) []float64 {
+			var v mat.VecDense
+			if err := v.SolveVec(l.T(), mat.NewVecDense(n, append([]float64(nil), y...))); err != nil {
+				return nanSlice(n)
+			}
+			th := make([]float64, n)
+			for i := range th {
+				th[i] = theta0[i] + v.AtVec(i)
+			}
+			return th
+		}
+		gth := make([]float64, n)
+		problem = optimize.Problem{
+			Func: func(y []float64) float64 { return f(toTheta(y)) },
+			Grad: func(gy, y []float64) {
+				grad(gth, toTheta(y))
+				var v mat.VecDense
+				if err := v.SolveVec(&l, mat.NewVecDense(n, gth)); err != nil {
+					for i := range gy {
+						gy[i] = math.NaN()
+					}
+					return
+				}
+				for i := range gy {
+					gy[i] = v.AtVec(i)
+				}
+			},
+		}
+		x0 = make([]float64, n)
+		// In y the gradient's norm is √(2·the log-likelihood still to
+		// gain) near the maximum.
+		settings.GradientThreshold = 1e-4
+	}
+	res, oerr := optimize.Minimize(problem, x0, settings, &optimize.BFGS{})
+	if res != nil && toTheta != nil {
+		res.X = toTheta(res.X)
+	}
 	if res == nil {
 		info.Reason = fmt.Sprintf("optimiser failed: %v", oerr)
-		return nil, info, fmt.Errorf("btyd: %s fit: %s: %w", fp.name, info.Reason, ErrNotConverged)
+		return nil, info, nil, fmt.Errorf("btyd: %s fit: %s: %w", fp.name, info.Reason, ErrNotConverged)
 	}
 	info.Iterations = res.Stats.MajorIterations
 	theta = res.X
-	fail := func(sentinel error, params []string, reason string) ([]float64, FitInfo, error) {
+	var h *mat.SymDense
+	fail := func(sentinel error, params []string, reason string) ([]float64, FitInfo, *mat.SymDense, error) {
 		est := expAll(theta)
 		info.LogLik = fp.ll(est)
 		info.Unidentified = params
@@ -244,7 +329,7 @@ func fitLogSpace(fp fitProblem, opts *FitOptions) ([]float64, FitInfo, error) {
 		if params != nil {
 			what = strings.Join(params, ", ") + " not identified: "
 		}
-		return est, info, fmt.Errorf("btyd: %s fit: %s%s: %w", fp.name, what, reason, sentinel)
+		return est, info, nil, fmt.Errorf("btyd: %s fit: %s%s: %w", fp.name, what, reason, sentinel)
 	}
 	if res.Status == optimize.IterationLimit {
 		return fail(ErrNotConverged, nil, fmt.Sprintf("stopped at the iteration limit (%d)", maxIter))
@@ -260,7 +345,7 @@ func fitLogSpace(fp fitProblem, opts *FitOptions) ([]float64, FitInfo, error) {
 	// still moving.
 	g := make([]float64, n)
 	var step []float64
-	h := fitHessian(grad, theta)
+	h = fitHessian(grad, theta)
 	grad(g, theta)
 	for it := 0; it < 20; it++ {
 		step = newtonStep(h, g)
@@ -312,11 +397,32 @@ func fitLogSpace(fp fitProblem, opts *FitOptions) ([]float64, FitInfo, error) {
 	// The 95% likelihood-ratio region must not reach a boundary: probe
 	// along each eigenvector (flattest first) and each axis.
 	fHat := f(theta)
+	// dropShown reports whether fp.upper proves that the penalised
+	// log-likelihood at th lies more than fitFlatLL below its maximum
+	// (with a margin for the rounding of both sums).
+	dropShown := func(th []float64) bool {
+		if fp.upper == nil {
+			return false
+		}
+		var pen float64
+		q := make([]float64, n)
+		for i, t := range th {
+			q[i] = math.Exp(t)
+			pen += t * t
+		}
+		// f(th) ≥ −upper + λ·pen must exceed fHat by the drop.
+		need := 2*fitFlatLL + 1e-9*math.Abs(fHat)
+		lower := -fp.upper(q, lambda*pen-fHat-need) + lambda*pen
+		return lower-fHat >= need
+	}
 	probe := func(v []float64) (float64, bool) {
 		for _, s := range []float64{1, -1} {
 			trial := make([]float64, n)
 			for i := range trial {
 				trial[i] = theta[i] + s*fitFlatFactor*v[i]
+			}
+			if dropShown(trial) {
+				continue
 			}
 			if d := f(trial); d-fHat < fitFlatLL {
 				return s, true
@@ -375,7 +481,7 @@ func fitLogSpace(fp fitProblem, opts *FitOptions) ([]float64, FitInfo, error) {
 		}
 	}
 	info.Converged = true
-	return est, info, nil
+	return est, info, h, nil
 }
 
 // fitHessian returns the symmetrised central-difference Jacobian of grad

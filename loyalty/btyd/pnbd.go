@@ -3,7 +3,6 @@ package btyd
 import (
 	"fmt"
 	"math"
-	"sort"
 
 	"github.com/cxlab/satisfaction/internal/nanjson"
 )
@@ -350,17 +349,16 @@ type pnbdData struct {
 	w     []float64
 	n     int
 	rep   bool // some customer made a repeat purchase
+	// Set on first use by llFast and upper (scale_pnbd.go).
+	scratch          *pnbdScratch
+	lnT, lnTx, lnGap []float64
 }
 
 func pnbdPrepare(data []Summary) (*pnbdData, error) {
 	if len(data) == 0 {
 		return nil, fmt.Errorf("btyd: Pareto/NBD: no customers: %w", ErrEmpty)
 	}
-	type key struct {
-		x     int
-		tx, t float64
-	}
-	counts := map[key]float64{}
+	keys := make([]historyKey, 0, len(data))
 	d := &pnbdData{}
 	for i, s := range data {
 		if err := checkFitSummary(i, s); err != nil {
@@ -371,28 +369,14 @@ func pnbdPrepare(data []Summary) (*pnbdData, error) {
 		}
 		d.n++
 		d.rep = d.rep || s.Frequency > 0
-		counts[key{s.Frequency, s.Recency, s.T}]++
+		keys = append(keys, historyKey{s.Frequency, s.Recency, s.T})
 	}
-	keys := make([]key, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		if a.x != b.x {
-			return a.x < b.x
-		}
-		if a.tx != b.tx {
-			return a.tx < b.tx
-		}
-		return a.t < b.t
-	})
-	for _, k := range keys {
+	groupHistories(keys, func(k historyKey, w float64) {
 		d.x = append(d.x, k.x)
 		d.tx = append(d.tx, k.tx)
 		d.t = append(d.t, k.t)
-		d.w = append(d.w, counts[k])
-	}
+		d.w = append(d.w, w)
+	})
 	return d, nil
 }
 
@@ -406,6 +390,12 @@ func pnbdPrepare(data []Summary) (*pnbdData, error) {
 // log-gamma ratio and its digamma difference come from fitLnGammaRatio
 // and fitPsiDiff, whose cost does not grow with x.
 func (d *pnbdData) ll(p, g []float64) float64 {
+	return d.llFast(p, g)
+}
+
+// llRef is ll by pnbdTerms for every customer, the reference llFast is
+// tested against.
+func (d *pnbdData) llRef(p, g []float64) float64 {
 	r, al, s, be := p[0], p[1], p[2], p[3]
 	for _, v := range p[:4] {
 		// The optimiser's exp(θ) may underflow to 0 or overflow.
@@ -511,6 +501,17 @@ func FitParetoNBD(data []Summary, opts *FitOptions) (ParetoNBDFit, error) {
 		}
 		info, err := notIdentified(fp, 0, fp.names, reason)
 		return ParetoNBDFit{FitInfo: info}, err
+	}
+	fp.upper = d.upper
+	fp.histories = len(d.x)
+	fp.sample = func(k int) fitProblem {
+		sd := d.sample(k)
+		sp := fp
+		sp.ll = func(p []float64) float64 { return sd.ll(p, nil) }
+		sp.grad = func(p, g []float64) { sd.ll(p, g) }
+		sp.upper = sd.upper
+		sp.sample = nil
+		return sp
 	}
 	est, info, err := fitLogSpace(fp, opts)
 	fit := ParetoNBDFit{FitInfo: info}
