@@ -23,6 +23,8 @@ type bgnbdData struct {
 	zeroW []float64
 	n     int       // customers with T > 0
 	tab   []float64 // per-evaluation cumulative sums, 5 × (small+1)
+	// ln T and ln t_x of the histories, set on first use by upper.
+	lnT, lnTx, zeroLnT []float64
 }
 
 // bgnbdSmallX is the largest frequency whose x-dependent terms are summed
@@ -220,12 +222,14 @@ func FitBGNBD(data []Summary, opts *FitOptions) (BGNBDFit, error) {
 		info, err := notIdentified(fp, 0, fp.names, reason)
 		return BGNBDFit{FitInfo: info}, err
 	}
+	fp.upper = d.upper
 	fp.histories = len(d.x) + len(d.zeroT)
 	fp.sample = func(k int) fitProblem {
 		sd := d.sample(k)
 		sp := fp
 		sp.ll = func(p []float64) float64 { return sd.ll(p, nil) }
 		sp.grad = func(p, g []float64) { sd.ll(p, g) }
+		sp.upper = sd.upper
 		sp.sample = nil
 		return sp
 	}

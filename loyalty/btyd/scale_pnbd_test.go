@@ -79,3 +79,30 @@ func TestPNBDFastMatchesRef(t *testing.T) {
 		t.Logf("p = %v: LL %.6g, tight bound %.6g", p, lr, u)
 	}
 }
+
+// TestBGNBDUpperBound checks the identification probe's bound of the
+// BG/NBD log-likelihood against the log-likelihood at random points.
+func TestBGNBDUpperBound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 5))
+	var data []Summary
+	for i := 0; i < 300; i++ {
+		T := 0.5 + 60*rng.Float64()
+		s := Summary{T: T}
+		if rng.IntN(3) > 0 {
+			s.Frequency = 1 + rng.IntN(80)
+			s.Recency = T * rng.Float64()
+		}
+		data = append(data, s)
+	}
+	d, err := bgnbdPrepare(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 200; i++ {
+		p := []float64{math.Exp(4 * rng.NormFloat64()), math.Exp(4 * rng.NormFloat64()), math.Exp(4 * rng.NormFloat64()), math.Exp(4 * rng.NormFloat64())}
+		ll := d.ll(p, nil)
+		if u := d.upper(p, 0); !(u >= ll) && !math.IsNaN(ll) {
+			t.Errorf("p = %v: bound %.17g below LL %.17g", p, u, ll)
+		}
+	}
+}
