@@ -59,6 +59,27 @@ func (a *Accumulator) prepareFast(r *Response) bool {
 	if zone && !zoneSums(in, p, per, ad, de, lo, hi) {
 		return false
 	}
+	if !extrasValid(in, r) {
+		return false
+	}
+	p.has = [NumMeasures]bool{Gap: e != nil && per != nil, Perception: per != nil, Expectation: e != nil, Adequacy: zone, Superiority: zone}
+	p.hasZone = zone
+	p.v = [NumMeasures][]float64{Perception: per, Expectation: e}
+	if zone {
+		p.v[Adequacy], p.v[Superiority] = p.x[Adequacy], p.x[Superiority]
+	}
+	if p.has[Gap] {
+		p.v[Gap] = p.x[Gap]
+	}
+	p.importance = r.Importance
+	p.outcomes = r.Outcomes
+	return true
+}
+
+// extrasValid reports whether r's importance points and outcome ratings
+// are valid or absent (the fast path's check; an error comes from the
+// full one).
+func extrasValid(in *Instrument, r *Response) bool {
 	if w := r.Importance; w != nil {
 		if len(w) != len(in.dims) {
 			return false
@@ -84,17 +105,6 @@ func (a *Accumulator) prepareFast(r *Response) bool {
 			}
 		}
 	}
-	p.has = [NumMeasures]bool{Gap: e != nil && per != nil, Perception: per != nil, Expectation: e != nil, Adequacy: zone, Superiority: zone}
-	p.hasZone = zone
-	p.v = [NumMeasures][]float64{Perception: per, Expectation: e}
-	if zone {
-		p.v[Adequacy], p.v[Superiority] = p.x[Adequacy], p.x[Superiority]
-	}
-	if p.has[Gap] {
-		p.v[Gap] = p.x[Gap]
-	}
-	p.importance = r.Importance
-	p.outcomes = r.Outcomes
 	return true
 }
 

@@ -1,6 +1,10 @@
 package servqual
 
-import "math"
+import (
+	"math"
+	"sync"
+	"sync/atomic"
+)
 
 // Accumulator gathers the sample statistics of many responses to one
 // instrument in a single pass, in constant memory: per item and measure
@@ -36,6 +40,17 @@ type Accumulator struct {
 	buf        []float64
 	fast       bool // the instrument qualifies for prepareFast
 	ic         invCache
+	ix         *intPath // nil: no integer path (see addInt)
+	lazy       *lazyFold
+}
+
+// lazyFold guards the fold of the blocks' exact sums into their
+// floating-point state, which the first reader after an Add does: readers
+// may run concurrently with each other, so the fold is done once, under
+// mu, and dirty says whether there is anything to fold.
+type lazyFold struct {
+	mu    sync.Mutex
+	dirty atomic.Bool
 }
 
 type measureState struct {
@@ -71,7 +86,9 @@ func NewAccumulator(in *Instrument) *Accumulator {
 		p:          newPrepared(in),
 		fast:       fastInstrument(in),
 		buf:        make([]float64, max(nd+1, maxItems(in))),
+		lazy:       &lazyFold{},
 	}
+	lo, r, exact := exactScale(in)
 	for m := range a.m {
 		st := &a.m[m]
 		st.item = make([]welford, len(in.items))
@@ -80,12 +97,40 @@ func NewAccumulator(in *Instrument) *Accumulator {
 			st.dim[d] = newBlock(len(items))
 		}
 		st.dims = newBlock(nd)
+		if exact && a.fast && Measure(m) <= Expectation {
+			a.exactSums(Measure(m), lo, r)
+		}
 		st.drivers = make([]block, no)
 		for o := range st.drivers {
 			st.drivers[o] = newBlock(nd + 1)
 		}
 	}
+	if exact && a.fast {
+		a.ix = newIntPath(a, lo, r)
+	}
 	return a
+}
+
+// exactSums gives the blocks of measure m exact integer sums (see
+// [exactSums]) for an instrument whose scale is lo..lo+r with integer
+// ends: ratings u = x − lo in 0..r, differences (gap, MSA, MSS) u = x + r
+// in 0..2r, and dimension scores the sums of their items' u.
+func (a *Accumulator) exactSums(m Measure, lo, r int64) {
+	st := &a.m[m]
+	off, umax := lo, uint64(r)
+	if m.isGap() {
+		off, umax = -r, 2*uint64(r)
+	}
+	q := make([]int, len(a.in.dims))
+	for d, items := range a.in.dimItems {
+		ones := make([]int, len(items))
+		for j := range ones {
+			ones[j] = 1
+		}
+		st.dim[d].x = newExactSums(off, ones, umax)
+		q[d] = len(items)
+	}
+	st.dims.x = newExactSums(off, q, uint64(maxItems(a.in))*umax)
 }
 
 func maxItems(in *Instrument) int {
@@ -112,8 +157,35 @@ func (a *Accumulator) N() int64 {
 	return a.n
 }
 
-// ready reports whether a has an instrument.
-func (a *Accumulator) ready() bool { return a != nil && a.in != nil }
+// ready reports whether a has an instrument. Every method that reads a's
+// statistics calls it first: it folds the exact sums of the responses
+// added since the last read into the floating-point state (once, under a
+// lock, so that readers may run concurrently).
+func (a *Accumulator) ready() bool {
+	if a == nil || a.in == nil {
+		return false
+	}
+	if l := a.lazy; l != nil && l.dirty.Load() {
+		l.mu.Lock()
+		if l.dirty.Load() {
+			a.flush()
+			l.dirty.Store(false)
+		}
+		l.mu.Unlock()
+	}
+	return true
+}
+
+// flush folds every block's exact sums into its floating-point state.
+func (a *Accumulator) flush() {
+	for m := range a.m {
+		st := &a.m[m]
+		for d := range st.dim {
+			st.dim[d].flush()
+		}
+		st.dims.flush()
+	}
+}
 
 func errNoInstrument(fn string) error {
 	return errorf("%s: no instrument (create the accumulator with NewAccumulator and a valid instrument): %w", fn, ErrInstrument)
@@ -130,11 +202,14 @@ func errNoInstrument(fn string) error {
 // [ErrLimit]. Add allocates nothing, and reads r's slices only during
 // the call (it keeps no reference to them).
 func (a *Accumulator) Add(r Response) error {
-	if !a.ready() {
+	if a == nil || a.in == nil {
 		return errNoInstrument("Add")
 	}
 	if a.n >= MaxResponses {
 		return errorf("Add: the accumulator holds %d responses, the most it can: %w", a.n, ErrLimit)
+	}
+	if a.ix != nil && a.addInt(&r) {
+		return nil
 	}
 	p := a.p
 	if !a.fast || !a.prepareFast(&r) {
@@ -229,7 +304,7 @@ func (a *Accumulator) Merge(o *Accumulator) error {
 	if o == nil {
 		return errorf("Merge: nil accumulator: %w", ErrArgument)
 	}
-	if !a.ready() || !o.ready() {
+	if a == nil || a.in == nil || !o.ready() {
 		return errNoInstrument("Merge")
 	}
 	if a.in != o.in {

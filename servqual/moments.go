@@ -42,12 +42,18 @@ func (w *welford) merge(o welford) {
 // and two blocks merge exactly by Chan et al.'s pairwise formula
 //
 //	C = C_A + C_B + δᵢ δⱼ n_A n_B / n,   δ = x̄_B − x̄_A.
+//
+// A block of integer ratings may also keep exact integer sums of the
+// responses added since it was last read (x, see [exactSums]); n, mean
+// and c then hold the state without them, and [block.flush] folds them
+// in. Everything that reads a block flushes it first.
 type block struct {
 	k    int
 	n    float64
 	mean []float64
 	c    []float64
-	d    []float64 // scratch
+	d    []float64  // scratch
+	x    *exactSums // nil: every observation goes through addc
 }
 
 func newBlock(k int) block {

@@ -1,0 +1,358 @@
+// Exact integer sums for the co-moments of integer ratings.
+
+package servqual
+
+import (
+	"math"
+	"math/bits"
+)
+
+// exactSums keeps, for a block whose variables are integer ratings, the
+// exact sums of the responses added since its statistics were last read:
+//
+//	N,  Sᵢ = Σ uᵢ,  Sᵢⱼ = Σ uᵢ uⱼ   (j ≥ i),   xᵢ = off + uᵢ/qᵢ,
+//
+// where u is a non-negative integer (the rating minus the scale's lower
+// end, a gap plus the scale's range, or the sum of a dimension's such
+// values, which qᵢ, the dimension's number of items, turns into its mean).
+// Integer sums need no division and lose nothing, so adding a response is
+// a few integer multiply-adds; reading folds them into the block's
+// floating-point state with Chan, Golub & LeVeque's (1979) pairwise
+// formula, the sums' own co-moments being computed exactly as
+//
+//	Cᵢⱼ = (N Sᵢⱼ − Sᵢ Sⱼ) / (N qᵢ qⱼ)   (a 128-bit integer numerator).
+//
+// Between spills the sums live in lanes of 64-bit words, several values
+// per word (16 or 32 bits each), so that one integer multiplication
+// updates several co-moments: row i of the products adds uᵢ × (the word
+// holding uⱼ, uⱼ₊₁, …). A lane cannot overflow because the lanes are
+// spilled into the 64-bit totals every cap responses, cap · max(u)² being
+// below the lane's capacity.
+type exactSums struct {
+	k      int
+	off    float64   // common offset: x = off + u/q
+	offInt int64     // off as an integer
+	q      []float64 // per variable divisor (1 for items, k for a dimension score)
+	qi     []uint64
+	umax   uint64 // largest value of any u
+	width  uint   // bits per lane: 16 or 32
+	lshift uint   // log2 of the lanes per word
+	nw     int    // words per packed vector
+	cap    int    // responses the lanes hold
+	nb     int    // responses in the lanes
+	u      []uint64
+	w      []uint64 // the packed vector of the response being added
+	ls     []uint64 // lane sums, nw words
+	lp     []uint64 // lane products, row i in lp[i*nw:(i+1)*nw]
+	cnt    uint64   // responses in the totals
+	limit  uint64   // largest cnt for which the totals cannot overflow
+	s      []uint64 // totals Sᵢ
+	s2     []uint64 // totals Sᵢⱼ, row-major upper triangle
+	tmp    block    // the totals as a block, for the fold
+}
+
+// exactScale reports the integer offset and range of the instrument's
+// scale for the exact sums, or ok = false when its ends are not integers
+// (of modest size) or its range is too wide for the lanes to pay off.
+func exactScale(in *Instrument) (lo, r int64, ok bool) {
+	a, b := in.scale.Min, in.scale.Max
+	if a != math.Trunc(a) || b != math.Trunc(b) || math.Abs(a) > 1<<50 || math.Abs(b) > 1<<50 || b-a > 1<<12 {
+		return 0, 0, false
+	}
+	return int64(a), int64(b - a), true
+}
+
+// newExactSums returns the exact sums of k variables with offset off,
+// divisors q and values u in 0..umax, or nil if their products would not
+// leave room in a 32-bit lane for at least 16 responses.
+func newExactSums(off int64, q []int, umax uint64) *exactSums {
+	k := len(q)
+	if k == 0 || umax == 0 {
+		return nil
+	}
+	sq := umax * umax
+	x := &exactSums{k: k, off: float64(off), offInt: off, umax: umax}
+	switch {
+	case (1<<16-1)/sq >= 16:
+		x.width, x.lshift, x.cap = 16, 2, int(min((1<<16-1)/sq, 1<<12))
+	case (1<<32-1)/sq >= 16:
+		x.width, x.lshift, x.cap = 32, 1, int(min((1<<32-1)/sq, 1<<12))
+	default:
+		return nil
+	}
+	lanes := 1 << x.lshift
+	x.nw = (k + lanes - 1) / lanes
+	rows := k
+	if x.width == 16 && k <= 8 {
+		rows = 4 * x.nw // room for the fixed-size kernel of [block.rows16]
+	}
+	x.q = make([]float64, k)
+	x.qi = make([]uint64, k)
+	for i, v := range q {
+		x.q[i], x.qi[i] = float64(v), uint64(v)
+	}
+	x.u = make([]uint64, k)
+	x.w = make([]uint64, x.nw)
+	x.ls = make([]uint64, x.nw)
+	x.lp = make([]uint64, rows*x.nw)
+	x.s = make([]uint64, k)
+	x.s2 = make([]uint64, k*k)
+	x.limit = (1 << 63) / sq
+	x.tmp = newBlock(k)
+	return x
+}
+
+// convert turns the values v (one per variable, x = off + u) into x.u
+// and returns Σ u, or reports false, changing nothing that matters, if
+// one of them is not an integer u in 0..umax (NaN included).
+func (x *exactSums) convert(v []float64) (sum uint64, ok bool) {
+	u := x.u
+	if len(v) != len(u) {
+		return 0, false
+	}
+	off, umax := x.off, x.umax
+	for j, f := range v {
+		i := int64(f - off)
+		if uint64(i) > umax || off+float64(i) != f {
+			return 0, false
+		}
+		u[j] = uint64(i)
+		sum += uint64(i)
+	}
+	return sum, true
+}
+
+// addExact adds the values v to b through its exact sums if b has them
+// and every value is an integer on their grid, returning Σ u; otherwise
+// it changes nothing and reports false.
+func (b *block) addExact(v []float64) (sum uint64, ok bool) {
+	x := b.x
+	if x == nil {
+		return 0, false
+	}
+	if sum, ok = x.convert(v); ok {
+		b.addInts(x.u)
+	}
+	return sum, ok
+}
+
+// addInts adds one vector u of k values in 0..umax to b's exact sums.
+func (b *block) addInts(u []uint64) {
+	x := b.x
+	switch {
+	case x.nw == 1 && x.lshift == 2:
+		x.add16x1(u)
+	case x.nw == 2 && x.lshift == 2:
+		x.add16x2(u)
+	default:
+		x.addAny(u)
+	}
+	x.nb++
+	if x.nb >= x.cap {
+		b.spillLanes()
+	}
+}
+
+// spillLanes moves full lanes into the totals.
+func (b *block) spillLanes() {
+	x := b.x
+	if x.cnt+uint64(x.nb) > x.limit {
+		b.foldTotals()
+	}
+	x.spill()
+}
+
+// rows16 is addInts for a block of at most eight variables in 16-bit
+// lanes (x.width == 16, k ≤ 8), given the values packed into w0 (u₀…u₃)
+// and w1 (u₄…u₇, zero beyond k).
+func (b *block) rows16(w0, w1 uint64) {
+	const m = 1<<16 - 1
+	x := b.x
+	if x.nw == 1 {
+		lp := x.lp[:4:4]
+		lp[0] += w0 & m * w0
+		lp[1] += w0 >> 16 & m * w0
+		lp[2] += w0 >> 32 & m * w0
+		lp[3] += w0 >> 48 * w0
+		x.ls[0] += w0
+	} else {
+		lp := x.lp[:16:16]
+		u := w0 & m
+		lp[0] += u * w0
+		lp[1] += u * w1
+		u = w0 >> 16 & m
+		lp[2] += u * w0
+		lp[3] += u * w1
+		u = w0 >> 32 & m
+		lp[4] += u * w0
+		lp[5] += u * w1
+		u = w0 >> 48
+		lp[6] += u * w0
+		lp[7] += u * w1
+		lp[9] += w1 & m * w1
+		if x.k > 5 {
+			lp[11] += w1 >> 16 & m * w1
+			lp[13] += w1 >> 32 & m * w1
+			lp[15] += w1 >> 48 * w1
+		}
+		ls := x.ls[:2:2]
+		ls[0] += w0
+		ls[1] += w1
+	}
+	x.nb++
+	if x.nb >= x.cap {
+		b.spillLanes()
+	}
+}
+
+// kernel16 reports whether x can use rows16.
+func (x *exactSums) kernel16() bool { return x != nil && x.width == 16 && x.k <= 8 }
+
+// add16x1 is add for up to four 16-bit lanes in one word.
+func (x *exactSums) add16x1(u []uint64) {
+	var w uint64
+	for j, v := range u {
+		w |= v << (16 * uint(j&3))
+	}
+	x.ls[0] += w
+	lp := x.lp[:len(u)]
+	for i, v := range u {
+		lp[i] += v * w
+	}
+}
+
+// add16x2 is add for five to eight 16-bit lanes in two words.
+func (x *exactSums) add16x2(u []uint64) {
+	if len(u) < 5 || len(u) > 8 {
+		x.addAny(u)
+		return
+	}
+	w0 := u[0] | u[1]<<16 | u[2]<<32 | u[3]<<48
+	var w1 uint64
+	for j, v := range u[4:] {
+		w1 |= v << (16 * uint(j&3))
+	}
+	x.ls[0] += w0
+	x.ls[1] += w1
+	lp := x.lp[:2*len(u)]
+	lp[0] += u[0] * w0
+	lp[1] += u[0] * w1
+	lp[2] += u[1] * w0
+	lp[3] += u[1] * w1
+	lp[4] += u[2] * w0
+	lp[5] += u[2] * w1
+	lp[6] += u[3] * w0
+	lp[7] += u[3] * w1
+	for i := 4; i < len(u); i++ {
+		lp[2*i+1] += u[i] * w1
+	}
+}
+
+// addAny is add for any number of words and lane width.
+func (x *exactSums) addAny(u []uint64) {
+	w := x.w[:x.nw]
+	clear(w)
+	lanes := 1<<x.lshift - 1
+	for j, v := range u {
+		w[j>>x.lshift] |= v << (x.width * uint(j&lanes))
+	}
+	for a, v := range w {
+		x.ls[a] += v
+	}
+	nw := x.nw
+	for i, v := range u {
+		row := x.lp[i*nw : i*nw+nw]
+		for a := i >> x.lshift; a < nw; a++ {
+			row[a] += v * w[a]
+		}
+	}
+}
+
+// spill moves the lanes into the 64-bit totals (the caller makes sure
+// they cannot overflow).
+func (x *exactSums) spill() {
+	if x.nb == 0 {
+		return
+	}
+	k, nw := x.k, x.nw
+	mask := uint64(1)<<x.width - 1
+	lanes := 1<<x.lshift - 1
+	lane := func(w []uint64, j int) uint64 {
+		return w[j>>x.lshift] >> (x.width * uint(j&lanes)) & mask
+	}
+	for i := 0; i < k; i++ {
+		x.s[i] += lane(x.ls, i)
+		row := x.lp[i*nw : i*nw+nw]
+		s2 := x.s2[i*k : i*k+k]
+		for j := i; j < k; j++ {
+			s2[j] += lane(row, j)
+		}
+	}
+	x.cnt += uint64(x.nb)
+	x.nb = 0
+	clear(x.ls)
+	clear(x.lp)
+}
+
+// pending reports whether x holds responses not yet in its block.
+func (x *exactSums) pending() bool { return x != nil && (x.nb != 0 || x.cnt != 0) }
+
+// flush folds the exact sums into b's floating-point state and empties
+// them.
+func (b *block) flush() {
+	x := b.x
+	if !x.pending() {
+		return
+	}
+	if x.cnt+uint64(x.nb) > x.limit {
+		b.foldTotals()
+	}
+	x.spill()
+	b.foldTotals()
+}
+
+// foldTotals merges the totals into b (Chan, Golub & LeVeque's pairwise
+// update) and empties them.
+func (b *block) foldTotals() {
+	x := b.x
+	if x.cnt == 0 {
+		return
+	}
+	t := &x.tmp
+	k := x.k
+	n := float64(x.cnt)
+	t.n = n
+	for i := 0; i < k; i++ {
+		t.mean[i] = x.mean(i)
+		for j := i; j < k; j++ {
+			hi1, lo1 := bits.Mul64(x.cnt, x.s2[i*k+j])
+			hi2, lo2 := bits.Mul64(x.s[i], x.s[j])
+			neg := hi1 < hi2 || hi1 == hi2 && lo1 < lo2
+			if neg {
+				hi1, lo1, hi2, lo2 = hi2, lo2, hi1, lo1
+			}
+			lo, borrow := bits.Sub64(lo1, lo2, 0)
+			hi, _ := bits.Sub64(hi1, hi2, borrow)
+			num := float64(hi)*0x1p64 + float64(lo)
+			if neg {
+				num = -num
+			}
+			t.c[i*k+j] = num / n / (x.q[i] * x.q[j])
+		}
+	}
+	b.merge(t)
+	x.cnt = 0
+	clear(x.s)
+	clear(x.s2)
+}
+
+// mean returns the mean of variable i over the totals, off + Sᵢ/(N qᵢ),
+// with one rounding when the numerator fits in 53 bits.
+func (x *exactSums) mean(i int) float64 {
+	d := x.cnt * x.qi[i] // ≤ 2⁵³ · MaxItems: no overflow
+	if o := x.offInt; o > -1<<20 && o < 1<<20 && d < 1<<40 && x.s[i] < 1<<62 {
+		num := int64(x.s[i]) + o*int64(d) // |o·d| < 2⁶⁰
+		return float64(num) / float64(d)
+	}
+	return x.off + float64(x.s[i])/float64(d)
+}

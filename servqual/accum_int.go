@@ -1,0 +1,373 @@
+// The integer path of Add: whole-number ratings into exact integer sums.
+
+package servqual
+
+import "math"
+
+// intPath holds what [Accumulator.addInt] needs: the scale as integers
+// and scratch for one response, each dimension's values packed into two
+// words of four 16-bit lanes.
+type intPath struct {
+	lo   float64 // the scale's lower end
+	loI  int64
+	r    int64                  // the scale's range, max − min
+	umax uint64                 // = r
+	slot []int32                // per item, its place in ue and up: 8 × dimension + position
+	sh   []uint8                // per item, the shift of its 16-bit lane: 16 × (position mod 4)
+	ue   []uint64               // expectations − lo in their lanes, eight per dimension (0 beyond its items)
+	up   []uint64               // perceptions − lo, likewise
+	rr   []uint64               // r in each item's lane, likewise (0 beyond a dimension's items)
+	t    [NumMeasures][8]uint64 // per dimension Σ u (dimension scores)
+	dimF [NumMeasures][]float64 // dimension scores, when outcomes or importance need them
+}
+
+// newIntPath returns the integer path of a, whose instrument's scale is
+// lo..lo+r with integer ends, or nil unless every dimension has at most
+// eight items, there are at most eight dimensions and the blocks of the
+// gap, perception and expectation keep exact sums, the items' in 16-bit
+// lanes.
+func newIntPath(a *Accumulator, lo, r int64) *intPath {
+	nd := len(a.in.dims)
+	if nd > 8 {
+		return nil
+	}
+	for _, m := range []Measure{Gap, Perception, Expectation} {
+		st := &a.m[m]
+		if st.dims.x == nil {
+			return nil
+		}
+		for d := range st.dim {
+			if !st.dim[d].x.kernel16() {
+				return nil
+			}
+		}
+	}
+	ix := &intPath{lo: float64(lo), loI: lo, r: r, umax: uint64(r), slot: make([]int32, len(a.in.items)), sh: make([]uint8, len(a.in.items)),
+		ue: make([]uint64, 8*nd), up: make([]uint64, 8*nd), rr: make([]uint64, 2*nd)}
+	for d, items := range a.in.dimItems {
+		for j, i := range items {
+			ix.slot[i], ix.sh[i] = int32(8*d+j), uint8(16*(j%4))
+			ix.rr[2*d+j/4] |= uint64(r) << (16 * (j % 4))
+		}
+	}
+	for m := range ix.dimF {
+		ix.dimF[m] = make([]float64, nd)
+	}
+	return ix
+}
+
+// ints converts the ratings v to u = v − lo, storing item i's shifted
+// into its 16-bit lane, u << sh[i], at w[slot[i]]. It reports whether
+// every rating is a whole number on the scale lo..lo+umax or missing
+// (NaN), and which dimensions (bit slot/8) have a missing rating, whose
+// lanes hold 0.
+//
+// A whole number y = v − lo below 2⁵² is what v + (2⁵² − lo) holds in its
+// low bits, exactly, and only then does subtracting 2⁵² − lo again give v
+// back; so no conversion instruction is needed. It is not inlined: on
+// its own its loop keeps everything in registers.
+//
+//go:noinline
+func ints(v []float64, w []uint64, slot []int32, sh []uint8, lo float64, umax uint64) (missing uint64, ok bool) {
+	const two52 = 0x1p52
+	c := two52 - lo // exact: lo is a whole number below 2⁵⁰ in magnitude
+	slot, sh = slot[:len(v)], sh[:len(v)]
+	for i, f := range v {
+		t := f + c
+		x := math.Float64bits(t) - math.Float64bits(two52)
+		s := slot[i]
+		if x > umax || t-c != f {
+			if f == f {
+				return 0, false
+			}
+			missing |= 1 << (uint(s>>3) & 63)
+			x = 0
+		}
+		w[s] = x << (sh[i] & 63)
+	}
+	return missing, true
+}
+
+// ints2 is ints for expectations e and perceptions p together. Its loop
+// handles whole numbers only: it returns the index of the first item with
+// another value (len(e) if there is none), from which ints2Rest takes
+// over.
+//
+//go:noinline
+func ints2(e, p []float64, we, wp []uint64, slot []int32, sh []uint8, lo float64, umax uint64) int {
+	const two52 = 0x1p52
+	c := two52 - lo
+	p, slot, sh = p[:len(e)], slot[:len(e)], sh[:len(e)]
+	for i, f := range e {
+		g := p[i]
+		t, u := f+c, g+c
+		x := math.Float64bits(t) - math.Float64bits(two52)
+		y := math.Float64bits(u) - math.Float64bits(two52)
+		if x > umax || y > umax || t-c != f || u-c != g {
+			return i
+		}
+		s, k := slot[i], sh[i]&63
+		we[s] = x << k
+		wp[s] = y << k
+	}
+	return len(e)
+}
+
+// ints2Rest is ints2 from item i on, for responses with missing answers.
+//
+//go:noinline
+func ints2Rest(e, p []float64, we, wp []uint64, slot []int32, sh []uint8, lo float64, umax uint64, i int) (me, mp uint64, ok bool) {
+	const two52 = 0x1p52
+	c := two52 - lo
+	p, slot, sh = p[:len(e)], slot[:len(e)], sh[:len(e)]
+	for ; i < len(e); i++ {
+		f, g := e[i], p[i]
+		t, u := f+c, g+c
+		x := math.Float64bits(t) - math.Float64bits(two52)
+		y := math.Float64bits(u) - math.Float64bits(two52)
+		s, k := slot[i], sh[i]&63
+		if x > umax || t-c != f {
+			if f == f {
+				return 0, 0, false
+			}
+			me |= 1 << (uint(s>>3) & 63)
+			x = 0
+		}
+		if y > umax || u-c != g {
+			if g == g {
+				return 0, 0, false
+			}
+			mp |= 1 << (uint(s>>3) & 63)
+			y = 0
+		}
+		we[s] = x << k
+		wp[s] = y << k
+	}
+	return me, mp, true
+}
+
+// or8 packs a dimension's lanes, stored one per word, into two words.
+func or8(u *[8]uint64) (w0, w1 uint64) {
+	return u[0] | u[1] | u[2] | u[3], u[4] | u[5] | u[6] | u[7]
+}
+
+// pack16 packs eight values below 2¹⁶ into two words.
+func pack16(u *[8]uint64) (w0, w1 uint64) {
+	return u[0] | u[1]<<16 | u[2]<<32 | u[3]<<48, u[4] | u[5]<<16 | u[6]<<32 | u[7]<<48
+}
+
+// lanes16 returns the sum of the four 16-bit lanes of w, which must be
+// below 2¹⁶.
+func lanes16(w uint64) uint64 { return w * 0x0001_0001_0001_0001 >> 48 }
+
+// addInt is Add for the commonest response to an instrument whose scale
+// has whole-number ends, no reverse-keyed items and contiguous
+// dimensions of at most eight items: expectations and/or perceptions,
+// every one a whole number on the scale or missing (NaN), with valid
+// or absent importance points and outcome ratings, and no adequate or
+// desired levels. It adds the item and dimension statistics to the
+// blocks' exact sums (see [exactSums]) and reports true; for any other
+// response it changes nothing and reports false, and Add takes the
+// general path.
+//
+// The dimension scores that the importance-weighted score and the key
+// drivers need are computed from the integer sums; they equal the
+// general path's bit for bit (a sum of whole numbers below 2⁵³ is exact).
+func (a *Accumulator) addInt(r *Response) bool {
+	in, ix := a.in, a.ix
+	n := len(in.items)
+	e, per := r.Expectation, r.Perception
+	if r.Adequate != nil || r.Desired != nil || e == nil && per == nil ||
+		e != nil && len(e) != n || per != nil && len(per) != n || !extrasValid(in, r) {
+		return false
+	}
+	hasE, hasP := e != nil, per != nil
+	var me, mp uint64 // dimensions with a missing expectation, perception
+	ok := false
+	switch {
+	case hasE && hasP:
+		ok = true
+		if i := ints2(e, per, ix.ue, ix.up, ix.slot, ix.sh, ix.lo, ix.umax); i < len(e) {
+			me, mp, ok = ints2Rest(e, per, ix.ue, ix.up, ix.slot, ix.sh, ix.lo, ix.umax, i)
+		}
+	case hasE:
+		me, ok = ints(e, ix.ue, ix.slot, ix.sh, ix.lo, ix.umax)
+	default:
+		mp, ok = ints(per, ix.up, ix.slot, ix.sh, ix.lo, ix.umax)
+	}
+	if !ok {
+		return false
+	}
+	a.n++
+	gap := hasE && hasP
+	mg := me | mp
+	te, tp, tg := &ix.t[Expectation], &ix.t[Perception], &ix.t[Gap]
+	se, sp, sg := &a.m[Expectation], &a.m[Perception], &a.m[Gap]
+	nd := len(in.dims)
+	ue, up, rr := ix.ue[:8*nd], ix.up[:8*nd], ix.rr[:2*nd]
+	sed, spd, sgd := se.dim, sp.dim, sg.dim
+	if nd > 8 || len(sed) < nd || len(spd) < nd || len(sgd) < nd {
+		return true // cannot happen (newIntPath)
+	}
+	if me|mp == 0 {
+		for d := 0; d < nd; d++ {
+			e0, e1 := or8((*[8]uint64)(ue[8*d:]))
+			p0, p1 := or8((*[8]uint64)(up[8*d:]))
+			if hasE {
+				sed[d].rows16(e0, e1)
+				te[d&7] = lanes16(e0) + lanes16(e1)
+			}
+			if hasP {
+				spd[d].rows16(p0, p1)
+				tp[d&7] = lanes16(p0) + lanes16(p1)
+			}
+			if gap {
+				// The gaps u = p − e + r, lane by lane (no lane
+				// borrows: each result is in 0..2r).
+				g0, g1 := p0+rr[2*d]-e0, p1+rr[2*d+1]-e1
+				sgd[d].rows16(g0, g1)
+				tg[d&7] = lanes16(g0) + lanes16(g1)
+			}
+		}
+	} else {
+		a.addIntMissing(e, per, me, mp)
+	}
+	if hasE && me == 0 {
+		se.dims.addScores(te, nd)
+	}
+	if hasP && mp == 0 {
+		sp.dims.addScores(tp, nd)
+	}
+	if gap && mg == 0 {
+		sg.dims.addScores(tg, nd)
+	}
+	if !a.lazy.dirty.Load() {
+		a.lazy.dirty.Store(true)
+	}
+	if r.Outcomes == nil && r.Importance == nil {
+		return true
+	}
+	a.extrasInt(r, [NumMeasures]bool{Gap: gap && mg == 0, Perception: hasP && mp == 0, Expectation: hasE && me == 0})
+	return true
+}
+
+// addIntMissing is the loop over the dimensions of addInt for a
+// response with missing answers: me and mp flag the dimensions with a
+// missing expectation and perception, whose answered items go to the
+// per-item statistics (see [Accumulator.answered]).
+func (a *Accumulator) addIntMissing(e, per []float64, me, mp uint64) {
+	ix := a.ix
+	hasE, hasP := e != nil, per != nil
+	gap := hasE && hasP
+	mg := me | mp
+	te, tp, tg := &ix.t[Expectation], &ix.t[Perception], &ix.t[Gap]
+	se, sp, sg := &a.m[Expectation], &a.m[Perception], &a.m[Gap]
+	nd := len(a.in.dims)
+	ue, up, rr := ix.ue[:8*nd], ix.up[:8*nd], ix.rr[:2*nd]
+	for d := 0; d < nd; d++ {
+		bit := uint64(1) << uint(d)
+		e0, e1 := or8((*[8]uint64)(ue[8*d:]))
+		p0, p1 := or8((*[8]uint64)(up[8*d:]))
+		if hasE {
+			if me&bit == 0 {
+				se.dim[d].rows16(e0, e1)
+				te[d&7] = lanes16(e0) + lanes16(e1)
+			} else {
+				a.answered(se, d, e, nil)
+			}
+		}
+		if hasP {
+			if mp&bit == 0 {
+				sp.dim[d].rows16(p0, p1)
+				tp[d&7] = lanes16(p0) + lanes16(p1)
+			} else {
+				a.answered(sp, d, per, nil)
+			}
+		}
+		if gap {
+			if mg&bit == 0 {
+				// The gaps u = p − e + r, lane by lane (no lane
+				// borrows: each result is in 0..2r).
+				g0, g1 := p0+rr[2*d]-e0, p1+rr[2*d+1]-e1
+				sg.dim[d].rows16(g0, g1)
+				tg[d&7] = lanes16(g0) + lanes16(g1)
+			} else {
+				a.answered(sg, d, per, e)
+			}
+		}
+	}
+}
+
+// addScores adds the nd dimension scores (as sums of their items' u) to
+// the block of dimension scores b.
+func (b *block) addScores(t *[8]uint64, nd int) {
+	if b.x.kernel16() {
+		b.rows16(pack16(t))
+		return
+	}
+	b.addInts(t[:nd])
+}
+
+// answered adds the answered items of dimension d, one of whose answers
+// is missing, to the per-item statistics of st, as the general path of
+// Add does: the values x, or the gaps x − y if y is not nil.
+func (a *Accumulator) answered(st *measureState, d int, x, y []float64) {
+	for _, i := range a.in.dimItems[d] {
+		v := x[i]
+		if y != nil {
+			v -= y[i]
+		}
+		if v == v {
+			st.item[i].add(v)
+		}
+	}
+}
+
+// extrasInt adds r's outcome ratings and importance points and the
+// statistics built on the dimension scores (key drivers, weighted score)
+// for addInt; complete says which measures have every dimension score.
+func (a *Accumulator) extrasInt(r *Response, complete [NumMeasures]bool) {
+	has := complete
+	in, ix := a.in, a.ix
+	for m := range has {
+		if !has[m] {
+			continue
+		}
+		off := ix.loI
+		if m == int(Gap) {
+			off = -ix.r
+		}
+		for d := range ix.dimF[m] {
+			k := int64(len(in.dimItems[d]))
+			ix.dimF[m][d] = float64(int64(ix.t[m][d&7])+k*off) / float64(k)
+		}
+	}
+	nd := len(in.dims)
+	for o, y := range r.Outcomes {
+		if y != y {
+			continue
+		}
+		a.outcome[o].add(y)
+		for m := range has {
+			if !has[m] {
+				continue
+			}
+			buf := a.buf[:nd+1]
+			copy(buf, ix.dimF[m])
+			buf[nd] = y
+			a.m[m].drivers[o].addc(buf, &a.ic)
+		}
+	}
+	if w := r.Importance; w != nil {
+		var sw, sg float64
+		dg := ix.dimF[Gap]
+		for d, v := range w {
+			a.importance[d].add(v)
+			sw += v
+			sg += v * dg[d]
+		}
+		if has[Gap] && sw > 0 && sg == sg {
+			a.weighted.add(sg / sw)
+		}
+	}
+}
