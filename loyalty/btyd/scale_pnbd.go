@@ -24,8 +24,8 @@ import (
 // k = s+1 for I and s for J when α ≥ β, r+x and r+x+1 when α < β (the
 // expansions of pnbdLnTail). F's coefficients depend on the customer only
 // through x: they are computed once per distinct frequency and
-// evaluation, and each customer costs a few Horner sums, four logarithms,
-// an exponential and a log1p, whatever its count. A customer whose z
+// evaluation, and each customer costs a few Horner sums, two logarithms
+// (one when t_x = 0) and an exponential, whatever its count. A customer whose z
 // exceeds the radius where the series is summed to full precision within
 // pnbdPolyMaxTerms terms takes the general route of pnbdTerms instead.
 
@@ -152,6 +152,7 @@ func (d *pnbdData) llFast(p, g []float64) float64 {
 		m, n = be, al
 	}
 	dmn := m - n
+	lm := math.Log(m)
 	var ll float64
 	var gs [4]float64
 	var g1, g2 [4]float64
@@ -197,11 +198,21 @@ func (d *pnbdData) llFast(p, g []float64) float64 {
 		}
 		fI, fIc, fIk, fIz := sc.polyI.eval(z1, grad)
 		fJ, fJc, fJk, fJz := sc.polyJ.eval(z2, grad)
-		l1, l2 := math.Log(m+tx), math.Log(m+T)
-		// P: the term (r+x) J(T); Q: s I(t_x).
-		P := lrx - c*l2 + math.Log(fJ)
-		Q := ls - c*l1 + math.Log(fI)
-		lse, sig := lseSig(P, Q)
+		l1, l2 := lm, math.Log(m+T)
+		if tx != 0 {
+			l1 = math.Log(m + tx)
+		}
+		// The bracket (m+T)^{−c} [(r+x) F_J + s F_I ((m+T)/(m+t_x))^c]:
+		// P is the log of the term (r+x) J(T), Q of s I(t_x).
+		var lse, sig float64
+		if e := c * (l2 - l1); e < 600 {
+			a, b := (r+fx)*fJ, s*fI*math.Exp(e)
+			lse, sig = -c*l2+math.Log(a+b), b/(a+b)
+		} else {
+			P := lrx - c*l2 + math.Log(fJ)
+			Q := ls - c*l1 + math.Log(fI)
+			lse, sig = lseSig(P, Q)
+		}
 		ll += w * (lr + r*lal + s*lbe + lse)
 		if !grad {
 			continue
