@@ -102,40 +102,6 @@ func newExactSums(off int64, q []int, umax uint64) *exactSums {
 	return x
 }
 
-// convert turns the values v (one per variable, x = off + u) into x.u
-// and returns Σ u, or reports false, changing nothing that matters, if
-// one of them is not an integer u in 0..umax (NaN included).
-func (x *exactSums) convert(v []float64) (sum uint64, ok bool) {
-	u := x.u
-	if len(v) != len(u) {
-		return 0, false
-	}
-	off, umax := x.off, x.umax
-	for j, f := range v {
-		i := int64(f - off)
-		if uint64(i) > umax || off+float64(i) != f {
-			return 0, false
-		}
-		u[j] = uint64(i)
-		sum += uint64(i)
-	}
-	return sum, true
-}
-
-// addExact adds the values v to b through its exact sums if b has them
-// and every value is an integer on their grid, returning Σ u; otherwise
-// it changes nothing and reports false.
-func (b *block) addExact(v []float64) (sum uint64, ok bool) {
-	x := b.x
-	if x == nil {
-		return 0, false
-	}
-	if sum, ok = x.convert(v); ok {
-		b.addInts(x.u)
-	}
-	return sum, ok
-}
-
 // addInts adds one vector u of k values in 0..umax to b's exact sums.
 func (b *block) addInts(u []uint64) {
 	x := b.x
@@ -166,39 +132,55 @@ func (b *block) spillLanes() {
 // lanes (x.width == 16, k ≤ 8), given the values packed into w0 (u₀…u₃)
 // and w1 (u₄…u₇, zero beyond k).
 func (b *block) rows16(w0, w1 uint64) {
+	if b.x.nw == 1 {
+		b.rows4(w0)
+	} else {
+		b.rows8(w0, w1)
+	}
+}
+
+// rows4 is rows16 for at most four variables (one word).
+func (b *block) rows4(w uint64) {
 	const m = 1<<16 - 1
 	x := b.x
-	if x.nw == 1 {
-		lp := x.lp[:4:4]
-		lp[0] += w0 & m * w0
-		lp[1] += w0 >> 16 & m * w0
-		lp[2] += w0 >> 32 & m * w0
-		lp[3] += w0 >> 48 * w0
-		x.ls[0] += w0
-	} else {
-		lp := x.lp[:16:16]
-		u := w0 & m
-		lp[0] += u * w0
-		lp[1] += u * w1
-		u = w0 >> 16 & m
-		lp[2] += u * w0
-		lp[3] += u * w1
-		u = w0 >> 32 & m
-		lp[4] += u * w0
-		lp[5] += u * w1
-		u = w0 >> 48
-		lp[6] += u * w0
-		lp[7] += u * w1
-		lp[9] += w1 & m * w1
-		if x.k > 5 {
-			lp[11] += w1 >> 16 & m * w1
-			lp[13] += w1 >> 32 & m * w1
-			lp[15] += w1 >> 48 * w1
-		}
-		ls := x.ls[:2:2]
-		ls[0] += w0
-		ls[1] += w1
+	lp := x.lp[:4:4]
+	lp[0] += w & m * w
+	lp[1] += w >> 16 & m * w
+	lp[2] += w >> 32 & m * w
+	lp[3] += w >> 48 * w
+	x.ls[0] += w
+	x.nb++
+	if x.nb >= x.cap {
+		b.spillLanes()
 	}
+}
+
+// rows8 is rows16 for five to eight variables (two words).
+func (b *block) rows8(w0, w1 uint64) {
+	const m = 1<<16 - 1
+	x := b.x
+	lp := x.lp[:16:16]
+	u := w0 & m
+	lp[0] += u * w0
+	lp[1] += u * w1
+	u = w0 >> 16 & m
+	lp[2] += u * w0
+	lp[3] += u * w1
+	u = w0 >> 32 & m
+	lp[4] += u * w0
+	lp[5] += u * w1
+	u = w0 >> 48
+	lp[6] += u * w0
+	lp[7] += u * w1
+	lp[9] += w1 & m * w1
+	if x.k > 5 {
+		lp[11] += w1 >> 16 & m * w1
+		lp[13] += w1 >> 32 & m * w1
+		lp[15] += w1 >> 48 * w1
+	}
+	ls := x.ls[:2:2]
+	ls[0] += w0
+	ls[1] += w1
 	x.nb++
 	if x.nb >= x.cap {
 		b.spillLanes()

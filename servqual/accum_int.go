@@ -12,10 +12,11 @@ type intPath struct {
 	loI  int64
 	r    int64                  // the scale's range, max − min
 	umax uint64                 // = r
-	slot []int32                // per item, its place in ue and up: 8 × dimension + position
-	sh   []uint8                // per item, the shift of its 16-bit lane: 16 × (position mod 4)
-	ue   []uint64               // expectations − lo in their lanes, eight per dimension (0 beyond its items)
-	up   []uint64               // perceptions − lo, likewise
+	k    []int                  // per dimension, its number of items
+	dim  []int                  // per item, its dimension
+	mask [][2]uint64            // per dimension, the lanes of its items in two words of four
+	ue   []uint64               // per item, expectation − lo; eight zeros after the last
+	up   []uint64               // per item, perception − lo, likewise
 	rr   []uint64               // r in each item's lane, likewise (0 beyond a dimension's items)
 	t    [NumMeasures][8]uint64 // per dimension Σ u (dimension scores)
 	dimF [NumMeasures][]float64 // dimension scores, when outcomes or importance need them
@@ -42,11 +43,12 @@ func newIntPath(a *Accumulator, lo, r int64) *intPath {
 			}
 		}
 	}
-	ix := &intPath{lo: float64(lo), loI: lo, r: r, umax: uint64(r), slot: make([]int32, len(a.in.items)), sh: make([]uint8, len(a.in.items)),
-		ue: make([]uint64, 8*nd), up: make([]uint64, 8*nd), rr: make([]uint64, 2*nd)}
+	ix := &intPath{lo: float64(lo), loI: lo, r: r, umax: uint64(r), k: make([]int, nd), dim: a.in.itemDim, mask: make([][2]uint64, nd),
+		ue: make([]uint64, len(a.in.items)+8), up: make([]uint64, len(a.in.items)+8), rr: make([]uint64, 2*nd)}
 	for d, items := range a.in.dimItems {
-		for j, i := range items {
-			ix.slot[i], ix.sh[i] = int32(8*d+j), uint8(16*(j%4))
+		ix.k[d] = len(items)
+		for j := range items {
+			ix.mask[d][j/4] |= 0xffff << (16 * (j % 4))
 			ix.rr[2*d+j/4] |= uint64(r) << (16 * (j % 4))
 		}
 	}
@@ -56,11 +58,10 @@ func newIntPath(a *Accumulator, lo, r int64) *intPath {
 	return ix
 }
 
-// ints converts the ratings v to u = v − lo, storing item i's shifted
-// into its 16-bit lane, u << sh[i], at w[slot[i]]. It reports whether
+// ints converts the ratings v to u = v − lo into w. It reports whether
 // every rating is a whole number on the scale lo..lo+umax or missing
-// (NaN), and which dimensions (bit slot/8) have a missing rating, whose
-// lanes hold 0.
+// (NaN), and which dimensions (bit dim[i]) have a missing rating, whose
+// u is 0.
 //
 // A whole number y = v − lo below 2⁵² is what v + (2⁵² − lo) holds in its
 // low bits, exactly, and only then does subtracting 2⁵² − lo again give v
@@ -68,22 +69,21 @@ func newIntPath(a *Accumulator, lo, r int64) *intPath {
 // its own its loop keeps everything in registers.
 //
 //go:noinline
-func ints(v []float64, w []uint64, slot []int32, sh []uint8, lo float64, umax uint64) (missing uint64, ok bool) {
+func ints(v []float64, w []uint64, dim []int, lo float64, umax uint64) (missing uint64, ok bool) {
 	const two52 = 0x1p52
 	c := two52 - lo // exact: lo is a whole number below 2⁵⁰ in magnitude
-	slot, sh = slot[:len(v)], sh[:len(v)]
+	w = w[:len(v)]
 	for i, f := range v {
 		t := f + c
 		x := math.Float64bits(t) - math.Float64bits(two52)
-		s := slot[i]
 		if x > umax || t-c != f {
 			if f == f {
 				return 0, false
 			}
-			missing |= 1 << (uint(s>>3) & 63)
+			missing |= 1 << (uint(dim[i]) & 63)
 			x = 0
 		}
-		w[s] = x << (sh[i] & 63)
+		w[i] = x
 	}
 	return missing, true
 }
@@ -94,10 +94,10 @@ func ints(v []float64, w []uint64, slot []int32, sh []uint8, lo float64, umax ui
 // over.
 //
 //go:noinline
-func ints2(e, p []float64, we, wp []uint64, slot []int32, sh []uint8, lo float64, umax uint64) int {
+func ints2(e, p []float64, we, wp []uint64, lo float64, umax uint64) int {
 	const two52 = 0x1p52
 	c := two52 - lo
-	p, slot, sh = p[:len(e)], slot[:len(e)], sh[:len(e)]
+	p, we, wp = p[:len(e)], we[:len(e)], wp[:len(e)]
 	for i, f := range e {
 		g := p[i]
 		t, u := f+c, g+c
@@ -106,9 +106,8 @@ func ints2(e, p []float64, we, wp []uint64, slot []int32, sh []uint8, lo float64
 		if x > umax || y > umax || t-c != f || u-c != g {
 			return i
 		}
-		s, k := slot[i], sh[i]&63
-		we[s] = x << k
-		wp[s] = y << k
+		we[i] = x
+		wp[i] = y
 	}
 	return len(e)
 }
@@ -116,39 +115,44 @@ func ints2(e, p []float64, we, wp []uint64, slot []int32, sh []uint8, lo float64
 // ints2Rest is ints2 from item i on, for responses with missing answers.
 //
 //go:noinline
-func ints2Rest(e, p []float64, we, wp []uint64, slot []int32, sh []uint8, lo float64, umax uint64, i int) (me, mp uint64, ok bool) {
+func ints2Rest(e, p []float64, we, wp []uint64, dim []int, lo float64, umax uint64, i int) (me, mp uint64, ok bool) {
 	const two52 = 0x1p52
 	c := two52 - lo
-	p, slot, sh = p[:len(e)], slot[:len(e)], sh[:len(e)]
+	p, we, wp, dim = p[:len(e)], we[:len(e)], wp[:len(e)], dim[:len(e)]
 	for ; i < len(e); i++ {
 		f, g := e[i], p[i]
 		t, u := f+c, g+c
 		x := math.Float64bits(t) - math.Float64bits(two52)
 		y := math.Float64bits(u) - math.Float64bits(two52)
-		s, k := slot[i], sh[i]&63
 		if x > umax || t-c != f {
 			if f == f {
 				return 0, 0, false
 			}
-			me |= 1 << (uint(s>>3) & 63)
+			me |= 1 << (uint(dim[i]) & 63)
 			x = 0
 		}
 		if y > umax || u-c != g {
 			if g == g {
 				return 0, 0, false
 			}
-			mp |= 1 << (uint(s>>3) & 63)
+			mp |= 1 << (uint(dim[i]) & 63)
 			y = 0
 		}
-		we[s] = x << k
-		wp[s] = y << k
+		we[i] = x
+		wp[i] = y
 	}
 	return me, mp, true
 }
 
-// or8 packs a dimension's lanes, stored one per word, into two words.
-func or8(u *[8]uint64) (w0, w1 uint64) {
-	return u[0] | u[1] | u[2] | u[3], u[4] | u[5] | u[6] | u[7]
+// pack4 packs u₀…u₃ into the four 16-bit lanes of a word and keeps the
+// lanes of mask.
+func pack4(u *[8]uint64, mask uint64) uint64 {
+	return (u[0] | u[1]<<16 | u[2]<<32 | u[3]<<48) & mask
+}
+
+// pack8 packs u₀…u₇ into two words and keeps the lanes of mask.
+func pack8(u *[8]uint64, mask [2]uint64) (w0, w1 uint64) {
+	return (u[0] | u[1]<<16 | u[2]<<32 | u[3]<<48) & mask[0], (u[4] | u[5]<<16 | u[6]<<32 | u[7]<<48) & mask[1]
 }
 
 // pack16 packs eight values below 2¹⁶ into two words.
@@ -187,13 +191,13 @@ func (a *Accumulator) addInt(r *Response) bool {
 	switch {
 	case hasE && hasP:
 		ok = true
-		if i := ints2(e, per, ix.ue, ix.up, ix.slot, ix.sh, ix.lo, ix.umax); i < len(e) {
-			me, mp, ok = ints2Rest(e, per, ix.ue, ix.up, ix.slot, ix.sh, ix.lo, ix.umax, i)
+		if i := ints2(e, per, ix.ue, ix.up, ix.lo, ix.umax); i < len(e) {
+			me, mp, ok = ints2Rest(e, per, ix.ue, ix.up, ix.dim, ix.lo, ix.umax, i)
 		}
 	case hasE:
-		me, ok = ints(e, ix.ue, ix.slot, ix.sh, ix.lo, ix.umax)
+		me, ok = ints(e, ix.ue, ix.dim, ix.lo, ix.umax)
 	default:
-		mp, ok = ints(per, ix.up, ix.slot, ix.sh, ix.lo, ix.umax)
+		mp, ok = ints(per, ix.up, ix.dim, ix.lo, ix.umax)
 	}
 	if !ok {
 		return false
@@ -204,28 +208,53 @@ func (a *Accumulator) addInt(r *Response) bool {
 	te, tp, tg := &ix.t[Expectation], &ix.t[Perception], &ix.t[Gap]
 	se, sp, sg := &a.m[Expectation], &a.m[Perception], &a.m[Gap]
 	nd := len(in.dims)
-	ue, up, rr := ix.ue[:8*nd], ix.up[:8*nd], ix.rr[:2*nd]
+	ue, up, rr := ix.ue, ix.up, ix.rr[:2*nd]
+	start, mask := in.dimStart[:nd], ix.mask[:nd]
 	sed, spd, sgd := se.dim, sp.dim, sg.dim
-	if nd > 8 || len(sed) < nd || len(spd) < nd || len(sgd) < nd {
+	if nd > 8 || len(sed) < nd || len(spd) < nd || len(sgd) < nd || len(ue) < n+8 || len(up) < n+8 {
 		return true // cannot happen (newIntPath)
 	}
 	if me|mp == 0 {
 		for d := 0; d < nd; d++ {
-			e0, e1 := or8((*[8]uint64)(ue[8*d:]))
-			p0, p1 := or8((*[8]uint64)(up[8*d:]))
+			s := start[d]
+			if s < 0 || s > n {
+				break // cannot happen (contiguous dimensions)
+			}
+			u := (*[8]uint64)(ue[s:])
+			v := (*[8]uint64)(up[s:])
+			if ix.k[d] <= 4 {
+				e0 := pack4(u, mask[d][0])
+				p0 := pack4(v, mask[d][0])
+				if hasE {
+					sed[d].rows4(e0)
+					te[d&7] = lanes16(e0)
+				}
+				if hasP {
+					spd[d].rows4(p0)
+					tp[d&7] = lanes16(p0)
+				}
+				if gap {
+					g0 := p0 + rr[2*d] - e0 // no lane borrows: each is in 0..2r
+					sgd[d].rows4(g0)
+					tg[d&7] = lanes16(g0)
+				}
+				continue
+			}
+			e0, e1 := pack8(u, mask[d])
+			p0, p1 := pack8(v, mask[d])
 			if hasE {
-				sed[d].rows16(e0, e1)
+				sed[d].rows8(e0, e1)
 				te[d&7] = lanes16(e0) + lanes16(e1)
 			}
 			if hasP {
-				spd[d].rows16(p0, p1)
+				spd[d].rows8(p0, p1)
 				tp[d&7] = lanes16(p0) + lanes16(p1)
 			}
 			if gap {
 				// The gaps u = p − e + r, lane by lane (no lane
 				// borrows: each result is in 0..2r).
 				g0, g1 := p0+rr[2*d]-e0, p1+rr[2*d+1]-e1
-				sgd[d].rows16(g0, g1)
+				sgd[d].rows8(g0, g1)
 				tg[d&7] = lanes16(g0) + lanes16(g1)
 			}
 		}
@@ -263,11 +292,12 @@ func (a *Accumulator) addIntMissing(e, per []float64, me, mp uint64) {
 	te, tp, tg := &ix.t[Expectation], &ix.t[Perception], &ix.t[Gap]
 	se, sp, sg := &a.m[Expectation], &a.m[Perception], &a.m[Gap]
 	nd := len(a.in.dims)
-	ue, up, rr := ix.ue[:8*nd], ix.up[:8*nd], ix.rr[:2*nd]
+	rr := ix.rr[:2*nd]
 	for d := 0; d < nd; d++ {
 		bit := uint64(1) << uint(d)
-		e0, e1 := or8((*[8]uint64)(ue[8*d:]))
-		p0, p1 := or8((*[8]uint64)(up[8*d:]))
+		s := a.in.dimStart[d]
+		e0, e1 := pack8((*[8]uint64)(ix.ue[s:]), ix.mask[d])
+		p0, p1 := pack8((*[8]uint64)(ix.up[s:]), ix.mask[d])
 		if hasE {
 			if me&bit == 0 {
 				se.dim[d].rows16(e0, e1)
