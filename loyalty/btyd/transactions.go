@@ -2,6 +2,7 @@ package btyd
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
 	"math/bits"
 	"slices"
@@ -109,13 +110,16 @@ const (
 // Times are differenced in seconds and nanoseconds, so spans longer than
 // a time.Duration holds (about 292 years) are measured exactly too.
 //
-// The cost is linear: O(n) time for n transactions (a map lookup per
-// transaction, a counting sort by customer, then each customer's
-// purchases sorted by time — linear when they arrive in time order) and
-// about 30 bytes per transaction and 100 per customer of working memory
-// besides the results. Amounts are summed as exact int64 multiples of a
-// power of ten when every amount and every customer's total allows,
-// exact decimals otherwise; the results are the same.
+// The cost is linear: O(n) time for n transactions (a hash of each
+// customer id, a map lookup per transaction within partitions of the
+// ids small enough for the processor's caches, a counting sort by
+// customer, then each customer's purchases sorted by time — linear when
+// they arrive in time order) and about 50 bytes per transaction and 100
+// per customer of working memory besides the results: 10 million
+// transactions of a million customers take 3 to 5 seconds on one core
+// and 900 MB of allocations. Amounts are summed as exact int64
+// multiples of a power of ten when every amount and every customer's
+// total allows, exact decimals otherwise; the results are the same.
 //
 // It returns an error wrapping [ErrEmpty] for no transactions, and
 // [ErrInvalid] for a unit that is not positive, a zero calibrationEnd or a
@@ -147,13 +151,7 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 			return nil, nil, fmt.Errorf("btyd: Summarize: holdout end %v before calibration end %v: %w", holdoutEnd, calibrationEnd, ErrInvalid)
 		}
 	}
-	// Pass 1: validate, number the customers in order of appearance and
-	// count their transactions; find the scale of the amounts.
-	cust := make([]int32, len(txs))
-	index := map[string]int32{}
-	var names []string
-	var count []int32
-	prev, prevIdx := "", int32(-1)
+	// Pass 1: validate; find the scale of the amounts.
 	places, intDigits, fast := int32(0), 0, true
 	for i := range txs {
 		tx := &txs[i]
@@ -184,21 +182,9 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 				intDigits = max(intDigits, nd+int(e))
 			}
 		}
-		c := prevIdx
-		if prevIdx < 0 || tx.Customer != prev {
-			var ok bool
-			if c, ok = index[tx.Customer]; !ok {
-				c = int32(len(names))
-				index[tx.Customer] = c
-				names = append(names, tx.Customer)
-				count = append(count, 0)
-			}
-			prev, prevIdx = tx.Customer, c
-		}
-		cust[i] = c
-		count[c]++
 	}
-	index = nil
+	// Number the customers in order of appearance.
+	cust, names, count := numberCustomers(txs)
 	// Every amount times 10^places, and every sum of them, is an exact
 	// int64 when the amounts have fewer than 10¹⁸ units of 10^−places
 	// (sums are checked for overflow).
@@ -464,4 +450,102 @@ func meanSpend(total int64, overflow bool, x int, places int32, slow func() deci
 func mulInt64(a, b int64) (int64, bool) {
 	hi, lo := bits.Mul64(uint64(a), uint64(b))
 	return int64(lo), hi == 0 && lo <= math.MaxInt64
+}
+
+// numberCustomers numbers the customers of txs in order of their first
+// transaction: cust[i] is transaction i's customer, names[c] customer c's
+// id and count[c] the number of its transactions. A large log is first
+// partitioned by a hash of the id (hash/maphash), so that each
+// partition's map of ids stays small enough for the processor's caches;
+// the numbering does not depend on the hash.
+func numberCustomers(txs []Transaction) (cust []int32, names []string, count []int32) {
+	n := len(txs)
+	cust = make([]int32, n)
+	pbits := 0
+	for pbits < 8 && n>>(16+pbits) > 0 {
+		pbits++
+	}
+	if pbits == 0 {
+		index := map[string]int32{}
+		prev, prevIdx := "", int32(-1)
+		for i := range txs {
+			id := txs[i].Customer
+			c := prevIdx
+			if prevIdx < 0 || id != prev {
+				var ok bool
+				if c, ok = index[id]; !ok {
+					c = int32(len(names))
+					index[id] = c
+					names = append(names, id)
+					count = append(count, 0)
+				}
+				prev, prevIdx = id, c
+			}
+			cust[i] = c
+			count[c]++
+		}
+		return cust, names, count
+	}
+	// Partition the transactions by the top bits of the id's hash.
+	seed := maphash.MakeSeed()
+	parts := 1 << pbits
+	part := make([]uint8, n)
+	pstart := make([]int32, parts+1)
+	for i := range txs {
+		p := uint8(maphash.String(seed, txs[i].Customer) >> (64 - pbits))
+		part[i] = p
+		pstart[int(p)+1]++
+	}
+	for p := 0; p < parts; p++ {
+		pstart[p+1] += pstart[p]
+	}
+	// The ids and indices in partition order: each partition then reads
+	// its ids sequentially (reading them from txs would stride through
+	// the whole log once per partition).
+	perm := make([]int32, n)
+	ids := make([]string, n)
+	next := append([]int32(nil), pstart[:parts]...)
+	for i, p := range part {
+		perm[next[p]] = int32(i)
+		ids[next[p]] = txs[i].Customer
+		next[p]++
+	}
+	// Within each partition, in order of appearance: local numbers, and
+	// a mark on each customer's first transaction.
+	first := make([]bool, n)
+	local := make([][]int32, parts) // local number → global, filled below
+	for p := 0; p < parts; p++ {
+		index := map[string]int32{}
+		prev, prevIdx := "", int32(-1)
+		for j, i := range perm[pstart[p]:pstart[p+1]] {
+			id := ids[int(pstart[p])+j]
+			c := prevIdx
+			if prevIdx < 0 || id != prev {
+				var ok bool
+				if c, ok = index[id]; !ok {
+					c = int32(len(index))
+					index[id] = c
+					first[i] = true
+				}
+				prev, prevIdx = id, c
+			}
+			cust[i] = c
+		}
+		local[p] = make([]int32, len(index))
+	}
+	perm, ids = nil, nil
+	// Global numbers in order of the first transactions.
+	for i, f := range first {
+		if f {
+			local[part[i]][cust[i]] = int32(len(names))
+			names = append(names, txs[i].Customer)
+		}
+	}
+	count = make([]int32, len(names))
+	for i, p := range part {
+		c := local[p][cust[i]]
+		cust[i] = c
+		count[c]++
+	}
+	return cust, names, count
 }

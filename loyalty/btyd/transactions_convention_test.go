@@ -2,6 +2,7 @@ package btyd_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -307,4 +308,28 @@ func FuzzSummarizeReference(f *testing.F) {
 		want, wantH := refSummarize(txs, 24*time.Hour, calEnd, g, holdEnd)
 		sameSummaries(t, "fuzz", sums, want, holds, wantH)
 	})
+}
+
+// A log large enough to be partitioned by customer hash (more than 65,536
+// transactions) against the reference: the numbering in order of
+// appearance and every summary are as on a small log.
+func TestSummarizeLargeMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 7))
+	cst := time.FixedZone("CST", 8*3600)
+	t0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	txs := make([]btyd.Transaction, 140_000)
+	for i := range txs {
+		at := t0.Add(time.Duration(rng.Int64N(int64(400 * 24 * time.Hour))))
+		if i%3 == 0 {
+			at = at.In(cst)
+		}
+		txs[i] = btyd.Transaction{Customer: fmt.Sprintf("c%d", rng.IntN(9000)), Time: at, Amount: decimal.New(rng.Int64N(100000), -2)}
+	}
+	calEnd, holdEnd := t0.AddDate(0, 0, 200), t0.AddDate(0, 0, 300)
+	got, gotH, err := btyd.Summarize(txs, 7*24*time.Hour, calEnd, &btyd.SummaryOptions{HoldoutEnd: holdEnd})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, wantH := refSummarize(txs, 7*24*time.Hour, calEnd, 0, holdEnd)
+	sameSummaries(t, "large", got, want, gotH, wantH)
 }
