@@ -66,7 +66,8 @@ func (c *tenureCounts) fromMap(m map[int64][2]float64, customers int) {
 }
 
 // sbgStepMax is the largest gap between two tenures that sbgTenureLL
-// walks period by period; longer gaps are crossed by the gamma-ratio
+// walks period by period (below 2⁵² periods, where every step is exact);
+// longer gaps, and all gaps above 2⁵², are crossed by the gamma-ratio
 // closed form, so the work depends on the number of distinct tenures only.
 const sbgStepMax = 32
 
@@ -86,7 +87,9 @@ func sbgTenureLL(c *tenureCounts, a, b float64, g []float64) float64 {
 	var pos, lS, dSa, dSb float64 // ln S(pos) and its derivatives
 	advance := func(to float64) {
 		gap := to - pos
-		if gap <= sbgStepMax {
+		// Step only where pos+1 is exact (below 2⁵²); above, a step could
+		// round back to pos and never reach to.
+		if gap <= sbgStepMax && to < 1<<52 {
 			for ; pos < to; pos++ {
 				lS -= math.Log1p(a / (b + pos))
 				dSa -= 1 / (a + b + pos)

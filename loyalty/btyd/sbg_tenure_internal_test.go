@@ -34,3 +34,17 @@ func TestSBGTenureLL(t *testing.T) {
 		}
 	}
 }
+
+// Tenures two periods apart above 2⁵³, where pos+1 rounds back to pos:
+// the likelihood once stepped there for ever. mpmath (dps = 50) on
+// {churned after 1, churned after 3, active after 2⁵³, active after
+// 2⁵³+2}, with lnS as in TestFitSBGTenuresReference, gives
+// LL(0.7, 1.2) = −54.790707202579535839.
+func TestSBGTenureLLHugeCloseTenures(t *testing.T) {
+	m := map[int64][2]float64{1: {1, 0}, 3: {1, 0}, 1 << 53: {0, 1}, 1<<53 + 2: {0, 1}}
+	var c tenureCounts
+	c.fromMap(m, 4)
+	if got, want := sbgTenureLL(&c, 0.7, 1.2, nil), -54.790707202579535839; math.Abs(got-want) > 1e-12*math.Abs(want) {
+		t.Errorf("LL(0.7, 1.2) = %.17g, want %.17g", got, want)
+	}
+}

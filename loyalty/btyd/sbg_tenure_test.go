@@ -135,6 +135,7 @@ func FuzzFitSBGTenures(f *testing.F) {
 	f.Add(int64(math.MaxInt64), false, int64(1<<40), true, int64(1), false, uint8(9), 0.0)
 	f.Add(int64(3), true, int64(3), true, int64(3), true, uint8(0), 0.0)
 	f.Add(int64(2), false, int64(5), true, int64(100000), false, uint8(200), math.Inf(1))
+	f.Add(int64(1<<53), true, int64(1<<53+2), true, int64(3), false, uint8(1), 0.0) // tenures 2 apart above 2⁵³: once a hang
 	f.Fuzz(func(t *testing.T, p0 int64, a0 bool, p1 int64, a1 bool, p2 int64, a2 bool, reps uint8, penalty float64) {
 		ts := []btyd.Tenure{{p0, a0}, {p1, a1}, {p2, a2}}
 		for i := 0; i < int(reps); i++ {
