@@ -48,9 +48,9 @@ type TrackingRow struct {
 }
 
 // TrackingTable is the tracking of a cohort's repeat transactions period
-// by period, actual against a model's expectation, as in Fader, Hardie &
-// Lee (2005), "Counting your customers the easy way", Marketing Science
-// 24(2), Figures 2 (weekly) and 3 (cumulative).
+// by period, actual against a model's expectation, as in the weekly and
+// cumulative tracking plots of Fader, Hardie & Lee (2005), "Counting your
+// customers the easy way", Marketing Science 24(2), §4.
 type TrackingTable struct {
 	// Customers is the number of customers in the cohort: those whose
 	// first purchase falls in the tracked periods.
@@ -62,7 +62,8 @@ type TrackingTable struct {
 // Tracking follows the repeat transactions of a cohort of customers
 // period by period and sets beside them what the model m expects, with
 // the customers' first purchases staggered over time (Fader, Hardie & Lee
-// 2005, §4, Figures 2 and 3).
+// 2005, §4). The model must be fitted in the same time unit as unit:
+// E[X(t)] is read with t in units.
 //
 // Period p (1, 2, …, periods) covers the times [start + (p−1)·unit,
 // start + p·unit). Purchases are merged as [Summarize] merges them by

@@ -58,6 +58,30 @@ func TestTrackingByHand(t *testing.T) {
 	if d := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12)); d != "" {
 		t.Errorf("Tracking mismatch (-want +got):\n%s", d)
 	}
+	// D first buys inside the last period (day 10, s = 10/7 weeks), again
+	// on days 12 and 13 (23:30) and after the window (day 14): D joins
+	// the cohort, its two repeats count in week 2, and it adds
+	// 0.5·(2 − 10/7) = 2/7 to week 2's cumulative expectation.
+	withD := append(append([]btyd.Transaction(nil), txs...),
+		btyd.Transaction{Customer: "D", Time: day(13, 23).Add(30 * time.Minute)},
+		btyd.Transaction{Customer: "D", Time: day(10, 5)},
+		btyd.Transaction{Customer: "D", Time: day(14, 0)},
+		btyd.Transaction{Customer: "D", Time: day(12, 1)},
+	)
+	got, err = btyd.Tracking(linear{0.5}, withD, week, day(0, 8), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = btyd.TrackingTable{
+		Customers: 3,
+		Rows: []btyd.TrackingRow{
+			{Period: 1, Actual: 1, Expected: 0.5, CumActual: 1, CumExpected: 0.5},
+			{Period: 2, Actual: 4, Expected: 1 + 2.0/7, CumActual: 5, CumExpected: 1.5 + 2.0/7},
+		},
+	}
+	if d := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12)); d != "" {
+		t.Errorf("Tracking with a first purchase in the last period mismatch (-want +got):\n%s", d)
+	}
 	// A day-long unit: s_B = 7 days; days 0..8.
 	got, err = btyd.Tracking(linear{1}, txs[:7], 24*time.Hour, day(0, 0), 9)
 	if err != nil {
