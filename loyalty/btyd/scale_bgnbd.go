@@ -32,9 +32,11 @@ func (d *bgnbdData) upper(p []float64, _ float64) float64 {
 		}
 	}
 	lal, la := math.Log(al), math.Log(a)
-	var sum float64
+	var sum, mag float64
 	for k, t := range d.zeroT {
-		sum += d.zeroW[k] * r * (lal - lnSumLow(al, lal, t, d.zeroLnT[k]))
+		l := lnSumLow(al, lal, t, d.zeroLnT[k])
+		sum += d.zeroW[k] * r * (lal - l)
+		mag += d.zeroW[k] * r * (math.Abs(lal) + math.Abs(l))
 	}
 	lastX := -1
 	var lr, lb, lbx float64
@@ -51,6 +53,9 @@ func (d *bgnbdData) upper(p []float64, _ float64) float64 {
 		v := la - lbx - rx*lnSumLow(al, lal, d.tx[k], d.lnTx[k])
 		hi, lo := math.Max(u, v), math.Min(u, v)
 		sum += d.w[k] * (lr + r*lal + lb + hi + math.Min(math.Ln2, 1/(1+(hi-lo))))
+		mag += d.w[k] * (math.Abs(lr) + math.Abs(r*lal) + math.Abs(lb) + math.Abs(u) + math.Abs(v))
 	}
-	return sum
+	// The terms cancel, and each rounds: a margin of 10⁻¹² of their
+	// magnitude.
+	return sum + 1e-12*mag
 }

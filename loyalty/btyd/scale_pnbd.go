@@ -307,7 +307,7 @@ func (d *pnbdData) upper(p []float64, target float64) float64 {
 	}
 	lal, lbe, ls := math.Log(al), math.Log(be), math.Log(s)
 	lastX := -1
-	var lr, sum float64
+	var lr, sum, mag float64
 	for k, x := range d.x {
 		fx := float64(x)
 		if x != lastX {
@@ -324,11 +324,14 @@ func (d *pnbdData) upper(p []float64, target float64) float64 {
 		}
 		hi, lo := math.Max(a1, a2), math.Min(a1, a2)
 		sum += d.w[k] * (lr + r*lal + s*lbe + hi + math.Min(math.Ln2, 1/(1+(hi-lo))))
+		mag += d.w[k] * (math.Abs(lr) + math.Abs(r*lal) + math.Abs(s*lbe) + math.Abs(hi))
 	}
-	if !(sum > target) {
+	// The terms cancel, and each rounds: a margin of 10⁻¹² of their
+	// magnitude.
+	if sum += 1e-12 * mag; !(sum > target) {
 		return sum
 	}
-	lastX, sum = -1, 0
+	lastX, sum, mag = -1, 0, 0
 	var lrx1 float64
 	for k, x := range d.x {
 		fx := float64(x)
@@ -367,9 +370,9 @@ func (d *pnbdData) upper(p []float64, target float64) float64 {
 		}
 		lse, _ := lseSig(a1, a2)
 		sum += d.w[k] * (lr + r*lal + s*lbe + lse)
+		mag += d.w[k] * (math.Abs(lr) + math.Abs(r*lal) + math.Abs(s*lbe) + math.Abs(lse) + math.Abs(rx*laT) + math.Abs(s*lbT))
 	}
-	// The logarithms and sums round: a relative margin of 10⁻¹².
-	return sum + 1e-12*math.Abs(sum)
+	return sum + 1e-12*mag
 }
 
 // lnSumLow returns a lower bound of ln(a+b) for a > 0, b ≥ 0 from la = ln

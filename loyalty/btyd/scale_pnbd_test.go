@@ -106,3 +106,54 @@ func TestBGNBDUpperBound(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParetoNBDSeries compares, for one history, the per-frequency series
+// of llFast with the customer-by-customer route of llRef: equal
+// log-likelihoods (relative 10⁻¹⁰) and gradients wherever both are
+// finite, and the probe's bounds above them.
+func FuzzParetoNBDSeries(f *testing.F) {
+	f.Add(0.55, 10.58, 0.61, 11.67, uint32(2), 30.43, 38.86)
+	f.Add(0.55, 11.67, 0.61, 10.58, uint32(0), 0.0, 38.86)
+	f.Add(1.0, 1.0, 1.0, 1.0, uint32(1), 10.0, 10.0)
+	f.Add(3.0, 0.01, 0.1, 100.0, uint32(500), 1.0, 3.0)
+	f.Add(1e-8, 1e8, 1e8, 1e-8, uint32(1), 1e-8, 1e8)
+	f.Fuzz(func(t *testing.T, r, al, s, be float64, x uint32, tx, T float64) {
+		for _, v := range []float64{r, al, s, be} {
+			if !(v >= MinParam && v <= MaxParam) {
+				return
+			}
+		}
+		if !(T > 0 && T <= MaxTime && tx >= 0 && tx <= T) || (x > 0) != (tx > 0) || x > 1e6 {
+			return
+		}
+		d := &pnbdData{x: []int{int(x)}, tx: []float64{tx}, t: []float64{T}, w: []float64{1}}
+		p := []float64{r, al, s, be}
+		gf, gr := make([]float64, 4), make([]float64, 4)
+		lf, lr := d.llFast(p, gf), d.llRef(p, gr)
+		if math.IsNaN(lr) || math.IsInf(lr, 0) {
+			return
+		}
+		// The log-likelihood's terms cancel: they round at about 10⁻¹⁶
+		// of their magnitude.
+		fx := float64(x)
+		mag := (r+fx)*(math.Abs(math.Log(al))+math.Abs(math.Log(al+T))) + s*(math.Abs(math.Log(be))+math.Abs(math.Log(be+T))) +
+			math.Abs(math.Log(s)) + math.Abs(math.Log(r+fx)) + math.Abs(lr)
+		if math.Abs(lf-lr) > 1e-10*math.Max(1, math.Abs(lr))+1e-13*mag {
+			t.Fatalf("p = %v, history (%d, %v, %v): LL fast %.17g, reference %.17g", p, x, tx, T, lf, lr)
+		}
+		scale := 1.0
+		for i := range gr {
+			scale = math.Max(scale, math.Abs(gr[i]*p[i]))
+		}
+		for i := range gr {
+			if !(math.Abs(gf[i]-gr[i])*p[i] <= 1e-7*scale) && !math.IsNaN(gr[i]) {
+				t.Fatalf("p = %v, history (%d, %v, %v): ∂LL/∂p%d fast %.15g, reference %.15g", p, x, tx, T, i, gf[i], gr[i])
+			}
+		}
+		for _, target := range []float64{math.Inf(1), math.Inf(-1)} {
+			if u := d.upper(p, target); !(u >= lr-1e-13*mag) && !math.IsNaN(u) {
+				t.Fatalf("p = %v, history (%d, %v, %v): bound %.17g below LL %.17g", p, x, tx, T, u, lr)
+			}
+		}
+	})
+}
