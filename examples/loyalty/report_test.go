@@ -96,6 +96,17 @@ func TestReportClaims(t *testing.T) {
 			t.Errorf("%+v", s)
 		}
 	}
+	// "Every model forecasts fewer purchases than the customers made, by
+	// 12% to 16%": the totals of the forecast table, by hand from the
+	// report's rows (1,653, 1,666 and 1,577 of 1,882).
+	lo, hi := shortfall(d.Models)
+	if math.Abs(lo-(1882-1666)/1882.0) > 0.001 || math.Abs(hi-(1882-1577)/1882.0) > 0.001 {
+		t.Errorf("holdout shortfall %v to %v, want 11.5%% (Pareto/NBD) to 16.2%% (MBG/NBD)", lo, hi)
+	}
+	// "here Pareto/NBD, ranked 3 of 3 by fit, has the lowest MAE".
+	if b := bestForecast(d.Models); d.Models[b].Name != "Pareto/NBD" || c.Models[b].RankAIC != 3 {
+		t.Errorf("lowest MAE: %s, AIC rank %d", d.Models[b].Name, c.Models[b].RankAIC)
+	}
 	// "every model falls short in weeks 40–65".
 	for _, m := range d.Models {
 		r := m.Tracking.Rows
