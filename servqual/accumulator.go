@@ -16,6 +16,20 @@ import (
 // merge exactly ([Accumulator.Merge]), so shards can be scored in parallel
 // or on different machines.
 //
+// Whole-number ratings — the usual case, on an instrument whose scale has
+// whole-number ends, with no reverse-keyed items and dimensions of at
+// most eight contiguous items — go into exact integer sums of the
+// ratings and of their products, several products per machine
+// multiplication, with no division; the sums are folded into the
+// floating-point means and co-moments by Chan, Golub & LeVeque's (1979)
+// pairwise formula when the statistics are next read (or the accumulator
+// is merged or encoded). Other responses (fractional ratings, the
+// three-column format) take Welford's (1962) update at once. Statistics
+// read after a run of whole-number ratings are therefore the exact ones,
+// correctly rounded to within a few units in the last place; a read in
+// between fixes where a fold happens, which can change later results in
+// their last bits, as the order of additions and merges does.
+//
 // Create one with [NewAccumulator]; the zero value (and a nil
 // *Accumulator) has no instrument: it rejects data with an error wrapping
 // [ErrInstrument] and reports nothing.
@@ -23,8 +37,10 @@ import (
 // Concurrency: an Accumulator is not safe for concurrent use by writers.
 // [Accumulator.Add] and [Accumulator.Merge] change the receiver and must
 // not run concurrently with any other method on it. The read-only methods
-// — N, Instrument, Report, Reliability, KeyDrivers and IPA — do not
-// change it and may be called concurrently with each other. The argument
+// — N, Instrument, Report, Reliability, KeyDrivers, IPA and MarshalBinary
+// — do not change its statistics and may be called concurrently with each
+// other: the first of them after an Add folds the exact sums in, under a
+// lock that the others wait on. The argument
 // of Merge is only read: it may be read concurrently (by Report, or as
 // the argument of other Merges) but must not be changed while it is
 // merged.
