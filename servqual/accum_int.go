@@ -12,7 +12,7 @@ type intPath struct {
 	loI  int64
 	r    int64                  // the scale's range, max − min
 	umax uint64                 // = r
-	k    []int                  // per dimension, its number of items
+	k    []int                  // per dimension, its number of items; −5 for five in 12-bit lanes
 	dim  []int                  // per item, its dimension
 	mask [][2]uint64            // per dimension, the lanes of its items in two words of four
 	ue   []uint64               // per item, expectation − lo; eight zeros after the last
@@ -43,10 +43,26 @@ func newIntPath(a *Accumulator, lo, r int64) *intPath {
 			}
 		}
 	}
+	// Five-item dimensions use five 12-bit lanes in one word when all
+	// three measures' lanes can (the gap's, the widest, decide).
+	five := make([]bool, nd)
+	for d := range five {
+		g, p, e := a.m[Gap].dim[d].x, a.m[Perception].dim[d].x, a.m[Expectation].dim[d].x
+		if g.can12() && p.can12() && e.can12() {
+			five[d] = g.use12() && p.use12() && e.use12()
+		}
+	}
 	ix := &intPath{lo: float64(lo), loI: lo, r: r, umax: uint64(r), k: make([]int, nd), dim: a.in.itemDim, mask: make([][2]uint64, nd),
 		ue: make([]uint64, len(a.in.items)+8), up: make([]uint64, len(a.in.items)+8), rr: make([]uint64, 2*nd)}
 	for d, items := range a.in.dimItems {
 		ix.k[d] = len(items)
+		if five[d] {
+			ix.k[d] = -5
+			for j := range items {
+				ix.rr[2*d] |= uint64(r) << (12 * j)
+			}
+			continue
+		}
 		for j := range items {
 			ix.mask[d][j/4] |= 0xffff << (16 * (j % 4))
 			ix.rr[2*d+j/4] |= uint64(r) << (16 * (j % 4))
@@ -160,6 +176,10 @@ func pack16(u *[8]uint64) (w0, w1 uint64) {
 	return u[0] | u[1]<<16 | u[2]<<32 | u[3]<<48, u[4] | u[5]<<16 | u[6]<<32 | u[7]<<48
 }
 
+// lanes12 returns the sum of the five 12-bit lanes of w, which must be
+// below 2¹².
+func lanes12(w uint64) uint64 { return w * 0x0001_0010_0100_1001 >> 48 & (1<<12 - 1) }
+
 // lanes16 returns the sum of the four 16-bit lanes of w, which must be
 // below 2¹⁶.
 func lanes16(w uint64) uint64 { return w * 0x0001_0001_0001_0001 >> 48 }
@@ -222,6 +242,24 @@ func (a *Accumulator) addInt(r *Response) bool {
 			}
 			u := (*[8]uint64)(ue[s:])
 			v := (*[8]uint64)(up[s:])
+			if ix.k[d] < 0 {
+				e0 := u[0] | u[1]<<12 | u[2]<<24 | u[3]<<36 | u[4]<<48
+				p0 := v[0] | v[1]<<12 | v[2]<<24 | v[3]<<36 | v[4]<<48
+				if hasE {
+					sed[d].rows5(e0)
+					te[d&7] = lanes12(e0)
+				}
+				if hasP {
+					spd[d].rows5(p0)
+					tp[d&7] = lanes12(p0)
+				}
+				if gap {
+					g0 := p0 + rr[2*d] - e0 // no lane borrows: each is in 0..2r
+					sgd[d].rows5(g0)
+					tg[d&7] = lanes12(g0)
+				}
+				continue
+			}
 			if ix.k[d] <= 4 {
 				e0 := pack4(u, mask[d][0])
 				p0 := pack4(v, mask[d][0])
@@ -296,20 +334,20 @@ func (a *Accumulator) addIntMissing(e, per []float64, me, mp uint64) {
 	for d := 0; d < nd; d++ {
 		bit := uint64(1) << uint(d)
 		s := a.in.dimStart[d]
-		e0, e1 := pack8((*[8]uint64)(ix.ue[s:]), ix.mask[d])
-		p0, p1 := pack8((*[8]uint64)(ix.up[s:]), ix.mask[d])
+		e0, e1 := ix.pack(d, (*[8]uint64)(ix.ue[s:]))
+		p0, p1 := ix.pack(d, (*[8]uint64)(ix.up[s:]))
 		if hasE {
 			if me&bit == 0 {
-				se.dim[d].rows16(e0, e1)
-				te[d&7] = lanes16(e0) + lanes16(e1)
+				se.dim[d].rowsAny(e0, e1)
+				te[d&7] = se.dim[d].x.sum(e0, e1)
 			} else {
 				a.answered(se, d, e, nil)
 			}
 		}
 		if hasP {
 			if mp&bit == 0 {
-				sp.dim[d].rows16(p0, p1)
-				tp[d&7] = lanes16(p0) + lanes16(p1)
+				sp.dim[d].rowsAny(p0, p1)
+				tp[d&7] = sp.dim[d].x.sum(p0, p1)
 			} else {
 				a.answered(sp, d, per, nil)
 			}
@@ -319,13 +357,38 @@ func (a *Accumulator) addIntMissing(e, per []float64, me, mp uint64) {
 				// The gaps u = p − e + r, lane by lane (no lane
 				// borrows: each result is in 0..2r).
 				g0, g1 := p0+rr[2*d]-e0, p1+rr[2*d+1]-e1
-				sg.dim[d].rows16(g0, g1)
-				tg[d&7] = lanes16(g0) + lanes16(g1)
+				sg.dim[d].rowsAny(g0, g1)
+				tg[d&7] = sg.dim[d].x.sum(g0, g1)
 			} else {
 				a.answered(sg, d, per, e)
 			}
 		}
 	}
+}
+
+// pack packs dimension d's values u into its lanes.
+func (ix *intPath) pack(d int, u *[8]uint64) (w0, w1 uint64) {
+	if ix.k[d] < 0 {
+		return u[0] | u[1]<<12 | u[2]<<24 | u[3]<<36 | u[4]<<48, 0
+	}
+	return pack8(u, ix.mask[d])
+}
+
+// rowsAny is rows5 or rows16, as the lanes of b are.
+func (b *block) rowsAny(w0, w1 uint64) {
+	if b.x.width == 12 {
+		b.rows5(w0)
+		return
+	}
+	b.rows16(w0, w1)
+}
+
+// sum returns the sum of the lanes of w0 and w1.
+func (x *exactSums) sum(w0, w1 uint64) uint64 {
+	if x.width == 12 {
+		return lanes12(w0)
+	}
+	return lanes16(w0) + lanes16(w1)
 }
 
 // addScores adds the nd dimension scores (as sums of their items' u) to
