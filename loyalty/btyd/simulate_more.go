@@ -50,6 +50,13 @@ func SimulateMBGNBD(rng *rand.Rand, m MBGNBD, ages []float64) ([]Summary, error)
 		alive := rng.Float64() >= p // dropout right after the first purchase
 		for t := 0.0; alive && lambda > 0; {
 			t += rng.ExpFloat64() / lambda
+			if t == 0 {
+				// ExpFloat64 returns exactly 0 with probability 2⁻³²; a
+				// repeat purchase at time 0 would be a history with x > 0
+				// and t_x = 0, which no model accepts. The smallest
+				// positive time stands for it.
+				t = math.SmallestNonzeroFloat64
+			}
 			if !(t <= T) {
 				break
 			}

@@ -280,3 +280,40 @@ func make200(n int) []int {
 	}
 	return p
 }
+
+// scriptSource returns the scripted values first, then those of a PCG.
+type scriptSource struct {
+	script []uint64
+	rest   rand.Source
+}
+
+func (s *scriptSource) Uint64() uint64 {
+	if len(s.script) > 0 {
+		v := s.script[0]
+		s.script = s.script[1:]
+		return v
+	}
+	return s.rest.Uint64()
+}
+
+// TestSimulateMBGNBDZeroGap: rand's ExpFloat64 returns exactly 0 when
+// the low 32 bits of its draw are 0 (probability 2⁻³²). A first repeat
+// purchase drawn at time 0 must still give a valid history (t_x > 0 when
+// x > 0). The script makes, with r = α = a = b = 1: λ = 2/3 and p = 1/2
+// (each gamma draw: NormFloat64 of 1<<52 is 0, Float64 of 1<<52 is 1/2,
+// accepted), alive at time 0 (Float64 = 3/4 ≥ p), a gap of 0
+// (ExpFloat64 of 1<<52) and dropout after it (Float64 = 0 < p).
+func TestSimulateMBGNBDZeroGap(t *testing.T) {
+	const h = 1 << 52
+	src := &scriptSource{script: []uint64{h, h, h, h, h, h, 3 << 51, h, 0}, rest: rand.NewPCG(1, 1)}
+	data, err := btyd.SimulateMBGNBD(rand.New(src), btyd.MBGNBD{R: 1, Alpha: 1, A: 1, B: 1}, []float64{1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := data[0]; s.Frequency != 1 || !(s.Recency > 0 && s.Recency <= s.T) {
+		t.Errorf("history %+v: a repeat purchase needs t_x > 0", s)
+	}
+	if _, err := (btyd.MBGNBD{R: 1, Alpha: 1, A: 1, B: 1}).LogLikelihood(data); err != nil {
+		t.Errorf("simulated history rejected: %v", err)
+	}
+}
