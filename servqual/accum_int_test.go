@@ -13,17 +13,18 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
-// intTestInstrument has dimensions of one to eight items, an outcome and
-// the scale lo..lo+6.
+// intTestInstrument has dimensions of one, eight, three, six and five
+// items (every lane layout of the integer path), an outcome and the scale
+// lo..lo+6.
 func intTestInstrument(t testing.TB, lo float64) *Instrument {
 	t.Helper()
 	spec := Spec{
 		Name:       "int",
 		Scale:      Scale{Min: lo, Max: lo + 6},
-		Dimensions: []Dimension{{Key: "a"}, {Key: "b"}, {Key: "c"}, {Key: "d"}},
+		Dimensions: []Dimension{{Key: "a"}, {Key: "b"}, {Key: "c"}, {Key: "d"}, {Key: "e"}},
 		Outcomes:   []OutcomeRating{{Key: "o", Scale: Scale{Min: 0, Max: 10}}},
 	}
-	for d, k := range []int{1, 8, 3, 6} {
+	for d, k := range []int{1, 8, 3, 6, 5} {
 		for j := 0; j < k; j++ {
 			spec.Items = append(spec.Items, Item{Key: string(rune('a'+d)) + string(rune('0'+j)), Dimension: spec.Dimensions[d].Key})
 		}
