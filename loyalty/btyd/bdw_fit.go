@@ -1,6 +1,7 @@
 package btyd
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -17,7 +18,12 @@ type BdWFit struct {
 	BdW
 	FitInfo
 	// SBG is the sBG fitted to the same survivor counts with the same
-	// options ([FitSBG]).
+	// penalty and iteration limit ([FitSBG]). When the data cannot
+	// identify the sBG's α and β (Converged false, Reason and
+	// Unidentified set; most often churn that does not fall with tenure,
+	// whose sBG maximum lies at α, β → ∞, one churn probability for all),
+	// its LogLik is the supremum of the sBG log-likelihood, as
+	// [FitSBGCohorts] gives it, and the test uses it.
 	SBG SBGFit `json:"sbg"`
 	// Test is the likelihood-ratio test of C = 1 (the sBG, restricted)
 	// against the BdW (full), one degree of freedom: a small p-value says
@@ -94,7 +100,10 @@ func bdwLL(m BdW, lost []float64, last float64, g []float64) float64 {
 // tests c = 1 against the BdW by a likelihood-ratio test with one degree
 // of freedom ([LikelihoodRatioTest]); the BdW search starts from the sBG
 // estimate with c = 1 (unless [FitOptions].Start, three values α, β, c,
-// says otherwise), so its log-likelihood is at least the sBG's.
+// says otherwise), so its log-likelihood is at least the sBG's. Where
+// the sBG's own maximum lies on its boundary (constant or rising churn:
+// α, β → ∞), the test compares the BdW with the sBG's supremum there, the
+// geometric model's maximum (see [BdWFit].SBG).
 //
 // Without a penalty the data identify α, β and c only if some customers
 // churned and survivors remained at the start of at least three periods
@@ -108,8 +117,8 @@ func bdwLL(m BdW, lost []float64, last float64, g []float64) float64 {
 // negative count, a count that rises, a cohort of zero or invalid
 // options, [ErrNotIdentified] as above, and [ErrNotConverged] if the
 // optimiser failed or stopped at its iteration limit. An sBG fit that
-// fails does not make FitBdW fail: the test is then undefined
-// (TestReason says why).
+// does not converge does not make FitBdW fail: the test is then
+// undefined (TestReason says why).
 func FitBdW(survivors []int64, opts *FitOptions) (BdWFit, error) {
 	if len(survivors) == 0 {
 		return BdWFit{}, fmt.Errorf("btyd: BdW fit: no survivor counts: %w", ErrEmpty)
@@ -159,6 +168,12 @@ func FitBdW(survivors []int64, opts *FitOptions) (BdWFit, error) {
 	sbg, serr := FitSBG(survivors, sOpts)
 	if serr == nil && (opts == nil || opts.Start == nil) {
 		fp.start = []float64{sbg.Alpha, sbg.Beta, 1}
+	}
+	if serr != nil && lambda == 0 && errors.Is(serr, ErrNotIdentified) {
+		// The sBG's maximum is on its boundary (churn that does not fall
+		// with tenure): the test needs its supremum.
+		sbg.LogLik = sbgSupLogLik(survivors, sbg.FitInfo)
+		serr = nil
 	}
 
 	fit := BdWFit{SBG: sbg}

@@ -170,6 +170,35 @@ func TestFitBdWRecovers(t *testing.T) {
 	}
 }
 
+// A cohort whose churn first rises: the BdW fits it (c > 1), while the
+// sBG's likelihood is highest at α, β → ∞ (one churn probability for
+// all), where it is the geometric model's. The test compares the BdW with
+// that supremum. Independent values (mpmath dps 30 for the counts, then
+// SciPy 1.10 as in TestFitBdWFaderHardie2007, mpmath at the estimate):
+//
+//	s = [round(1000·S(t)) for t in 0..8] at α = 0.8, β = 2, c = 2.5
+//	  = 1000, 714, 332, 170, 100, 65, 46, 34, 26
+//	BdW a=0.7980525796806103 b=1.9921948463427175 c=2.5021460143026153
+//	    ll=-1585.8690247649547 (mpmath -1585.8690247649552)
+//	geometric p = D/E = 0.39577407557903294, ll=-1651.9732048783085
+//	LR = 132.20836022670755, p(χ²₁) = 1.347e-30
+func TestFitBdWRisingChurn(t *testing.T) {
+	fit, err := btyd.FitBdW([]int64{1000, 714, 332, 170, 100, 65, 46, 34, 26}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(fit.Alpha-0.7980525796806103) > 1e-5*0.798 || math.Abs(fit.Beta-1.9921948463427175) > 1e-5*1.992 ||
+		math.Abs(fit.C-2.5021460143026153) > 1e-5*2.502 || math.Abs(fit.LogLik-(-1585.8690247649552)) > 1e-7 {
+		t.Errorf("%+v LL %.13g", fit.BdW, fit.LogLik)
+	}
+	if fit.SBG.Converged || fit.SBG.Reason == "" || math.Abs(fit.SBG.LogLik-(-1651.9732048783085)) > 1e-7 {
+		t.Errorf("sBG %+v, want not converged with the geometric supremum −1651.9732048783085", fit.SBG.FitInfo)
+	}
+	if fit.TestReason != "" || math.Abs(fit.Test.Statistic-132.20836022670755) > 1e-6 || fit.Test.PValue > 1e-29 {
+		t.Errorf("test %+v (%q), SciPy LR 132.20836022670755", fit.Test, fit.TestReason)
+	}
+}
+
 func TestFitBdWErrors(t *testing.T) {
 	cases := []struct {
 		name string

@@ -70,20 +70,24 @@ func (f *SBGCohortsFit) UnmarshalJSON(b []byte) error {
 //     count none.
 //
 // A cohort whose own data cannot identify α and β — one with a single
-// count, no churn, or one observed renewal rate — gets a separate fit
-// with Converged false, Unidentified and Reason set, and the supremum of
-// its log-likelihood as LogLik (0 for no churn or no period observed;
-// the binomial n₁ ln(n₁/n₀) + s₁ ln(s₁/n₀) for one renewal rate, with
-// n₁ = n₀ − s₁ lost of n₀), which is what the test needs. Such cohorts
-// still enter the joint fit. The chi-square approximation is poor when a
-// cohort's estimate lies on the boundary (no churn).
+// count, no churn, one observed renewal rate, or churn that does not
+// fall with tenure (the sBG's maximum then lies at α, β → ∞, one churn
+// probability for all) — gets a separate fit with Converged false,
+// Unidentified and Reason set, and the supremum of its log-likelihood as
+// LogLik, which is what the test needs: 0 for no churn or no period
+// observed; the binomial n₁ ln(n₁/n₀) + s₁ ln(s₁/n₀) for one renewal rate,
+// with n₁ = n₀ − s₁ lost of n₀; the geometric maximum D ln p̂ + (E − D)
+// ln(1 − p̂), p̂ = D/E, for D customers lost over E periods at risk, when
+// churn is constant or rising. Such cohorts still enter the joint fit.
+// The chi-square approximation is poor when a cohort's estimate lies on
+// the boundary.
 //
 // The test is undefined — Test.Statistic and Test.PValue NaN, Reason
 // saying why, nil error — when a separate fit fails otherwise (its
-// FitInfo says why, for example a cohort whose churn is constant), when
-// the fits are penalised ([FitOptions].Penalty > 0: a ratio of penalised
-// likelihoods is not the likelihood-ratio statistic), or when it has no
-// degree of freedom (one cohort).
+// FitInfo says why: the optimiser did not converge), when the fits are
+// penalised ([FitOptions].Penalty > 0: a ratio of penalised likelihoods
+// is not the likelihood-ratio statistic), or when it has no degree of
+// freedom (one cohort).
 //
 // It returns an error wrapping [ErrEmpty] for no cohorts or an empty
 // cohort, [ErrInvalid] for a cohort size of 0 or less, a negative or a
@@ -122,7 +126,7 @@ func FitSBGCohorts(cohorts [][]int64, opts *FitOptions) (SBGCohortsFit, error) {
 	params := 0
 	var reasons []string
 	for i, s := range cohorts {
-		m, churned := sbgObserved(s)
+		m := sbgObserved(s)
 		params += min(2, m)
 		if m == 0 {
 			out.Separate[i] = SBGFit{FitInfo: FitInfo{Penalty: lambda, N: sbgCohortN(s), Unidentified: []string{"alpha", "beta"},
@@ -133,8 +137,8 @@ func FitSBGCohorts(cohorts [][]int64, opts *FitOptions) (SBGCohortsFit, error) {
 		switch {
 		case ferr == nil:
 			sepLL += fit.LogLik
-		case lambda == 0 && (!churned || m < 2) && errors.Is(ferr, ErrNotIdentified):
-			fit.LogLik = sbgSupLogLik(s, churned)
+		case lambda == 0 && errors.Is(ferr, ErrNotIdentified):
+			fit.LogLik = sbgSupLogLik(s, fit.FitInfo)
 			sepLL += fit.LogLik
 		default:
 			reasons = append(reasons, fmt.Sprintf("cohort %d: separate fit failed: %s", i, fit.Reason))
@@ -195,31 +199,60 @@ func FitSBGCohorts(cohorts [][]int64, opts *FitOptions) (SBGCohortsFit, error) {
 }
 
 // sbgObserved returns the number of renewal rates a cohort shows (periods
-// that began with survivors) and whether any customer churned.
-func sbgObserved(s []int64) (m int, churned bool) {
+// that began with survivors).
+func sbgObserved(s []int64) (m int) {
 	for t := 1; t < len(s) && s[t-1] > 0; t++ {
 		m++
 	}
-	return m, s[len(s)-1] < s[0]
+	return m
 }
 
-// sbgSupLogLik is the supremum of the sBG log-likelihood of a cohort that
-// churned no customer (0) or shows one renewal rate (the binomial
-// maximum).
-func sbgSupLogLik(s []int64, churned bool) float64 {
-	if !churned {
+// sbgSupLogLik is the supremum of the sBG log-likelihood of one cohort's
+// survivor counts s (len(s) ≥ 2) whose maximum lies on the boundary of
+// the parameter space, from the limits of the sBG there:
+//
+//   - no churn: 0 (α → 0);
+//   - α, β → ∞ with α/(α+β) = p, the geometric model of one churn
+//     probability p for all: its maximum D ln p̂ + (E − D) ln(1 − p̂),
+//     p̂ = D/E, with D customers lost and E = Σₜ t·nₜ + n·survivors[n]
+//     periods at risk (constant or rising churn);
+//   - α, β → 0 with α/(α+β) = q: a share q churns in period 1 and the
+//     rest never, n₁ ln(n₁/n₀) + s₁ ln(s₁/n₀) when no customer is lost
+//     after period 1 (with one observed renewal rate, this is the
+//     geometric maximum too).
+//
+// It returns the largest of those that apply and, if the optimiser ran
+// (info.Evaluations > 0), of info.LogLik, the log-likelihood where the
+// search stopped; a lower bound of the supremum in any case, so a test
+// built on it is conservative.
+func sbgSupLogLik(s []int64, info FitInfo) float64 {
+	n := len(s) - 1
+	n0 := float64(s[0])
+	if s[n] == s[0] {
 		return 0
 	}
-	n0, s1 := float64(s[0]), float64(s[1])
-	n1 := n0 - s1
-	var v float64
-	if n1 > 0 {
-		v += n1 * math.Log(n1/n0)
+	// x ln(x/y), 0 at x = 0.
+	xlog := func(x, y float64) float64 {
+		if x == 0 {
+			return 0
+		}
+		return x * math.Log(x/y)
 	}
-	if s1 > 0 {
-		v += s1 * math.Log(s1/n0)
+	var lost, atRisk float64
+	for t := 1; t <= n; t++ {
+		d := float64(s[t-1] - s[t])
+		lost += d
+		atRisk += float64(t) * d
 	}
-	return v
+	atRisk += float64(n) * float64(s[n])
+	sup := xlog(lost, atRisk) + xlog(atRisk-lost, atRisk) // geometric
+	if s[1] == s[n] {
+		sup = max(sup, xlog(n0-float64(s[1]), n0)+xlog(float64(s[1]), n0))
+	}
+	if info.Evaluations > 0 && !math.IsNaN(info.LogLik) && !math.IsInf(info.LogLik, 0) {
+		sup = max(sup, info.LogLik)
+	}
+	return sup
 }
 
 // sbgCohortN is a cohort's size as an int.

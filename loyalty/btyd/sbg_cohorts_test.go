@@ -141,8 +141,7 @@ func TestFitSBGCohortsDiffer(t *testing.T) {
 }
 
 // One cohort: the joint fit is FitSBG's, and the test has no degree of
-// freedom. A cohort whose churn is constant cannot be fitted alone: the
-// test is then undefined, with the reason naming the cohort.
+// freedom. A penalised fit has no likelihood-ratio test.
 func TestFitSBGCohortsUndefinedTest(t *testing.T) {
 	regular, _ := sbgCohorts(t)
 	fit, err := btyd.FitSBGCohorts([][]int64{regular}, nil)
@@ -153,13 +152,46 @@ func TestFitSBGCohortsUndefinedTest(t *testing.T) {
 	if !math.IsNaN(fit.Test.Statistic) || !math.IsNaN(fit.Test.PValue) || fit.Test.DF != 0 || !strings.Contains(fit.Reason, "no degree of freedom") {
 		t.Errorf("one cohort: test %+v, reason %q", fit.Test, fit.Reason)
 	}
-	fit, err = btyd.FitSBGCohorts([][]int64{regular, {1000, 500, 250, 125, 62}}, nil)
-	if err != nil || !math.IsNaN(fit.Test.Statistic) || !math.IsNaN(fit.SeparateLogLik) || !strings.Contains(fit.Reason, "cohort 1: separate fit failed") {
-		t.Errorf("constant churn: %v, test %+v, reason %q", err, fit.Test, fit.Reason)
-	}
 	fit, err = btyd.FitSBGCohorts([][]int64{regular, {100, 60}}, &btyd.FitOptions{Penalty: 0.1})
 	if err != nil || !math.IsNaN(fit.Test.Statistic) || !strings.Contains(fit.Reason, "penalised") || !fit.Separate[1].Converged {
 		t.Errorf("penalised: %v, test %+v, reason %q", err, fit.Test, fit.Reason)
+	}
+}
+
+// A cohort whose churn does not fall with tenure cannot be fitted alone:
+// the sBG's likelihood is highest at α, β → ∞, one churn probability for
+// everybody, so its supremum is the geometric model's maximum and the
+// test is still defined. SciPy 1.10 as in TestFitSBGCohortsFaderHardie2010,
+// with the geometric maximum D ln p + (E−D) ln(1−p), p = D/E, D lost, E
+// periods at risk:
+//
+//	constant churn {1000, 500, 250, 125, 62}: geometric −1299.650696883218
+//	  (mpmath at α = k·p, β = k·(1−p): k = 1e5 −1299.6507197, 1e7
+//	  −1299.6506971, 1e9 −1299.6506969: the supremum, approached from below)
+//	  joint with the regular cohort −3123.2034147676795, regular alone
+//	  −1680.2651884632862, LR 286.5750588423507 on 2 df
+//	rising churn {1000, 900, 700, 400}: geometric −1404.5307702110385,
+//	  joint −3174.9075871915784, LR 180.2232570345077 on 2 df
+func TestFitSBGCohortsChurnNotFalling(t *testing.T) {
+	regular, _ := sbgCohorts(t)
+	for _, c := range []struct {
+		s       []int64
+		sup, lr float64
+	}{
+		{[]int64{1000, 500, 250, 125, 62}, -1299.650696883218, 286.5750588423507},
+		{[]int64{1000, 900, 700, 400}, -1404.5307702110385, 180.2232570345077},
+	} {
+		fit, err := btyd.FitSBGCohorts([][]int64{regular, c.s}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sep := fit.Separate[1]
+		if sep.Converged || sep.Reason == "" || math.Abs(sep.LogLik-c.sup) > 1e-6 {
+			t.Errorf("%v alone: %+v, want not converged with LogLik %v", c.s, sep.FitInfo, c.sup)
+		}
+		if fit.Reason != "" || fit.Test.DF != 2 || math.Abs(fit.Test.Statistic-c.lr) > 1e-5 {
+			t.Errorf("%v: test %+v (%q), SciPy LR %v on 2 df", c.s, fit.Test, fit.Reason, c.lr)
+		}
 	}
 }
 
