@@ -151,6 +151,31 @@ func TestCDNOWAnalysis(t *testing.T) {
 	if d := cmp.Diff([]float64{2501.526092518202, 4165.6635733017165}, []float64{tr.Rows[38].CumExpected, tr.Rows[77].CumExpected}, approx); d != "" {
 		t.Errorf("tracking cumulative expected at weeks 39 and 78 (-want +got):\n%s", d)
 	}
+	// Tracking of the other two models at their SciPy estimates
+	// (TestFitParetoNBDCDNOW, TestFitMBGNBDCDNOW), the same script with
+	//
+	//	EP = lambda t: r*be/(al*(s-1))*(1-(be/(be+t))**(s-1))  # Pareto/NBD E[X(t)], Schmittlein et al. 1987
+	//	EM = lambda t: b/(a-1)*(1-(al/(al+t))**r*hyp2f1(r, b+1, a+b, t/(al+t)))  # MBG/NBD, Batislam et al. 2007
+	//
+	// printed 2532.7821387688127 4275.388243117813 (Pareto/NBD) and
+	// 2482.95535922659 4054.615602631877 (MBG/NBD) at weeks 39 and 78.
+	for _, c := range []struct {
+		m    btyd.ExpectedPredictor
+		want []float64
+	}{
+		{btyd.ParetoNBD{R: 0.5532770451851658, Alpha: 10.5776832927177, S: 0.6062401692826961, Beta: 11.66874100072676},
+			[]float64{2532.7821387688127, 4275.388243117813}},
+		{btyd.MBGNBD{R: 0.5248431906666499, Alpha: 6.183085496340803, A: 0.8913592587304953, B: 1.6140017086040823},
+			[]float64{2482.95535922659, 4054.615602631877}},
+	} {
+		tr, err := btyd.Tracking(c.m, cdnowTransactions(t), week, time.Date(1997, 1, 1, 0, 0, 0, 0, time.UTC), 78)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(c.want, []float64{tr.Rows[38].CumExpected, tr.Rows[77].CumExpected}, approx); d != "" {
+			t.Errorf("%T tracking cumulative expected at weeks 39 and 78 (-want +got):\n%s", c.m, d)
+		}
+	}
 	// The tracked repeat purchases are Summarize's: the calibration
 	// frequencies to week 39, plus the holdout purchases to week 78.
 	sumX, sumY := 0, 0

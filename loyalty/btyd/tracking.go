@@ -12,8 +12,9 @@ import (
 
 // ExpectedPredictor is a purchase model that gives a new customer's
 // expected number of repeat purchases in (0, t], as
-// [BGNBD.ExpectedPurchases] and [ParetoNBD.ExpectedPurchases] do; [BGNBD],
-// [BGNBDFit], [ParetoNBD] and [ParetoNBDFit] satisfy it.
+// [BGNBD.ExpectedPurchases], [ParetoNBD.ExpectedPurchases] and
+// [MBGNBD.ExpectedPurchases] do; the three models and their fits
+// ([BGNBDFit], [ParetoNBDFit], [MBGNBDFit]) satisfy it.
 type ExpectedPredictor interface {
 	ExpectedPurchases(t float64) float64
 }
