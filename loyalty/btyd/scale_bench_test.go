@@ -33,10 +33,15 @@ func distinctHistories(data []btyd.Summary) int {
 
 // BenchmarkFitBGNBD1M fits BG/NBD to 1,000,000 customers simulated in
 // continuous time from the CDNOW estimates (simulation outside the timer).
-func BenchmarkFitBGNBD1M(b *testing.B) {
+func BenchmarkFitBGNBD1M(b *testing.B) { benchFitBGNBD(b, 1_000_000) }
+
+// BenchmarkFitBGNBD100k is the tenth of it, to show how the cost grows.
+func BenchmarkFitBGNBD100k(b *testing.B) { benchFitBGNBD(b, 100_000) }
+
+func benchFitBGNBD(b *testing.B, n int) {
 	rng := rand.New(rand.NewPCG(16, 1))
 	m := btyd.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}
-	data, err := btyd.SimulateBGNBD(rng, m, scaleAges(rng, 1_000_000))
+	data, err := btyd.SimulateBGNBD(rng, m, scaleAges(rng, n))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -56,10 +61,16 @@ func BenchmarkFitBGNBD1M(b *testing.B) {
 
 // BenchmarkFitParetoNBD1M fits the Pareto/NBD to 1,000,000 customers
 // simulated in continuous time from the CDNOW estimates.
-func BenchmarkFitParetoNBD1M(b *testing.B) {
+func BenchmarkFitParetoNBD1M(b *testing.B) { benchFitParetoNBD(b, 1_000_000) }
+
+// BenchmarkFitParetoNBD100k is the tenth of it, to show how the cost
+// grows.
+func BenchmarkFitParetoNBD100k(b *testing.B) { benchFitParetoNBD(b, 100_000) }
+
+func benchFitParetoNBD(b *testing.B, n int) {
 	rng := rand.New(rand.NewPCG(16, 2))
 	m := btyd.ParetoNBD{R: 0.55, Alpha: 10.58, S: 0.61, Beta: 11.67}
-	data, err := btyd.SimulateParetoNBD(rng, m, scaleAges(rng, 1_000_000))
+	data, err := btyd.SimulateParetoNBD(rng, m, scaleAges(rng, n))
 	if err != nil {
 		b.Fatal(err)
 	}
