@@ -28,11 +28,9 @@ type BdWFit struct {
 	// Test is the likelihood-ratio test of C = 1 (the sBG, restricted)
 	// against the BdW (full), one degree of freedom: a small p-value says
 	// the customers' churn probabilities change with tenure. Its
-	// Statistic and PValue are NaN when TestReason is set.
+	// Statistic and PValue are NaN, and Test.Reason says why, when the
+	// test is undefined (a fit that returned an error, or a penalty).
 	Test LRTest `json:"test"`
-	// TestReason says why Test is undefined (a fit that returned an
-	// error, or a penalty); empty when it is defined.
-	TestReason string `json:"test_reason"`
 }
 
 // MarshalJSON encodes f as one object holding the model's parameters,
@@ -118,7 +116,7 @@ func bdwLL(m BdW, lost []float64, last float64, g []float64) float64 {
 // options, [ErrNotIdentified] as above, and [ErrNotConverged] if the
 // optimiser failed or stopped at its iteration limit. An sBG fit that
 // does not converge does not make FitBdW fail: the test is then
-// undefined (TestReason says why).
+// undefined (Test.Reason says why).
 func FitBdW(survivors []int64, opts *FitOptions) (BdWFit, error) {
 	if len(survivors) == 0 {
 		return BdWFit{}, fmt.Errorf("btyd: BdW fit: no survivor counts: %w", ErrEmpty)
@@ -192,8 +190,7 @@ func FitBdW(survivors []int64, opts *FitOptions) (BdWFit, error) {
 		if reason != "" {
 			info, err := notIdentified(fp, 0, fp.names, reason)
 			fit.FitInfo = info
-			fit.Test = LRTest{Statistic: math.NaN(), DF: 1, PValue: math.NaN()}
-			fit.TestReason = "the BdW fit failed: " + reason
+			fit.Test = LRTest{Statistic: math.NaN(), DF: 1, PValue: math.NaN(), Reason: "the BdW fit failed: " + reason}
 			return fit, err
 		}
 	}
@@ -202,23 +199,24 @@ func FitBdW(survivors []int64, opts *FitOptions) (BdWFit, error) {
 	if est != nil {
 		fit.BdW = BdW{Alpha: est[0], Beta: est[1], C: est[2]}
 	}
+	var why string
 	switch {
 	case err != nil:
-		fit.TestReason = "the BdW fit failed: " + info.Reason
+		why = "the BdW fit failed: " + info.Reason
 	case serr != nil:
-		fit.TestReason = "the sBG fit failed: " + sbg.Reason
+		why = "the sBG fit failed: " + sbg.Reason
 	case lambda > 0:
-		fit.TestReason = "the fits are penalised: a ratio of penalised likelihoods is not the likelihood-ratio statistic"
+		why = "the fits are penalised: a ratio of penalised likelihoods is not the likelihood-ratio statistic"
 	default:
 		t, terr := LikelihoodRatioTest(sbg.LogLik, info.LogLik, 1)
 		if terr != nil {
-			fit.TestReason = fmt.Sprintf("the BdW log-likelihood %.10g is below the sBG's %.10g", info.LogLik, sbg.LogLik)
+			why = fmt.Sprintf("the BdW log-likelihood %.10g is below the sBG's %.10g", info.LogLik, sbg.LogLik)
 		} else {
 			fit.Test = t
 		}
 	}
-	if fit.TestReason != "" {
-		fit.Test = LRTest{Statistic: math.NaN(), DF: 1, PValue: math.NaN()}
+	if why != "" {
+		fit.Test = LRTest{Statistic: math.NaN(), DF: 1, PValue: math.NaN(), Reason: why}
 	}
 	return fit, err
 }

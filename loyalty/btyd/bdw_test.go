@@ -140,8 +140,8 @@ func TestFitBdWFaderHardie2007(t *testing.T) {
 			math.Abs(fit.LogLik-tc.ll) > 1e-7 {
 			t.Errorf("%s: %+v LL %.13g; SciPy %v %v %v %v", tc.name, fit.BdW, fit.LogLik, tc.a, tc.b, tc.c, tc.ll)
 		}
-		if math.Abs(fit.Test.Statistic-tc.stat) > 1e-6 || fit.Test.DF != 1 || (fit.Test.PValue < 0.05) != tc.rejectSBG || fit.TestReason != "" {
-			t.Errorf("%s: test %+v (%q), SciPy LR %v", tc.name, fit.Test, fit.TestReason, tc.stat)
+		if math.Abs(fit.Test.Statistic-tc.stat) > 1e-6 || fit.Test.DF != 1 || (fit.Test.PValue < 0.05) != tc.rejectSBG || fit.Test.Reason != "" {
+			t.Errorf("%s: test %+v (%q), SciPy LR %v", tc.name, fit.Test, fit.Test.Reason, tc.stat)
 		}
 		if len(fit.StdErr) != 3 || !fit.SBG.Converged || fit.N != 1000 {
 			t.Errorf("%s: %+v", tc.name, fit.FitInfo)
@@ -194,8 +194,8 @@ func TestFitBdWRisingChurn(t *testing.T) {
 	if fit.SBG.Converged || fit.SBG.Reason == "" || math.Abs(fit.SBG.LogLik-(-1651.9732048783085)) > 1e-7 {
 		t.Errorf("sBG %+v, want not converged with the geometric supremum −1651.9732048783085", fit.SBG.FitInfo)
 	}
-	if fit.TestReason != "" || math.Abs(fit.Test.Statistic-132.20836022670755) > 1e-6 || fit.Test.PValue > 1e-29 {
-		t.Errorf("test %+v (%q), SciPy LR 132.20836022670755", fit.Test, fit.TestReason)
+	if fit.Test.Reason != "" || math.Abs(fit.Test.Statistic-132.20836022670755) > 1e-6 || fit.Test.PValue > 1e-29 {
+		t.Errorf("test %+v (%q), SciPy LR 132.20836022670755", fit.Test, fit.Test.Reason)
 	}
 }
 
@@ -226,8 +226,8 @@ func TestFitBdWErrors(t *testing.T) {
 		if !cmp.Equal(in, c.s) {
 			t.Errorf("%s: input changed", c.name)
 		}
-		if errors.Is(err, btyd.ErrNotIdentified) && (fit.TestReason == "" || !math.IsNaN(fit.Test.PValue)) {
-			t.Errorf("%s: test %+v, reason %q", c.name, fit.Test, fit.TestReason)
+		if errors.Is(err, btyd.ErrNotIdentified) && (fit.Test.Reason == "" || !math.IsNaN(fit.Test.PValue)) {
+			t.Errorf("%s: test %+v, reason %q", c.name, fit.Test, fit.Test.Reason)
 		}
 	}
 }
@@ -259,8 +259,8 @@ func FuzzFitBdW(f *testing.F) {
 			t.Fatal("input changed")
 		}
 		checkFit(t, []float64{fit.Alpha, fit.Beta, fit.C}, fit.FitInfo, err)
-		if (fit.TestReason == "") == math.IsNaN(fit.Test.PValue) {
-			t.Fatalf("test %+v, reason %q", fit.Test, fit.TestReason)
+		if (fit.Test.Reason == "") == math.IsNaN(fit.Test.PValue) {
+			t.Fatalf("test %+v, reason %q", fit.Test, fit.Test.Reason)
 		}
 		if err != nil {
 			return

@@ -28,6 +28,11 @@ type LRTest struct {
 	// PValue is P(χ²_DF ≥ Statistic), the probability of a statistic at
 	// least this large if the restricted model is true.
 	PValue float64 `json:"p_value"`
+	// Reason says why Statistic and PValue are NaN, where a fit reports
+	// a test the data or the fits cannot define ([FitSBGCohorts],
+	// [FitBdW]); empty when the test is defined, and always empty from
+	// [LikelihoodRatioTest], which returns an error instead.
+	Reason string `json:"reason"`
 }
 
 // LikelihoodRatioTest tests a restricted model against a full model it is

@@ -169,7 +169,7 @@ func TestCompareJSONRoundTrip(t *testing.T) {
 	cases := []any{
 		&btyd.LRTest{},
 		&btyd.LRTest{Statistic: 6, DF: 2, PValue: math.Exp(-3)},
-		&btyd.LRTest{Statistic: nan, PValue: nan},
+		&btyd.LRTest{Statistic: nan, DF: 2, PValue: nan, Reason: "the joint fit failed"},
 		&btyd.FitCandidate{},
 		&btyd.FitCandidate{Name: "BG/NBD", Info: btyd.FitInfo{LogLik: nan, StdErr: []float64{nan, 1}}, Params: 4},
 		&btyd.ModelScore{},

@@ -29,10 +29,8 @@ type SBGCohortsFit struct {
 	// Test is the likelihood-ratio test of the joint fit against the
 	// separate fits: a small p-value says the cohorts do not share one
 	// α, β. Its Statistic and PValue are NaN when the test is undefined,
-	// and Reason says why.
+	// and Test.Reason says why.
 	Test LRTest `json:"test"`
-	// Reason says why Test is undefined; empty when it is defined.
-	Reason string `json:"reason"`
 }
 
 // MarshalJSON encodes f with NaN as null.
@@ -82,7 +80,7 @@ func (f *SBGCohortsFit) UnmarshalJSON(b []byte) error {
 // The chi-square approximation is poor when a cohort's estimate lies on
 // the boundary.
 //
-// The test is undefined — Test.Statistic and Test.PValue NaN, Reason
+// The test is undefined — Test.Statistic and Test.PValue NaN, Test.Reason
 // saying why, nil error — when a separate fit fails otherwise (its
 // FitInfo says why: the optimiser did not converge), when the fits are
 // penalised ([FitOptions].Penalty > 0: a ratio of penalised likelihoods
@@ -192,8 +190,7 @@ func FitSBGCohorts(cohorts [][]int64, opts *FitOptions) (SBGCohortsFit, error) {
 		}
 	}
 	if reasons != nil {
-		out.Test = LRTest{Statistic: math.NaN(), DF: df, PValue: math.NaN()}
-		out.Reason = strings.Join(reasons, "; ")
+		out.Test = LRTest{Statistic: math.NaN(), DF: df, PValue: math.NaN(), Reason: strings.Join(reasons, "; ")}
 	}
 	return out, jerr
 }

@@ -34,7 +34,7 @@ func TestContractModelsJSONRoundTrip(t *testing.T) {
 		v    any
 	}{
 		{"SBGCohortsFit zero", &btyd.SBGCohortsFit{}},
-		{"SBGCohortsFit empty", &btyd.SBGCohortsFit{Separate: []btyd.SBGFit{}, SeparateLogLik: nan, Test: btyd.LRTest{Statistic: nan, PValue: nan}, Reason: "r"}},
+		{"SBGCohortsFit empty", &btyd.SBGCohortsFit{Separate: []btyd.SBGFit{}, SeparateLogLik: nan, Test: btyd.LRTest{Statistic: nan, PValue: nan, Reason: "r"}}},
 		{"SBGCohortsFit one cohort", &oneCohort},
 		{"SBGCohortsFit one transition", &single},
 		{"SBGCohortsFit typical", &cohorts},
@@ -67,7 +67,7 @@ func TestContractModelsJSONRoundTrip(t *testing.T) {
 	}
 	// The embedded model and FitInfo both appear at the top level.
 	b, _ := json.Marshal(bdw)
-	for _, key := range []string{`"alpha":`, `"c":`, `"log_lik":`, `"sbg":{`, `"test":{`, `"test_reason":""`} {
+	for _, key := range []string{`"alpha":`, `"c":`, `"log_lik":`, `"sbg":{`, `"test":{`, `"reason":""`} {
 		if !strings.Contains(string(b), key) {
 			t.Errorf("BdWFit JSON lacks %s: %s", key, b)
 		}
