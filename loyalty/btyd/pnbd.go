@@ -541,9 +541,16 @@ func FitParetoNBD(data []Summary, opts *FitOptions) (ParetoNBDFit, error) {
 //
 // where the integral, s/(r+s+x)·A₀ in the note, is the difference of two
 // ₂F₁(r+s+x, ·; r+s+x+1; ·) terms on the branch α ≥ β or α < β that keeps
-// their argument in [0, 1). It is summed as the positive hypergeometric
-// series where that argument is at most ½ and otherwise integrated by
-// adaptive Gauss–Kronrod quadrature; the bracket is combined in log space.
+// their argument in [0, 1). Where that argument is small (α and β of
+// similar size, as in fitted data), the bracket is computed as
+// (r+x)·J(T) + s·I(t_x), two positive series of the same kind with
+// I(u) = ∫_u^∞ (α+τ)^{−(r+x)} (β+τ)^{−(s+1)} dτ and J(u) =
+// ∫_u^∞ (α+τ)^{−(r+x+1)} (β+τ)^{−s} dτ (integration by parts), by
+// Horner's rule with coefficients shared by the customers of one
+// frequency; elsewhere the difference of the two ₂F₁ terms is summed as
+// the positive hypergeometric series where its argument is at most ½
+// and otherwise integrated by adaptive Gauss–Kronrod quadrature; the
+// bracket is combined in log space.
 // The data accepted and the cost are FitParetoNBD's. It returns an error
 // wrapping [ErrInvalid] for invalid parameters or data (naming the
 // customer) or a log-likelihood that is not finite in float64, and
