@@ -421,3 +421,56 @@ func FuzzAddInt(f *testing.F) {
 		}
 	})
 }
+
+// TestIntPathOnlyWhereItApplies checks which instruments get the integer
+// path (and its exact sums, which hold memory): whole-number scale ends,
+// no reverse-keyed items, contiguous dimensions of at most eight items,
+// at most eight dimensions, a range whose gaps fit the 16-bit lanes.
+func TestIntPathOnlyWhereItApplies(t *testing.T) {
+	mk := func(scale Scale, sizes []int, reverse bool) *Instrument {
+		t.Helper()
+		spec := Spec{Name: "x", Scale: scale}
+		for d, k := range sizes {
+			key := string(rune('a' + d))
+			spec.Dimensions = append(spec.Dimensions, Dimension{Key: key})
+			for j := 0; j < k; j++ {
+				spec.Items = append(spec.Items, Item{Key: key + string(rune('0'+j)), Dimension: key, Reverse: reverse && j == 0})
+			}
+		}
+		in, err := NewInstrument(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return in
+	}
+	for _, tt := range []struct {
+		name string
+		in   *Instrument
+		want bool
+	}{
+		{"SERVQUAL", SERVQUAL(), true},
+		{"1..10", mk(Scale{Min: 1, Max: 10}, []int{3, 4}, false), true},
+		{"0..31", mk(Scale{Min: 0, Max: 31}, []int{3, 4}, false), true},
+		{"0..32", mk(Scale{Min: 0, Max: 32}, []int{3, 4}, false), false},
+		{"half-point ends", mk(Scale{Min: 0.5, Max: 7.5}, []int{3, 4}, false), false},
+		{"nine items", mk(Scale{Min: 1, Max: 7}, []int{9, 4}, false), false},
+		{"nine dimensions", mk(Scale{Min: 1, Max: 7}, []int{1, 1, 1, 1, 1, 1, 1, 1, 1}, false), false},
+		{"reverse-keyed", SERVQUAL1988(), false},
+		{"reverse-keyed item", mk(Scale{Min: 1, Max: 7}, []int{3, 4}, true), false},
+	} {
+		a := NewAccumulator(tt.in)
+		if got := a.ix != nil; got != tt.want {
+			t.Errorf("%s: integer path %v, want %v", tt.name, got, tt.want)
+		}
+		if a.ix == nil && a.m[Gap].dims.x != nil {
+			t.Errorf("%s: exact sums without the integer path", tt.name)
+		}
+		e := make([]float64, tt.in.NumItems())
+		for i := range e {
+			e[i] = tt.in.scale.Min
+		}
+		if err := a.Add(Response{Expectation: e, Perception: e}); err != nil || a.Report().Responses != 1 {
+			t.Errorf("%s: %v", tt.name, err)
+		}
+	}
+}

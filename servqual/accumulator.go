@@ -105,6 +105,9 @@ func NewAccumulator(in *Instrument) *Accumulator {
 		lazy:       &lazyFold{},
 	}
 	lo, r, exact := exactScale(in)
+	// The integer path (addInt) takes dimensions of at most eight items,
+	// at most eight of them, contiguous and not reverse-keyed.
+	exact = exact && a.fast && nd <= 8 && maxItems(in) <= 8
 	for m := range a.m {
 		st := &a.m[m]
 		st.item = make([]welford, len(in.items))
@@ -113,7 +116,7 @@ func NewAccumulator(in *Instrument) *Accumulator {
 			st.dim[d] = newBlock(len(items))
 		}
 		st.dims = newBlock(nd)
-		if exact && a.fast && Measure(m) <= Expectation {
+		if exact && Measure(m) <= Expectation {
 			a.exactSums(Measure(m), lo, r)
 		}
 		st.drivers = make([]block, no)
@@ -121,8 +124,16 @@ func NewAccumulator(in *Instrument) *Accumulator {
 			st.drivers[o] = newBlock(nd + 1)
 		}
 	}
-	if exact && a.fast {
-		a.ix = newIntPath(a, lo, r)
+	if exact {
+		if a.ix = newIntPath(a, lo, r); a.ix == nil {
+			for m := range a.m { // no use for them
+				st := &a.m[m]
+				for d := range st.dim {
+					st.dim[d].x = nil
+				}
+				st.dims.x = nil
+			}
+		}
 	}
 	return a
 }
