@@ -8,13 +8,19 @@
 // (frequency, recency, age), and Gamma-Gamma (Fader, Hardie & Lee 2005,
 // "RFM and CLV: using iso-value curves for customer base analysis",
 // Journal of Marketing Research 42(4); Colombo & Jiang 1999) their spend
-// per order. For contractual settings the shifted-beta-geometric model
-// (sBG; Fader & Hardie 2007, "How to project customer retention", Journal
-// of Interactive Marketing 21(1)) fits a cohort's survivor counts and
-// projects its retention, which rises with tenure as the customers most
-// prone to leave go first. Fits are maximum likelihood in log space with
-// analytic gradients and report their log-likelihood, convergence and
-// standard errors ([FitInfo]).
+// per order. Beside it are the Pareto/NBD (Schmittlein, Morrison &
+// Colombo 1987), the benchmark model of the field, and the MBG/NBD
+// (Batislam, Denizel & Filiztekin 2007), in which a customer may drop out
+// right after the first purchase; for discrete-time data (donations,
+// annual events) the BG/BB (Fader, Hardie & Shang 2010). For contractual
+// settings the shifted-beta-geometric model (sBG; Fader & Hardie 2007,
+// "How to project customer retention", Journal of Interactive Marketing
+// 21(1)) fits a cohort's survivor counts and projects its retention,
+// which rises with tenure as the customers most prone to leave go first;
+// the beta-discrete-Weibull model (Fader, Hardie, Liu, Davin & Steenburgh
+// 2018) lets each customer's churn rise or fall with tenure too. Fits are
+// maximum likelihood in log space with analytic gradients and report
+// their log-likelihood, convergence and standard errors ([FitInfo]).
 //
 // # Start here
 //
@@ -31,7 +37,11 @@
 //     and [FitGammaGamma] the spend model; both return the model with its
 //     [FitInfo] ([BGNBDFit], [GammaGammaFit]). [FitParetoNBD] fits the
 //     Pareto/NBD instead, with the same prediction methods on [ParetoNBD].
-//     [FitBGBB] fits the BG/BB to discrete-time histories ([BGBBHistory]).
+//     [FitMBGNBD] fits the MBG/NBD, the BG/NBD in which a customer may
+//     also drop out right after the first purchase, so one-time buyers
+//     need not be alive; [MBGNBD] has the same prediction methods.
+//     [FitBGBB] fits the BG/BB to discrete-time histories ([BGBBHistory];
+//     [CompressBGBB] builds them from 0/1 histories).
 //  3. Predictions, on the fit: [BGNBD.ProbAlive] (the probability that a
 //     customer still buys), [BGNBD.ConditionalPurchases] (expected
 //     purchases in the next t time units; compare with a [Holdout]),
@@ -41,12 +51,26 @@
 //  4. [CustomerValue] combines a purchase model and a spend model — pass
 //     the two fits as they are — into a discounted profit over a horizon
 //     given by a [ValueInput], in decimal money.
-//  5. [CalibrationHoldoutTable], [HoldoutErrors] and [PeriodCountHistogram] check a purchase model on the holdout and the calibration counts; [SimulateBGNBD] and [SimulateParetoNBD] draw customers for what-if work.
+//  5. [CalibrationHoldoutTable], [HoldoutErrors], [PeriodCountHistogram]
+//     and [Tracking] check a purchase model on the holdout, on the
+//     calibration counts and on the cohort's repeat transactions period by
+//     period (with staggered first purchases); [CompareFits] ranks fits by
+//     AIC and BIC and [LikelihoodRatioTest] tests a nested pair.
+//     [SimulateBGNBD], [SimulateParetoNBD], [SimulateMBGNBD],
+//     [SimulateGammaGamma], [SimulateBGBB] and [SimulateSBG] draw
+//     customers, spend, discrete-time histories and cohorts from given
+//     parameters, for recovery checks and what-if work.
 //
 // For subscriptions, [FitSBG] fits survivor counts (customers still active
 // at the start of each period); its [SBG] gives [SBG.Survival],
 // [SBG.Retention], [SBG.Project] and the discounted expected lifetimes
-// [SBG.DiscountedLifetime] and [SBG.ResidualLifetime].
+// [SBG.DiscountedLifetime] and [SBG.ResidualLifetime]. For several
+// cohorts, [FitSBGCohorts] fits them jointly and separately and tests
+// whether they share one α, β ([SBGCohortsFit]); [FitSBGTenures] fits
+// individual contract data, one [Tenure] per customer, churned or still
+// active; [FitBdW] fits the beta-discrete-Weibull model, whose [BdW] lets
+// each customer's churn probability rise or fall with tenure, and tests
+// it against the sBG.
 //
 // # Fits and convergence
 //
@@ -79,11 +103,14 @@
 //     documented limits below.
 //   - Functions that take data or return money ([Summarize], [FitSBG],
 //     [FitBGNBD], [FitGammaGamma], [BGNBD.LogLikelihood], [FitParetoNBD],
-//     [ParetoNBD.LogLikelihood], [FitBGBB], [CompressBGBB], every [BGBB]
-//     method (parameters in [[MinParam], [MaxParam]], at most
-//     [BGBBMaxPeriods] opportunities), [SimulateBGNBD],
-//     [SimulateParetoNBD], [CalibrationHoldoutTable], [HoldoutErrors],
-//     [PeriodCountHistogram], [SBG.Project],
+//     [ParetoNBD.LogLikelihood], [FitMBGNBD], [MBGNBD.LogLikelihood],
+//     [FitBGBB], [CompressBGBB], every [BGBB] method (parameters in
+//     [[MinParam], [MaxParam]], at most [BGBBMaxPeriods] opportunities),
+//     [FitSBGCohorts], [FitSBGTenures], [FitBdW], [BdW.Project],
+//     [SimulateBGNBD], [SimulateParetoNBD], [SimulateMBGNBD],
+//     [SimulateGammaGamma], [SimulateBGBB], [SimulateSBG],
+//     [CalibrationHoldoutTable], [HoldoutErrors], [PeriodCountHistogram],
+//     [Tracking], [CompareFits], [LikelihoodRatioTest], [SBG.Project],
 //     [GammaGamma.ExpectedSpend], [GammaGamma.ConditionalSpend],
 //     [ValueInput.Validate], [CustomerValue]) return, for invalid input, an
 //     error whose message starts "btyd: " once, names the argument, field,
@@ -101,20 +128,29 @@
 //     [[MinParam], [MaxParam]]; horizons t and ages T in [0, [MaxTime]];
 //     counts x and n in [0, [MaxFrequency]]; a valid history
 //     (0 ≤ t_x ≤ T, t_x > 0 exactly when x > 0). The [ParetoNBD] methods
-//     have the same domain, with s, β for a, b.
+//     have the same domain, with s, β for a, b, and so have the [MBGNBD]
+//     methods.
 //     sBG: [SBG.Survival] and [SBG.Retention] need α, β finite and > 0
 //     and t ≥ 0 (t ≥ 1 for Retention); [SBG.DiscountedLifetime] and
 //     [SBG.ResidualLifetime] need α, β in [[SBGMinShape], [SBGMaxShape]]
 //     and a discount rate in [[MinDiscount], [MaxDiscount]] (n ≥ 1).
+//     BdW: [BdW.Survival] and [BdW.Retention] need α, β, c finite and > 0
+//     and t ≥ 0 (t ≥ 1 for Retention).
 //     The data functions bound their work instead by errors: [SBG.Project]
-//     at [MaxProjectPeriods] periods, [CustomerValue] at
+//     and [BdW.Project] at [MaxProjectPeriods] periods, [CustomerValue] at
 //     [MaxValuePeriods] periods and a horizon of [MaxTime], [FitBGBB] at
 //     [BGBBMaxPeriods] opportunities, the simulators at
-//     [MaxSimulatedPurchases] purchases and the diagnostics at
-//     [MaxDiagnosticFrequency].
-//   - Every number a data function promises is finite; the one statistic a
-//     fit may leave undefined, a standard error, is NaN only on a fit that
-//     returned an error, whose FitInfo.Reason says why.
+//     [MaxSimulatedPurchases] purchases ([SimulateBGBB]: opportunities in
+//     all; [SimulateSBG]: customers per cohort, and [MaxProjectPeriods]
+//     periods), the diagnostics at [MaxDiagnosticFrequency], [Tracking] at
+//     [MaxTrackingPeriods] periods and [MaxTrackingEvaluations] model
+//     evaluations, and [CompareFits] at [MaxCompareModels] models.
+//   - Every number a data function promises is finite. A fit may leave one
+//     statistic undefined, a standard error, and only on a fit that
+//     returned an error, whose FitInfo.Reason says why. A likelihood-ratio
+//     test inside a result ([SBGCohortsFit].Test, [BdWFit].Test) is NaN,
+//     with [LRTest].Reason saying why and a nil error, when a nested fit
+//     failed, the fits are penalised or the test has no degree of freedom.
 //   - Money is [decimal.Decimal]: transaction amounts, [Summary].MeanSpend
 //     (rounded half away from zero to 4 decimal places by [Summarize]),
 //     holdout spend, the spend predictions and [CustomerValue] (rounded
@@ -124,7 +160,8 @@
 //     it is rounded. The package never changes decimal's package-level
 //     settings.
 //   - Every exported type (the models, the fits, [FitInfo], [Summary],
-//     [Holdout], [Transaction], [ValueInput]) encodes NaN and ±Inf as JSON
+//     [Holdout], [Transaction], [ValueInput], [Tenure], the diagnostics
+//     tables, [LRTest], [ModelComparison]) encodes NaN and ±Inf as JSON
 //     null and decodes null back to NaN, so a round trip returns an equal
 //     value. Decimal money encodes as a quoted string.
 //   - Rates are fractions per period everywhere: a discount rate of 10%
