@@ -275,10 +275,24 @@ func (d *diagram) Plot(c draw.Canvas, plt *plot.Plot) {
 		base := vg.Point{X: p1.X - ux*hl, Y: p1.Y - uy*hl}
 		c.StrokeLines(draw.LineStyle{Color: col, Width: w}, []vg.Point{p0, base})
 		c.FillPolygon(col, []vg.Point{p1, {X: base.X - uy*hwid, Y: base.Y + ux*hwid}, {X: base.X + uy*hwid, Y: base.Y - ux*hwid}})
-		mid := vg.Point{X: (p0.X + base.X) / 2, Y: (p0.Y + base.Y) / 2}
 		txt := fmt.Sprintf("%.2f", math.Abs(e.coef))
 		if e.coef < 0 && txt != "0.00" {
 			txt = "−" + txt
+		}
+		// The label sits on the middle of the shaft where the shaft is
+		// long enough to show on both sides of it; on a short arrow
+		// between neighbouring boxes it would hide the shaft and touch
+		// the boxes, so it goes beside the arrow instead, above it (or to
+		// the left of a vertical one), clear of the line.
+		mid := vg.Point{X: (p0.X + base.X) / 2, Y: (p0.Y + base.Y) / 2}
+		lw, lh := d.tagSize(txt)
+		if shaft := math.Hypot(float64(base.X-p0.X), float64(base.Y-p0.Y)); shaft < float64(lw)+float64(vg.Points(16)) {
+			nx, ny := -uy, ux // the normal on the left of the arrow
+			if ny < 0 || ny == 0 && nx > 0 {
+				nx, ny = -nx, -ny
+			}
+			off := vg.Length(float64(lw)/2*math.Abs(float64(nx))+float64(lh)/2*math.Abs(float64(ny))) + w/2 + vg.Points(1.5)
+			mid = vg.Point{X: (p0.X+p1.X)/2 + nx*off, Y: (p0.Y+p1.Y)/2 + ny*off}
 		}
 		labels = append(labels, func() { d.tag(&c, mid, txt, col) })
 	}
@@ -305,12 +319,24 @@ func (d *diagram) Plot(c draw.Canvas, plt *plot.Plot) {
 	}
 }
 
-// tag writes txt centred at pt on a white background.
-func (d *diagram) tag(c *draw.Canvas, pt vg.Point, txt string, col colorT) {
+// tagStyle is the style of a coefficient's label.
+func (d *diagram) tagStyle(col colorT) text.Style {
 	sty := d.textStyle(9)
 	sty.Color = col
 	sty.Font.Weight = xfont.WeightBold
-	w, h := sty.Width(txt)+vg.Points(4), sty.Height(txt)+vg.Points(1)
+	return sty
+}
+
+// tagSize is the size of txt's label with its white background.
+func (d *diagram) tagSize(txt string) (w, h vg.Length) {
+	sty := d.tagStyle(colText)
+	return sty.Width(txt) + vg.Points(4), sty.Height(txt) + vg.Points(1)
+}
+
+// tag writes txt centred at pt on a white background.
+func (d *diagram) tag(c *draw.Canvas, pt vg.Point, txt string, col colorT) {
+	sty := d.tagStyle(col)
+	w, h := d.tagSize(txt)
 	c.FillPolygon(colWhite, []vg.Point{{X: pt.X - w/2, Y: pt.Y - h/2}, {X: pt.X + w/2, Y: pt.Y - h/2}, {X: pt.X + w/2, Y: pt.Y + h/2}, {X: pt.X - w/2, Y: pt.Y + h/2}})
 	c.FillText(sty, pt, txt)
 }
