@@ -167,8 +167,10 @@ type ModelComparison struct {
 // [ErrInvalid] for more than [MaxCompareModels] candidates, a candidate
 // whose fit did not converge (Info.Converged false: its ℓ is not a
 // maximum), whose log-likelihood is not finite, whose Params is negative
-// or whose Info.N is below 1, or candidates fitted to different numbers
-// of customers, naming the candidate's index and name.
+// or differs from the number of its standard errors (Info.StdErr, one
+// per estimated parameter, when not nil), or whose Info.N is below 1, or
+// candidates fitted to different numbers of customers, naming the
+// candidate's index and name.
 func CompareFits(models ...FitCandidate) (ModelComparison, error) {
 	const fn = "CompareFits"
 	if len(models) == 0 {
@@ -187,6 +189,9 @@ func CompareFits(models ...FitCandidate) (ModelComparison, error) {
 			return ModelComparison{}, fmt.Errorf("btyd: %s: model %d (%q): log-likelihood %v is not finite: %w", fn, i, c.Name, ll, ErrInvalid)
 		case c.Params < 0:
 			return ModelComparison{}, fmt.Errorf("btyd: %s: model %d (%q): params %d is negative: %w", fn, i, c.Name, c.Params, ErrInvalid)
+		case c.Info.StdErr != nil && len(c.Info.StdErr) != c.Params:
+			return ModelComparison{}, fmt.Errorf("btyd: %s: model %d (%q): params %d, but the fit has %d standard errors, one per parameter: %w",
+				fn, i, c.Name, c.Params, len(c.Info.StdErr), ErrInvalid)
 		case c.Info.N < 1:
 			return ModelComparison{}, fmt.Errorf("btyd: %s: model %d (%q): N %d customers, want at least 1: %w", fn, i, c.Name, c.Info.N, ErrInvalid)
 		case c.Info.N != models[0].Info.N:

@@ -148,6 +148,7 @@ func TestCompareFitsErrors(t *testing.T) {
 		{"NaN", []btyd.FitCandidate{mod(func(c *btyd.FitCandidate) { c.Info.LogLik = math.NaN() })}, btyd.ErrInvalid, "not finite"},
 		{"Inf", []btyd.FitCandidate{mod(func(c *btyd.FitCandidate) { c.Info.LogLik = math.Inf(-1) })}, btyd.ErrInvalid, "not finite"},
 		{"params", []btyd.FitCandidate{mod(func(c *btyd.FitCandidate) { c.Params = -1 })}, btyd.ErrInvalid, "params -1"},
+		{"params not the fit's", []btyd.FitCandidate{ok, mod(func(c *btyd.FitCandidate) { c.Info.StdErr = []float64{0.1, 0.2} })}, btyd.ErrInvalid, `model 1 ("bad"): params 1, but the fit has 2 standard errors`},
 		{"N 0", []btyd.FitCandidate{mod(func(c *btyd.FitCandidate) { c.Info.N = 0 })}, btyd.ErrInvalid, "N 0"},
 		{"different N", []btyd.FitCandidate{ok, mod(func(c *btyd.FitCandidate) { c.Info.N = 6 })}, btyd.ErrInvalid, "6 customers"},
 		{"overflow", []btyd.FitCandidate{mod(func(c *btyd.FitCandidate) { c.Info.LogLik = -1e308 })}, btyd.ErrInvalid, "too large"},
