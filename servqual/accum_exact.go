@@ -194,6 +194,75 @@ func (b *block) rows5(w uint64) {
 	}
 }
 
+// rows4x3 is rows4 for three blocks at once (a dimension's expectations,
+// perceptions and gaps), saving two calls.
+func rows4x3(be, bp, bg *block, e, p, g uint64) {
+	const m = 1<<16 - 1
+	xe, xp, xg := be.x, bp.x, bg.x
+	le, lp, lg := xe.lp[:4:4], xp.lp[:4:4], xg.lp[:4:4]
+	le[0] += e & m * e
+	lp[0] += p & m * p
+	lg[0] += g & m * g
+	le[1] += e >> 16 & m * e
+	lp[1] += p >> 16 & m * p
+	lg[1] += g >> 16 & m * g
+	le[2] += e >> 32 & m * e
+	lp[2] += p >> 32 & m * p
+	lg[2] += g >> 32 & m * g
+	le[3] += e >> 48 * e
+	lp[3] += p >> 48 * p
+	lg[3] += g >> 48 * g
+	xe.ls[0] += e
+	xp.ls[0] += p
+	xg.ls[0] += g
+	xe.nb++
+	xp.nb++
+	xg.nb++
+	if xg.nb >= xg.cap || xe.nb >= xe.cap || xp.nb >= xp.cap {
+		spill3(be, bp, bg)
+	}
+}
+
+// rows5x3 is rows5 for three blocks at once, as rows4x3.
+func rows5x3(be, bp, bg *block, e, p, g uint64) {
+	const m = 1<<12 - 1
+	xe, xp, xg := be.x, bp.x, bg.x
+	le, lp, lg := xe.lp[:5:5], xp.lp[:5:5], xg.lp[:5:5]
+	le[0] += e & m * e
+	lp[0] += p & m * p
+	lg[0] += g & m * g
+	le[1] += e >> 12 & m * e
+	lp[1] += p >> 12 & m * p
+	lg[1] += g >> 12 & m * g
+	le[2] += e >> 24 & m * e
+	lp[2] += p >> 24 & m * p
+	lg[2] += g >> 24 & m * g
+	le[3] += e >> 36 & m * e
+	lp[3] += p >> 36 & m * p
+	lg[3] += g >> 36 & m * g
+	le[4] += e >> 48 & m * e
+	lp[4] += p >> 48 & m * p
+	lg[4] += g >> 48 & m * g
+	xe.ls[0] += e
+	xp.ls[0] += p
+	xg.ls[0] += g
+	xe.nb++
+	xp.nb++
+	xg.nb++
+	if xg.nb >= xg.cap || xe.nb >= xe.cap || xp.nb >= xp.cap {
+		spill3(be, bp, bg)
+	}
+}
+
+// spill3 spills the full lanes of three blocks.
+func spill3(bs ...*block) {
+	for _, b := range bs {
+		if b.x.nb >= b.x.cap {
+			b.spillLanes()
+		}
+	}
+}
+
 // rows8 is rows16 for five to eight variables (two words).
 func (b *block) rows8(w0, w1 uint64) {
 	const m = 1<<16 - 1

@@ -245,6 +245,12 @@ func (a *Accumulator) addInt(r *Response) bool {
 			if ix.k[d] < 0 {
 				e0 := u[0] | u[1]<<12 | u[2]<<24 | u[3]<<36 | u[4]<<48
 				p0 := v[0] | v[1]<<12 | v[2]<<24 | v[3]<<36 | v[4]<<48
+				if gap {
+					g0 := p0 + rr[2*d] - e0 // no lane borrows: each is in 0..2r
+					rows5x3(&sed[d], &spd[d], &sgd[d], e0, p0, g0)
+					te[d&7], tp[d&7], tg[d&7] = lanes12(e0), lanes12(p0), lanes12(g0)
+					continue
+				}
 				if hasE {
 					sed[d].rows5(e0)
 					te[d&7] = lanes12(e0)
@@ -263,6 +269,12 @@ func (a *Accumulator) addInt(r *Response) bool {
 			if ix.k[d] <= 4 {
 				e0 := pack4(u, mask[d][0])
 				p0 := pack4(v, mask[d][0])
+				if gap {
+					g0 := p0 + rr[2*d] - e0 // no lane borrows: each is in 0..2r
+					rows4x3(&sed[d], &spd[d], &sgd[d], e0, p0, g0)
+					te[d&7], tp[d&7], tg[d&7] = lanes16(e0), lanes16(p0), lanes16(g0)
+					continue
+				}
 				if hasE {
 					sed[d].rows4(e0)
 					te[d&7] = lanes16(e0)
