@@ -63,7 +63,7 @@ type AliveSpec struct {
 // their limits, a probability Alive returns that is not in [0, 1]
 // (naming the cell), or an option error.
 func ProbAlive(spec AliveSpec, opts *Options) (*plot.Plot, error) {
-	th, err := newTheme(opts)
+	th, err := newTheme("ProbAlive", opts)
 	if err != nil {
 		return nil, err
 	}

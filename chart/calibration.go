@@ -38,7 +38,7 @@ type CalibrationSpec struct {
 // [ErrInvalid] for a mean that is negative or not finite in a row with
 // customers, a negative frequency, or an option error.
 func CalibrationHoldout(spec CalibrationSpec, opts *Options) (*plot.Plot, error) {
-	th, err := newTheme(opts)
+	th, err := newTheme("CalibrationHoldout", opts)
 	if err != nil {
 		return nil, err
 	}

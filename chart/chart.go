@@ -48,8 +48,9 @@ type theme struct {
 	custom  bool
 }
 
-// newTheme checks opts and loads its font.
-func newTheme(opts *Options) (theme, error) {
+// newTheme checks opts and loads its font; fn names the chart function
+// in errors.
+func newTheme(fn string, opts *Options) (theme, error) {
 	var o Options
 	if opts != nil {
 		o = *opts
@@ -57,7 +58,7 @@ func newTheme(opts *Options) (theme, error) {
 	th := theme{zh: o.Chinese}
 	if len(o.Font) == 0 {
 		if o.Chinese {
-			return th, fmt.Errorf("chart: Options.Font: Chinese labels need a font with CJK glyphs: %w", ErrInvalid)
+			return th, fmt.Errorf("chart: %s: Options.Font: Chinese labels need a font with CJK glyphs: %w", fn, ErrInvalid)
 		}
 		return th, nil
 	}
@@ -65,10 +66,10 @@ func newTheme(opts *Options) (theme, error) {
 	if err != nil {
 		coll, cerr := xfont.ParseCollection(o.Font)
 		if cerr != nil || coll.NumFonts() == 0 {
-			return th, fmt.Errorf("chart: Options.Font: not a TrueType or OpenType font (%v): %w", err, ErrInvalid)
+			return th, fmt.Errorf("chart: %s: Options.Font: not a TrueType or OpenType font (%v): %w", fn, err, ErrInvalid)
 		}
 		if f, err = coll.Font(0); err != nil {
-			return th, fmt.Errorf("chart: Options.Font: first font of the collection (%v): %w", err, ErrInvalid)
+			return th, fmt.Errorf("chart: %s: Options.Font: first font of the collection (%v): %w", fn, err, ErrInvalid)
 		}
 	}
 	th.face = font.Font{Typeface: "chart-user-font"}

@@ -97,7 +97,7 @@ func hasText(t *testing.T, texts []string, want ...string) {
 }
 
 func TestGaps(t *testing.T) {
-	p, err := chart.Gaps(gapReport(), servqual.Gap, servqual.Scale{Min: 1, Max: 7}, nil)
+	p, err := chart.Gaps(chart.GapsSpec{Report: gapReport(), Measure: servqual.Gap, Scale: servqual.Scale{Min: 1, Max: 7}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,15 +186,15 @@ func TestErrors(t *testing.T) {
 			want error
 		}{name, err, want})
 	}
-	_, err := chart.Gaps(servqual.Report{}, servqual.Gap, scale, nil)
+	_, err := chart.Gaps(chart.GapsSpec{Report: servqual.Report{}, Measure: servqual.Gap, Scale: scale}, nil)
 	add("gaps empty", err, chart.ErrEmpty)
-	_, err = chart.Gaps(gapReport(), servqual.Perception, scale, nil)
+	_, err = chart.Gaps(chart.GapsSpec{Report: gapReport(), Measure: servqual.Perception, Scale: scale}, nil)
 	add("gaps measure", err, chart.ErrInvalid)
-	_, err = chart.Gaps(gapReport(), servqual.Gap, servqual.Scale{Min: 7, Max: 1}, nil)
+	_, err = chart.Gaps(chart.GapsSpec{Report: gapReport(), Measure: servqual.Gap, Scale: servqual.Scale{Min: 7, Max: 1}}, nil)
 	add("gaps scale", err, chart.ErrInvalid)
-	_, err = chart.Gaps(gapReport(), servqual.Gap, scale, &chart.Options{Chinese: true})
+	_, err = chart.Gaps(chart.GapsSpec{Report: gapReport(), Measure: servqual.Gap, Scale: scale}, &chart.Options{Chinese: true})
 	add("chinese without font", err, chart.ErrInvalid)
-	_, err = chart.Gaps(gapReport(), servqual.Gap, scale, &chart.Options{Font: []byte("not a font")})
+	_, err = chart.Gaps(chart.GapsSpec{Report: gapReport(), Measure: servqual.Gap, Scale: scale}, &chart.Options{Font: []byte("not a font")})
 	add("bad font", err, chart.ErrInvalid)
 	_, err = chart.IPAGrid(chart.IPASpec{}, nil)
 	add("ipa empty", err, chart.ErrEmpty)

@@ -14,7 +14,7 @@ import (
 // checked (no CJK font is needed to run the tests).
 func TestChineseLabels(t *testing.T) {
 	opts := &chart.Options{Chinese: true, Font: liberationsansregular.TTF}
-	p, err := chart.Gaps(gapReport(), servqual.Gap, servqual.Scale{Min: 1, Max: 7}, opts)
+	p, err := chart.Gaps(chart.GapsSpec{Report: gapReport(), Measure: servqual.Gap, Scale: servqual.Scale{Min: 1, Max: 7}}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,9 +31,12 @@
 // the chart functions take such series as plotter.XYer. Only programs that
 // import chart pull gonum/plot into their build.
 //
-// Each chart function returns a *plot.Plot that the caller may restyle;
-// [WriteSVG] and [WritePNG] render one to an io.Writer. The package does
-// no file I/O.
+// Every chart function has the same shape, F(spec FSpec, opts *Options):
+// the spec holds what is drawn (its Title, when not empty, replaces the
+// default title) and opts the language and font (nil means English in
+// gonum/plot's default font). Each returns a *plot.Plot that the caller
+// may restyle; [WriteSVG] and [WritePNG] render one to an io.Writer. The
+// package does no file I/O.
 //
 // # Chinese labels
 //
@@ -55,10 +58,14 @@
 // Chinese chart without a font, a font that does not parse, a series
 // value that is NaN or ±Inf, a probability outside [0, 1], a level off
 // the scale) gives an error that starts with "chart: ", names the
-// argument and wraps [ErrEmpty] or [ErrInvalid]; nothing is drawn. The
-// work is bounded by the caller's data and by documented limits: at most
-// [MaxAliveFrequency]+1 by [MaxAliveCells] cells of a P(alive) matrix,
-// 200 bars of a tornado or rows of a zone chart, the model limits of
-// package pls for a path diagram, and images of at most 2 m a side. Options are only read, and the functions may be called
-// concurrently; a returned *plot.Plot belongs to the caller.
+// function and the argument ("chart: Zone: Rows[2] …", "chart: Gaps:
+// Options.Font: …") and wraps [ErrEmpty] or [ErrInvalid]; nothing is
+// drawn. The work is bounded by the caller's data and by documented
+// limits: at most [MaxAliveFrequency]+1 by [MaxAliveCells] cells of a
+// P(alive) matrix, 200 bars of a tornado or rows of a zone chart, the
+// model limits of package pls for a path diagram, and images of at most
+// 2 m a side. Specs and options are only read, and the functions may be
+// called concurrently (a [AliveSpec].Alive function is called from the
+// goroutine that calls [ProbAlive]); a returned *plot.Plot belongs to
+// the caller.
 package chart

@@ -70,7 +70,7 @@ func FuzzGaps(f *testing.F) {
 			{Key: "a", Name: "A", Measures: servqual.Measures{Gap: stat(m1, h1)}},
 			{Key: "b", Name: "B", Measures: servqual.Measures{Gap: stat(m2, h2)}},
 		}}
-		p, err := chart.Gaps(rep, servqual.Gap, servqual.Scale{Min: 1, Max: 7}, nil)
+		p, err := chart.Gaps(chart.GapsSpec{Report: rep, Measure: servqual.Gap, Scale: servqual.Scale{Min: 1, Max: 7}}, nil)
 		checkDraw(t, p, err)
 	})
 }

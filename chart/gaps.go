@@ -11,27 +11,45 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// Gaps draws the mean gap of measure m (Gap = P − E, Adequacy or
-// Superiority) per dimension of rep, in reporting order, with its 95%
-// Student-t confidence interval as an error bar and a reference line at
-// zero (no gap), after Parasuraman, Zeithaml & Berry (1988). The y axis
-// is in scale points and its label states the possible range, ±(Max −
-// Min) of scale. A dimension whose interval is undefined (one
-// respondent) is drawn without a bar; one nobody answered is left out.
+// GapsSpec is what [Gaps] draws.
+type GapsSpec struct {
+	// Title replaces the default title when not empty.
+	Title string
+	// Report is the survey's report, as returned by
+	// servqual.Accumulator.Report; its dimensions are drawn in reporting
+	// order.
+	Report servqual.Report
+	// Measure is the gap drawn: servqual.Gap (P − E, the zero value),
+	// servqual.Adequacy or servqual.Superiority.
+	Measure servqual.Measure
+	// Scale is the rating scale; the y-axis label states the gap's
+	// possible range, ±(Max − Min).
+	Scale servqual.Scale
+}
+
+// Gaps draws the mean gap of spec.Measure (Gap = P − E, Adequacy or
+// Superiority) per dimension of spec.Report, in reporting order, with its
+// 95% Student-t confidence interval (the report's) as an error bar and a
+// reference line at zero (no gap), after Parasuraman, Zeithaml & Berry
+// (1988). The y axis is in scale points and its label states the
+// possible range, ±(Max − Min) of the scale. A dimension whose interval
+// is undefined (one respondent) is drawn without a bar; one nobody
+// answered is left out.
 //
 // It returns an error wrapping [ErrInvalid] for a measure that is not a
 // gap, a scale with Max ≤ Min or an option error, and [ErrEmpty] when no
 // dimension has the measure.
-func Gaps(rep servqual.Report, m servqual.Measure, scale servqual.Scale, opts *Options) (*plot.Plot, error) {
-	th, err := newTheme(opts)
+func Gaps(spec GapsSpec, opts *Options) (*plot.Plot, error) {
+	th, err := newTheme("Gaps", opts)
 	if err != nil {
 		return nil, err
 	}
+	rep, m, scale := spec.Report, spec.Measure, spec.Scale
 	if m != servqual.Gap && m != servqual.Adequacy && m != servqual.Superiority {
-		return nil, fmt.Errorf("chart: Gaps: measure %v is not a gap: %w", m, ErrInvalid)
+		return nil, fmt.Errorf("chart: Gaps: Measure %v is not a gap: %w", m, ErrInvalid)
 	}
 	if !finite(scale.Min, scale.Max) || !(scale.Max > scale.Min) {
-		return nil, fmt.Errorf("chart: Gaps: scale %v..%v needs finite Min < Max: %w", scale.Min, scale.Max, ErrInvalid)
+		return nil, fmt.Errorf("chart: Gaps: Scale %v..%v needs finite Min < Max: %w", scale.Min, scale.Max, ErrInvalid)
 	}
 	var (
 		pts   plotter.XYs
@@ -56,7 +74,7 @@ func Gaps(rep servqual.Report, m servqual.Measure, scale servqual.Scale, opts *O
 		names = append(names, name)
 	}
 	if len(pts) == 0 {
-		return nil, fmt.Errorf("chart: Gaps: report: no dimension has measure %v: %w", m, ErrEmpty)
+		return nil, fmt.Errorf("chart: Gaps: Report: no dimension has measure %v: %w", m, ErrEmpty)
 	}
 	span := scale.Max - scale.Min
 	mname := map[servqual.Measure][2]string{
@@ -64,8 +82,11 @@ func Gaps(rep servqual.Report, m servqual.Measure, scale servqual.Scale, opts *O
 		servqual.Adequacy:    {"adequacy gap P − adequate", "适当服务差距 MSA"},
 		servqual.Superiority: {"superiority gap P − desired", "理想服务差距 MSS"},
 	}[m]
-	title := th.tr(fmt.Sprintf("%s: mean %s per dimension, 95%% CI (n = %d)", rep.Instrument, mname[0], rep.Responses),
-		fmt.Sprintf("%s：各维度平均%s及95%%置信区间（n = %d）", rep.Instrument, mname[1], rep.Responses))
+	title := spec.Title
+	if title == "" {
+		title = th.tr(fmt.Sprintf("%s: mean %s per dimension, 95%% CI (n = %d)", rep.Instrument, mname[0], rep.Responses),
+			fmt.Sprintf("%s：各维度平均%s及95%%置信区间（n = %d）", rep.Instrument, mname[1], rep.Responses))
+	}
 	p := th.newPlot(title, "",
 		th.tr(fmt.Sprintf("%s, scale points (range −%s to +%s)", mname[0], num(span), num(span)),
 			fmt.Sprintf("%s，量表分（范围 −%s 至 +%s）", mname[1], num(span), num(span))))

@@ -42,7 +42,7 @@ type IPASpec struct {
 // for a coordinate or cross-hair that is not finite, a scale with Max ≤
 // Min or an option error.
 func IPAGrid(spec IPASpec, opts *Options) (*plot.Plot, error) {
-	th, err := newTheme(opts)
+	th, err := newTheme("IPAGrid", opts)
 	if err != nil {
 		return nil, err
 	}

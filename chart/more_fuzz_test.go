@@ -95,7 +95,7 @@ func FuzzZone(f *testing.F) {
 		rep := servqual.Report{Dimensions: []servqual.DimensionReport{{Name: "a", Measures: servqual.Measures{
 			Perception: &servqual.Stat{N: 2, Mean: pe, CI: ep.Interval{Low: lo, High: hi}},
 			Adequacy:   &servqual.Stat{N: 2, Mean: pe - ad}, Superiority: &servqual.Stat{N: 2, Mean: pe - de}}}}}
-		rows := chart.ZoneRows(rep, false)
+		rows := chart.ZoneRows(rep, nil)
 		if len(rows) > 1 {
 			t.Fatalf("%d rows from one dimension", len(rows))
 		}

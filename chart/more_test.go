@@ -211,7 +211,7 @@ func TestZone(t *testing.T) {
 			Perception: stat(5, 0.2), Adequacy: stat(0.5, 0.2), Superiority: stat(-1.25, 0.2)}},
 		{Key: "t", Name: "Tangibles", Measures: servqual.Measures{Perception: stat(5, 0.2)}},
 	}}
-	got := chart.ZoneRows(rep, true)
+	got := chart.ZoneRows(rep, &chart.Options{Chinese: true})
 	if len(got) != 1 || got[0].Name != "可靠性" || got[0].Adequate != 4.5 || got[0].Desired != 6.25 || got[0].Perceived != 5 || got[0].CI.Low != 4.8 {
 		t.Errorf("ZoneRows = %+v, want 可靠性 4.5–6.25, perceived 5 (4.8–5.2)", got)
 	}
@@ -435,7 +435,7 @@ func TestZoneRowsFromAccumulator(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	rows := chart.ZoneRows(acc.Report(), false)
+	rows := chart.ZoneRows(acc.Report(), nil)
 	if len(rows) != 5 {
 		t.Fatalf("%d rows, want the 5 SERVQUAL dimensions", len(rows))
 	}

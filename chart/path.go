@@ -72,7 +72,7 @@ var (
 // coefficient that is not finite, Positions that miss a construct or are
 // not finite, or an option error.
 func PathDiagram(spec PathSpec, opts *Options) (*plot.Plot, error) {
-	th, err := newTheme(opts)
+	th, err := newTheme("PathDiagram", opts)
 	if err != nil {
 		return nil, err
 	}

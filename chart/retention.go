@@ -38,7 +38,7 @@ type RetentionSpec struct {
 // [ErrInvalid] for a value that is not finite or is negative, or an
 // option error.
 func Retention(spec RetentionSpec, opts *Options) (*plot.Plot, error) {
-	th, err := newTheme(opts)
+	th, err := newTheme("Retention", opts)
 	if err != nil {
 		return nil, err
 	}

@@ -43,7 +43,7 @@ type TornadoSpec struct {
 // an amount too large for a float64, a Change outside [0, 1], or an option
 // error.
 func Tornado(spec TornadoSpec, opts *Options) (*plot.Plot, error) {
-	th, err := newTheme(opts)
+	th, err := newTheme("Tornado", opts)
 	if err != nil {
 		return nil, err
 	}

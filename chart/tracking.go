@@ -48,7 +48,7 @@ type TrackingSpec struct {
 // [ErrInvalid] for a value that is not finite, a negative number of
 // transactions, a CalibrationEnd that is not finite, or an option error.
 func Tracking(spec TrackingSpec, opts *Options) (*plot.Plot, error) {
-	th, err := newTheme(opts)
+	th, err := newTheme("Tracking", opts)
 	if err != nil {
 		return nil, err
 	}

@@ -62,7 +62,7 @@ var (
 // a scale with Max ≤ Min, a level that is not finite or off the scale,
 // Adequate > Desired, or an option error.
 func Zone(spec ZoneSpec, opts *Options) (*plot.Plot, error) {
-	th, err := newTheme(opts)
+	th, err := newTheme("Zone", opts)
 	if err != nil {
 		return nil, err
 	}
@@ -178,8 +178,10 @@ func Zone(spec ZoneSpec, opts *Options) (*plot.Plot, error) {
 // dimension's items in the three columns (a report keeps each measure
 // over the respondents who answered it, so with skipped answers the
 // levels are those of slightly different groups). Names are the
-// dimensions' English names, or Chinese ones with zh where present.
-func ZoneRows(rep servqual.Report, zh bool) []ZoneRow {
+// dimensions' English names, or their Chinese ones where present with
+// opts.Chinese (the font is not needed here; nil opts means English).
+func ZoneRows(rep servqual.Report, opts *Options) []ZoneRow {
+	zh := opts != nil && opts.Chinese
 	var out []ZoneRow
 	for _, d := range rep.Dimensions {
 		p, a, s := d.Perception, d.Adequacy, d.Superiority

@@ -32,7 +32,7 @@ func writeCharts(dir, fontPath string) error {
 		return err
 	}
 	rep := acc.Report()
-	gaps, err := chart.Gaps(rep, servqual.Gap, in.Scale(), opts)
+	gaps, err := chart.Gaps(chart.GapsSpec{Report: rep, Measure: servqual.Gap, Scale: in.Scale()}, opts)
 	if err != nil {
 		return err
 	}
