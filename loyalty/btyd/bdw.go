@@ -164,13 +164,13 @@ func (m BdW) Retention(t int) float64 {
 // [0, MaxProjectPeriods].
 func (m BdW) Project(cohort float64, periods int) ([]float64, error) {
 	if !m.valid() {
-		return nil, fmt.Errorf("btyd: BdW Project: parameters alpha %v, beta %v, c %v must be finite and > 0: %w", m.Alpha, m.Beta, m.C, ErrInvalid)
+		return nil, fmt.Errorf("btyd: Project: BdW parameters alpha %v, beta %v, c %v must be finite and > 0: %w", m.Alpha, m.Beta, m.C, ErrInvalid)
 	}
 	if !(cohort >= 0) || math.IsInf(cohort, 1) {
-		return nil, fmt.Errorf("btyd: BdW Project: cohort %v must be finite and ≥ 0: %w", cohort, ErrInvalid)
+		return nil, fmt.Errorf("btyd: Project: BdW cohort %v must be finite and ≥ 0: %w", cohort, ErrInvalid)
 	}
 	if periods < 0 || periods > MaxProjectPeriods {
-		return nil, fmt.Errorf("btyd: BdW Project: periods %d outside [0, %d]: %w", periods, MaxProjectPeriods, ErrInvalid)
+		return nil, fmt.Errorf("btyd: Project: BdW periods %d outside [0, %d]: %w", periods, MaxProjectPeriods, ErrInvalid)
 	}
 	out := make([]float64, periods+1)
 	for t := range out {
