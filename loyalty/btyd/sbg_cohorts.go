@@ -76,7 +76,10 @@ func (f *SBGCohortsFit) UnmarshalJSON(b []byte) error {
 // observed; the binomial n₁ ln(n₁/n₀) + s₁ ln(s₁/n₀) for one renewal rate,
 // with n₁ = n₀ − s₁ lost of n₀; the geometric maximum D ln p̂ + (E − D)
 // ln(1 − p̂), p̂ = D/E, for D customers lost over E periods at risk, when
-// churn is constant or rising. Such cohorts still enter the joint fit.
+// churn is constant or rising (elsewhere on the boundary, the largest of
+// these and the log-likelihood where the search stopped: a lower bound of
+// the supremum, which makes the test conservative). Such cohorts still
+// enter the joint fit.
 // The chi-square approximation is poor when a cohort's estimate lies on
 // the boundary.
 //
