@@ -344,8 +344,10 @@ func TestConcurrentReadersFold(t *testing.T) {
 // arbitrary responses to an instrument whose scale has whole-number ends:
 // the same error (or none), an error changes nothing, and the statistics
 // agree to rounding. The first byte says which fields are present (bits
-// 0–5: expectation, perception, adequate, desired, importance, outcomes);
-// the rest are little-endian float64 values, 4 once used up.
+// 0–5: expectation, perception, adequate, desired, importance, outcomes)
+// and, bit 6, which instrument: three items in two dimensions on 1..5, or
+// intTestInstrument's 23 in five (every lane layout); the rest are
+// little-endian float64 values, 4 once used up.
 func FuzzAddInt(f *testing.F) {
 	le := func(vs ...float64) []byte {
 		var b []byte
@@ -365,6 +367,9 @@ func FuzzAddInt(f *testing.F) {
 	f.Add(append([]byte{0x03}, le(inf, -inf, 1, 1, 1, 1)...))
 	f.Add(append([]byte{0x03}, le(1e308, -1e308, 0x1p52, 1, 1, 1)...))
 	f.Add(append([]byte{0x0e}, le(3, 3, 3, 1, 2, 3, 5, 5, 5)...))
+	f.Add(append([]byte{0x43}, le(1, 2, 3, 4, 5, 6, 7, 1, 2, 3, 4, 5, 6, 7, 1, 2, 3, 4, 5, 6, 7, 1, 2, 3, nan, 5)...))
+	f.Add(append([]byte{0x73}, le(7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 1, 1, 1)...))
+	big := intTestInstrument(f, 1)
 	in, err := NewInstrument(Spec{
 		Name:       "fuzz",
 		Scale:      Scale{Min: 1, Max: 5},
@@ -377,6 +382,10 @@ func FuzzAddInt(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r Response
+		in, ni, nd := in, 3, 2
+		if len(data) > 0 && data[0]&0x40 != 0 {
+			in, ni, nd = big, big.NumItems(), big.NumDimensions()
+		}
 		if len(data) > 0 {
 			mask := data[0]
 			data = data[1:]
@@ -393,11 +402,15 @@ func FuzzAddInt(f *testing.F) {
 			}
 			for bit, p := range []*[]float64{&r.Expectation, &r.Perception, &r.Adequate, &r.Desired, &r.Importance, &r.Outcomes} {
 				if mask&(1<<bit) != 0 {
-					*p = vec([]int{3, 3, 3, 3, 2, 1}[bit])
+					*p = vec([]int{ni, ni, ni, ni, nd, 1}[bit])
 				}
 			}
 		}
-		seed := Response{Expectation: []float64{3, 4, 2}, Perception: []float64{4, 4, 4}, Importance: []float64{30, 70}, Outcomes: []float64{7}}
+		seed := Response{Expectation: make([]float64, ni), Perception: make([]float64, ni), Importance: make([]float64, nd), Outcomes: []float64{7}}
+		for i := range seed.Expectation {
+			seed.Expectation[i], seed.Perception[i] = float64(2+i%3), 4
+		}
+		seed.Importance[0], seed.Importance[nd-1] = 30, 70
 		fast, gen := NewAccumulator(in), NewAccumulator(in)
 		gen.ix = nil
 		for _, a := range []*Accumulator{fast, gen} {
