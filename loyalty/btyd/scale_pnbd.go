@@ -41,9 +41,11 @@ const (
 // pnbdPoly holds F and its derivatives in c, k and z as polynomials in z
 // for one (c, k).
 type pnbdPoly struct {
-	a, ac, ak, az [pnbdPolyMaxTerms]float64
-	zmax          float64             // the largest z summed here (0: none)
-	terms         [pnbdPolyLevels]int // terms needed for z ≤ zmax/2^i
+	a, ac, ak, az, hs [pnbdPolyMaxTerms]float64
+	c, k, q, h        float64             // the recurrence's state
+	have              int                 // coefficients computed
+	zmax              float64             // the largest z summed here (−1: none)
+	terms             [pnbdPolyLevels]int // terms needed for z ≤ zmax/2^i
 }
 
 // set computes the coefficients for (c, k): aⱼ = (k)ⱼ/j!/(c+j), acⱼ =
@@ -52,25 +54,12 @@ type pnbdPoly struct {
 // z ≤ zmax/2ⁱ: after term J every term is at most ρ = max(1,
 // (k+J)/(J+1))·z < 1 times the one before, the derivative series' terms
 // at most (j+1)(1+hⱼ) times F's, so that the tail is below
-// a_J z^J (J+1)(2+h_J)/(1−ρ)².
+// a_J z^J (J+1)(2+h_J)/(1−ρ)². Coefficients are computed as far as the
+// largest radius needs them.
 func (p *pnbdPoly) set(c, k float64) {
-	q, h := 1.0, 0.0
-	hs := [pnbdPolyMaxTerms]float64{}
-	for j := 0; j < pnbdPolyMaxTerms; j++ {
-		fj := float64(j)
-		cj := c + fj
-		p.a[j] = q / cj
-		p.ac[j] = -p.a[j] / cj
-		p.ak[j] = p.a[j] * h
-		hs[j] = h
-		h += 1 / (k + fj)
-		q *= (k + fj) / (fj + 1)
-	}
-	for j := 0; j+1 < pnbdPolyMaxTerms; j++ {
-		p.az[j] = float64(j+1) * p.a[j+1]
-	}
-	p.az[pnbdPolyMaxTerms-1] = 0
+	p.c, p.k, p.q, p.h, p.have = c, k, 1, 0, 0
 	p.zmax = -1
+	p.coef(0)
 	a0 := p.a[0]
 	for z := pnbdPolyMaxZ; z > 1e-3; z /= 4 {
 		ok := true
@@ -79,9 +68,10 @@ func (p *pnbdPoly) set(c, k float64) {
 			p.terms[i] = 0
 			zj := 1.0
 			for j := 0; j < pnbdPolyMaxTerms-1; j++ {
+				p.coef(j)
 				fj := float64(j)
 				rho := math.Max(1, (k+fj)/(fj+1)) * zi
-				if rho < 1 && p.a[j]*zj*(fj+1)*(2+hs[j]) <= 1e-17*a0*(1-rho)*(1-rho) {
+				if rho < 1 && p.a[j]*zj*(fj+1)*(2+p.hs[j]) <= 1e-17*a0*(1-rho)*(1-rho) {
 					p.terms[i] = j + 1
 					break
 				}
@@ -94,8 +84,28 @@ func (p *pnbdPoly) set(c, k float64) {
 		}
 		if ok {
 			p.zmax = z
+			p.coef(p.terms[0]) // az of the last term needs the next a
 			return
 		}
+	}
+}
+
+// coef computes the coefficients up to index j.
+func (p *pnbdPoly) coef(j int) {
+	for ; p.have <= j; p.have++ {
+		n := p.have
+		fn := float64(n)
+		cn := p.c + fn
+		p.a[n] = p.q / cn
+		p.ac[n] = -p.a[n] / cn
+		p.ak[n] = p.a[n] * p.h
+		p.hs[n] = p.h
+		p.az[n] = 0
+		if n > 0 {
+			p.az[n-1] = fn * p.a[n]
+		}
+		p.h += 1 / (p.k + fn)
+		p.q *= (p.k + fn) / (fn + 1)
 	}
 }
 
