@@ -365,20 +365,22 @@ func (x *exactSums) spill() {
 		return
 	}
 	k, nw := x.k, x.nw
-	mask := uint64(1)<<x.width - 1
-	lanes := 1<<x.lshift - 1
-	lane := func(w []uint64, j int) uint64 {
-		if x.width == 12 {
-			return w[0] >> (12 * uint(j)) & mask
-		}
-		return w[j>>x.lshift] >> (x.width * uint(j&lanes)) & mask
-	}
+	width := x.width
+	mask := uint64(1)<<width - 1
+	full := 64 / width * width // bits of a word in use: 64, or 60 for 12-bit lanes
+	ls := x.ls[:nw]
 	for i := 0; i < k; i++ {
-		x.s[i] += lane(x.ls, i)
+		// Lane i of the sums, then lanes i… of row i, walking the
+		// words lane by lane.
+		a, sh := i/(64/int(width)), uint(i%(64/int(width)))*width
+		x.s[i] += ls[a] >> sh & mask
 		row := x.lp[i*nw : i*nw+nw]
 		s2 := x.s2[i*k : i*k+k]
 		for j := i; j < k; j++ {
-			s2[j] += lane(row, j)
+			s2[j] += row[a] >> sh & mask
+			if sh += width; sh >= full {
+				a, sh = a+1, 0
+			}
 		}
 	}
 	x.cnt += uint64(x.nb)

@@ -268,30 +268,30 @@ func TestIntPathExact(t *testing.T) {
 // their 64-bit totals could overflow) and to spill their lanes often, and
 // checks the statistics against those of the normal schedule.
 func TestIntPathFoldGuard(t *testing.T) {
-	in := SERVQUAL()
-	normal, forced := NewAccumulator(in), NewAccumulator(in)
-	for m := range forced.m {
-		st := &forced.m[m]
-		for _, b := range append([]*block{&st.dims}, func() (bs []*block) {
+	for _, in := range []*Instrument{SERVQUAL(), intTestInstrument(t, 1)} {
+		normal, forced := NewAccumulator(in), NewAccumulator(in)
+		for m := range forced.m {
+			st := &forced.m[m]
+			bs := []*block{&st.dims}
 			for d := range st.dim {
 				bs = append(bs, &st.dim[d])
 			}
-			return bs
-		}()...) {
-			if b.x != nil {
-				b.x.limit, b.x.cap = 5, 3
+			for _, b := range bs {
+				if b.x != nil {
+					b.x.limit, b.x.cap = 5, 3
+				}
 			}
 		}
-	}
-	rng := rand.New(rand.NewPCG(8, 9))
-	for i := 0; i < 3000; i++ {
-		r := intPathResponse(rng, in)
-		if (normal.Add(r) == nil) != (forced.Add(r) == nil) {
-			t.Fatal("different errors")
+		rng := rand.New(rand.NewPCG(8, 9))
+		for i := 0; i < 3000; i++ {
+			r := intPathResponse(rng, in)
+			if (normal.Add(r) == nil) != (forced.Add(r) == nil) {
+				t.Fatal("different errors")
+			}
 		}
-	}
-	if d := cmp.Diff(normal.Report(), forced.Report(), cmpopts.EquateApprox(1e-13, 1e-13), cmpopts.EquateNaNs()); d != "" {
-		t.Errorf("forced folds differ (-normal +forced):\n%s", d)
+		if d := cmp.Diff(normal.Report(), forced.Report(), cmpopts.EquateApprox(1e-13, 1e-13), cmpopts.EquateNaNs()); d != "" {
+			t.Errorf("%s: forced folds differ (-normal +forced):\n%s", in.Name(), d)
+		}
 	}
 }
 
