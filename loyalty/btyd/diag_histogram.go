@@ -33,7 +33,8 @@ type CountHistogramRow struct {
 
 // CountHistogram is the period-count histogram of Fader, Hardie & Lee
 // (2005), "Counting your customers the easy way", Marketing Science 24(2),
-// Figure 2: how many customers made 0, 1, …, k−1 and k or more repeat
+// §4, computed as in their note "Creating a fit histogram for the BG/NBD
+// model" (2007): how many customers made 0, 1, …, k−1 and k or more repeat
 // purchases in the calibration period, actual and expected.
 type CountHistogram struct {
 	// Rows holds frequencies 0..k, the last row open-ended.

@@ -15,7 +15,7 @@ import (
 // TestPeriodCountHistogramCDNOW: the CDNOW calibration weeks with the
 // published BG/NBD parameters. Expected values from this independent SciPy
 // computation of FHL 2005 eq. (8) (the published form, with 1 − Σ NB(j)),
-// each customer at its own age; they agree with FHL 2005 Figure 2.
+// each customer at its own age; they agree with FHL 2005 §4.
 //
 //	import numpy as np, datetime as dt
 //	from scipy.special import betaln, gammaln
