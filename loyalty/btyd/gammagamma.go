@@ -145,8 +145,9 @@ func (g GammaGamma) ConditionalSpend(s Summary) (decimal.Decimal, error) {
 	return decimal.Decimal{}, fmt.Errorf("btyd: ConditionalSpend: %s: %w", p, ErrInvalid)
 }
 
-// PurchaseModel predicts a customer's purchases; [BGNBD] and [BGNBDFit]
-// satisfy it, so a fit is passed to [CustomerValue] as it is.
+// PurchaseModel predicts a customer's purchases; [BGNBD], [ParetoNBD],
+// [MBGNBD] and their fits satisfy it, so a fit is passed to
+// [CustomerValue] as it is.
 type PurchaseModel interface {
 	// ConditionalPurchases returns the expected number of purchases in
 	// the next t time units of a customer with history s, NaN where it

@@ -7,9 +7,11 @@ import (
 )
 
 // MaxSimulatedPurchases bounds the total number of repeat purchases one call
-// of [SimulateBGNBD] or [SimulateParetoNBD] draws, so that the work a
-// caller's parameters and ages imply stays bounded; a call that would draw
-// more returns an error wrapping [ErrInvalid].
+// of [SimulateBGNBD], [SimulateParetoNBD] or [SimulateMBGNBD] draws (for
+// [SimulateBGBB], the opportunities of all histories; for [SimulateSBG],
+// the customers of the cohort), so that the work a caller's parameters and
+// ages imply stays bounded; a call that would draw more returns an error
+// wrapping [ErrInvalid].
 const MaxSimulatedPurchases = 10_000_000
 
 // simGamma draws from Gamma(shape k, rate 1) by Marsaglia & Tsang (2000),
