@@ -487,3 +487,37 @@ func TestIntPathOnlyWhereItApplies(t *testing.T) {
 		}
 	}
 }
+
+// TestIntPathShardsEqualOnePass checks that eight shards of whole-number
+// responses (mostly the integer path), merged pairwise in a tree, give
+// the one-pass statistics to 1e-12, as the general path's shards do.
+func TestIntPathShardsEqualOnePass(t *testing.T) {
+	in := SERVQUAL()
+	rng := rand.New(rand.NewPCG(21, 22))
+	rs := make([]Response, 4000)
+	for i := range rs {
+		rs[i] = intPathResponse(rng, in)
+	}
+	one := NewAccumulator(in)
+	for _, r := range rs {
+		_ = one.Add(r)
+	}
+	cuts := []int{0, 13, 500, 1200, 1201, 2100, 3000, 3999, 4000}
+	shards := make([]*Accumulator, 8)
+	for s := range shards {
+		shards[s] = NewAccumulator(in)
+		for _, r := range rs[cuts[s]:cuts[s+1]] {
+			_ = shards[s].Add(r)
+		}
+	}
+	for step := 1; step < 8; step *= 2 {
+		for s := 0; s+step < 8; s += 2 * step {
+			if err := shards[s].Merge(shards[s+step]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if d := cmp.Diff(one.Report(), shards[0].Report(), cmpopts.EquateApprox(1e-12, 1e-12), cmpopts.EquateNaNs()); d != "" {
+		t.Errorf("merged shards differ from one pass (-one +merged):\n%s", d)
+	}
+}
