@@ -136,7 +136,7 @@ func ProbAlive(spec AliveSpec, opts *Options) (*plot.Plot, error) {
 	}
 	p.Add(&cellRects)
 	// The blank band right of T holds the legend, off the map.
-	p.X.Min, p.X.Max = 0, spec.T*1.24
+	p.X.Min, p.X.Max = 0, math.Min(spec.T*1.24, math.MaxFloat64)
 	p.Y.Min, p.Y.Max = -0.5, float64(spec.MaxFrequency)+0.5
 	if spec.MaxFrequency <= 20 {
 		p.Y.Tick.Marker = scaleTicks{lo: 0, hi: float64(spec.MaxFrequency)}

@@ -87,7 +87,7 @@ func CalibrationHoldout(spec CalibrationSpec, opts *Options) (*plot.Plot, error)
 	if top == 0 {
 		top = 1
 	}
-	p.Y.Min, p.Y.Max = 0, top*1.08
+	p.Y.Min, p.Y.Max = 0, math.Min(top*1.08, math.MaxFloat64)
 	p.X.Min, p.X.Max = act[0].X-0.5, act[len(act)-1].X+0.5
 
 	pl, pd, err := lineDots(pred, colMark, draw.BoxGlyph{}, true)

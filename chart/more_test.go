@@ -329,6 +329,8 @@ func TestMoreErrors(t *testing.T) {
 	add("tornado change", p, err, chart.ErrInvalid)
 	p, err = chart.Tornado(chart.TornadoSpec{Bars: []loyalty.TornadoBar{{Input: "x", Raised: decimal.New(1, 400)}}}, nil)
 	add("tornado huge", p, err, chart.ErrInvalid)
+	p, err = chart.Tornado(chart.TornadoSpec{Bars: []loyalty.TornadoBar{{Input: "x", Lowered: decimal.New(-17, 307), Raised: decimal.New(17, 307)}}}, nil)
+	add("tornado span beyond float64", p, err, chart.ErrInvalid)
 
 	p, err = chart.Zone(chart.ZoneSpec{Scale: scale}, nil)
 	add("zone empty", p, err, chart.ErrEmpty)

@@ -30,6 +30,11 @@ func (r *rects) Plot(c draw.Canvas, plt *plot.Plot) {
 			{X: trX(q.x0), Y: trY(q.y0)}, {X: trX(q.x1), Y: trY(q.y0)},
 			{X: trX(q.x1), Y: trY(q.y1)}, {X: trX(q.x0), Y: trY(q.y1)},
 		}
+		if !finite(float64(pts[0].X), float64(pts[0].Y), float64(pts[2].X), float64(pts[2].Y)) {
+			// An axis range beyond the float64 range maps to NaN, and the
+			// rasteriser does not return on a NaN polygon.
+			continue
+		}
 		c.FillPolygon(q.fill, c.ClipPolygonXY(pts))
 		if r.outline.Color != nil && r.outline.Width > 0 {
 			pts = append(pts, pts[0])

@@ -80,7 +80,7 @@ func Retention(spec RetentionSpec, opts *Options) (*plot.Plot, error) {
 	}
 	p.Add(plotter.NewGrid())
 	p.X.Min, p.X.Max = 0, right
-	p.Y.Min, p.Y.Max = 0, top*1.05
+	p.Y.Min, p.Y.Max = 0, math.Min(top*1.05, math.MaxFloat64)
 	p.Y.Tick.Marker = endTicks{top: top}
 
 	line, err := plotter.NewLine(proj)
@@ -92,7 +92,7 @@ func Retention(spec RetentionSpec, opts *Options) (*plot.Plot, error) {
 	p.Legend.Add(th.tr("projected by the model", "模型预测"), line)
 	if spec.FitPeriods > 0 && len(act) > 0 {
 		x := float64(spec.FitPeriods) - 0.5
-		cut, err := plotter.NewLine(plotter.XYs{{X: x, Y: 0}, {X: x, Y: top * 1.05}})
+		cut, err := plotter.NewLine(plotter.XYs{{X: x, Y: 0}, {X: x, Y: p.Y.Max}})
 		if err != nil {
 			return nil, fmt.Errorf("chart: Retention: %v: %w", err, ErrInvalid)
 		}

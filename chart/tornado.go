@@ -40,8 +40,8 @@ type TornadoSpec struct {
 // Inputs are labelled in English, or in Chinese with [Options].Chinese.
 //
 // It returns an error wrapping [ErrEmpty] for no bars and [ErrInvalid] for
-// an amount too large for a float64, a Change outside [0, 1], or an option
-// error.
+// an amount too large for a float64 or amounts whose span is (such as
+// −1e308 to 1e308), a Change outside [0, 1], or an option error.
 func Tornado(spec TornadoSpec, opts *Options) (*plot.Plot, error) {
 	th, err := newTheme("Tornado", opts)
 	if err != nil {
@@ -94,6 +94,9 @@ func Tornado(spec TornadoSpec, opts *Options) (*plot.Plot, error) {
 	p.NominalY(names...)
 	p.Y.Tick.Label.Font.Size = vg.Points(9)
 	p.X.Tick.Marker = moneyTicks{}
+	if !finite(hi - lo) {
+		return nil, fmt.Errorf("chart: Tornado: Bars: the amounts run from %s to %s, a span beyond the float64 range: %w", money(lo), money(hi), ErrInvalid)
+	}
 	pad := 0.05 * (hi - lo)
 	if pad == 0 {
 		pad = math.Max(1, 0.05*math.Abs(base))

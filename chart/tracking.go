@@ -109,9 +109,10 @@ func Tracking(spec TrackingSpec, opts *Options) (*plot.Plot, error) {
 		top = 1
 	}
 	// Headroom for the legend above the lines of the incremental plot.
-	p.Y.Min, p.Y.Max = 0, top*1.08
+	// (At most the largest float64: an infinite axis draws nothing.)
+	p.Y.Min, p.Y.Max = 0, math.Min(top*1.08, math.MaxFloat64)
 	if !spec.Cumulative {
-		p.Y.Max = top * 1.35
+		p.Y.Max = math.Min(top*1.35, math.MaxFloat64)
 	}
 	if right > left {
 		p.X.Min, p.X.Max = left, right
