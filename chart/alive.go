@@ -107,7 +107,11 @@ func ProbAlive(spec AliveSpec, opts *Options) (*plot.Plot, error) {
 	}
 	title := spec.Title
 	if title == "" {
-		title = th.tr(fmt.Sprintf("P(alive): probability that a customer is still active, after %s %ss", num(spec.T), unit),
+		units := unit + "s"
+		if num(spec.T) == "1" {
+			units = unit
+		}
+		title = th.tr(fmt.Sprintf("P(alive): probability that a customer is still active, after %s %s", num(spec.T), units),
 			fmt.Sprintf("P(alive)：客户仍活跃的概率（观察 %s %s后）", num(spec.T), unit))
 	}
 	p := th.newPlot(title,

@@ -72,3 +72,20 @@ func TestChartsShareOneShape(t *testing.T) {
 		}
 	}
 }
+
+// TestSingularUnits: one period is "1 week" and "year 0", not "1 weeks"
+// and "years 0–0".
+func TestSingularUnits(t *testing.T) {
+	p, err := chart.ProbAlive(chart.AliveSpec{Alive: func(int, float64) float64 { return 0.5 }, T: 1, MaxFrequency: 1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, texts := render(t, p)
+	hasText(t, texts, "still active, after 1 week")
+	p, err = chart.Retention(chart.RetentionSpec{Projected: btyd.PeriodSeries{100, 60, 45}, Actual: btyd.PeriodSeries{100, 62}, FitPeriods: 1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, texts = render(t, p)
+	hasText(t, texts, "end of fit (year 0 used)")
+}

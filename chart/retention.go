@@ -98,7 +98,11 @@ func Retention(spec RetentionSpec, opts *Options) (*plot.Plot, error) {
 		}
 		cut.LineStyle = draw.LineStyle{Color: colRef, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}
 		p.Add(cut)
-		p.Legend.Add(th.tr(fmt.Sprintf("end of fit (%ss %d–%d used)", unit, 0, spec.FitPeriods-1),
+		used := fmt.Sprintf("%ss 0–%d", unit, spec.FitPeriods-1)
+		if spec.FitPeriods == 1 {
+			used = unit + " 0"
+		}
+		p.Legend.Add(th.tr(fmt.Sprintf("end of fit (%s used)", used),
 			fmt.Sprintf("拟合期结束（用第 %d–%d %s）", 0, spec.FitPeriods-1, unit)), cut)
 	}
 	if len(act) > 0 {
