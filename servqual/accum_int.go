@@ -17,6 +17,9 @@ type intPath struct {
 	mask [][2]uint64            // per dimension, the lanes of its items in two words of four
 	ue   []uint64               // per item, expectation − lo; eight zeros after the last
 	up   []uint64               // per item, perception − lo, likewise
+	ua   []uint64               // per item, adequate level − lo, likewise
+	ud   []uint64               // per item, desired level − lo, likewise
+	zone []Zone                 // per item, the perception's zone
 	rr   []uint64               // r in each item's lane, likewise (0 beyond a dimension's items)
 	t    [NumMeasures][8]uint64 // per dimension Σ u (dimension scores)
 	dimF [NumMeasures][]float64 // dimension scores, when outcomes or importance need them
@@ -24,15 +27,14 @@ type intPath struct {
 
 // newIntPath returns the integer path of a, whose instrument's scale is
 // lo..lo+r with integer ends, or nil unless every dimension has at most
-// eight items, there are at most eight dimensions and the blocks of the
-// gap, perception and expectation keep exact sums, the items' in 16-bit
-// lanes.
+// eight items, there are at most eight dimensions and the blocks of
+// every measure keep exact sums, the items' in 16-bit lanes.
 func newIntPath(a *Accumulator, lo, r int64) *intPath {
 	nd := len(a.in.dims)
 	if nd > 8 {
 		return nil
 	}
-	for _, m := range []Measure{Gap, Perception, Expectation} {
+	for m := range a.m {
 		st := &a.m[m]
 		if st.dims.x == nil {
 			return nil
@@ -43,17 +45,23 @@ func newIntPath(a *Accumulator, lo, r int64) *intPath {
 			}
 		}
 	}
-	// Five-item dimensions use five 12-bit lanes in one word when all
-	// three measures' lanes can (the gap's, the widest, decide).
+	// Five-item dimensions use five 12-bit lanes in one word when every
+	// measure's lanes can (the differences', the widest, decide).
 	five := make([]bool, nd)
 	for d := range five {
-		g, p, e := a.m[Gap].dim[d].x, a.m[Perception].dim[d].x, a.m[Expectation].dim[d].x
-		if g.can12() && p.can12() && e.can12() {
-			five[d] = g.use12() && p.use12() && e.use12()
+		five[d] = true
+		for m := range a.m {
+			five[d] = five[d] && a.m[m].dim[d].x.can12()
+		}
+		for m := range a.m {
+			if five[d] {
+				a.m[m].dim[d].x.use12()
+			}
 		}
 	}
 	ix := &intPath{lo: float64(lo), loI: lo, r: r, umax: uint64(r), k: make([]int, nd), dim: a.in.itemDim, mask: make([][2]uint64, nd),
-		ue: make([]uint64, len(a.in.items)+8), up: make([]uint64, len(a.in.items)+8), rr: make([]uint64, 2*nd)}
+		ue: make([]uint64, len(a.in.items)+8), up: make([]uint64, len(a.in.items)+8), rr: make([]uint64, 2*nd),
+		ua: make([]uint64, len(a.in.items)+8), ud: make([]uint64, len(a.in.items)+8), zone: make([]Zone, len(a.in.items))}
 	for d, items := range a.in.dimItems {
 		ix.k[d] = len(items)
 		if five[d] {
@@ -188,11 +196,11 @@ func lanes16(w uint64) uint64 { return w * 0x0001_0001_0001_0001 >> 48 }
 // has whole-number ends, no reverse-keyed items and contiguous
 // dimensions of at most eight items: expectations and/or perceptions,
 // every one a whole number on the scale or missing (NaN), with valid
-// or absent importance points and outcome ratings, and no adequate or
-// desired levels. It adds the item and dimension statistics to the
-// blocks' exact sums (see [exactSums]) and reports true; for any other
-// response it changes nothing and reports false, and Add takes the
-// general path.
+// or absent importance points and outcome ratings (the three-column
+// format goes to [Accumulator.addIntZones]). It adds the item and
+// dimension statistics to the blocks' exact sums (see [exactSums]) and
+// reports true; for any other response it changes nothing and reports
+// false, and Add takes the general path.
 //
 // The dimension scores that the importance-weighted score and the key
 // drivers need are computed from the integer sums; they equal the
@@ -201,7 +209,10 @@ func (a *Accumulator) addInt(r *Response) bool {
 	in, ix := a.in, a.ix
 	n := len(in.items)
 	e, per := r.Expectation, r.Perception
-	if r.Adequate != nil || r.Desired != nil || e == nil && per == nil ||
+	if r.Adequate != nil || r.Desired != nil {
+		return a.addIntZones(r)
+	}
+	if e == nil && per == nil ||
 		e != nil && len(e) != n || per != nil && len(per) != n || !extrasValid(in, r) {
 		return false
 	}
@@ -439,7 +450,7 @@ func (a *Accumulator) extrasInt(r *Response, complete [NumMeasures]bool) {
 			continue
 		}
 		off := ix.loI
-		if m == int(Gap) {
+		if Measure(m).isGap() {
 			off = -ix.r
 		}
 		for d := range ix.dimF[m] {

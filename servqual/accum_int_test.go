@@ -40,7 +40,7 @@ func intTestInstrument(t testing.TB, lo float64) *Instrument {
 // the time: whole-number expectations and/or perceptions, now and then
 // missing, with importance points and outcomes; and now and then one it
 // does not take: a rating between whole numbers, −0 (taken), a rating
-// off the scale, the three-column format.
+// off the scale; and the three-column format, taken or not.
 func intPathResponse(rng *rand.Rand, in *Instrument) Response {
 	n, nd := in.NumItems(), in.NumDimensions()
 	lo := in.scale.Min
@@ -88,22 +88,34 @@ func intPathResponse(rng *rand.Rand, in *Instrument) Response {
 			r.Outcomes[0] = math.NaN()
 		}
 	}
-	if rng.IntN(50) == 0 && r.Perception != nil {
+	if rng.IntN(4) == 0 {
+		// The three-column format: adequate and desired levels with
+		// the perceptions, now and then a level missing or the adequate
+		// level above the desired one; now and then with expectations.
+		if r.Perception == nil {
+			r.Perception = slice()
+		}
+		if rng.IntN(4) != 0 {
+			r.Expectation = nil
+		}
 		r.Adequate, r.Desired = make([]float64, n), make([]float64, n)
 		for i := range r.Adequate {
-			r.Adequate[i], r.Desired[i] = lo+1, lo+4
+			x, y := rating(), rating()
+			if x > y && rng.IntN(200) != 0 {
+				x, y = y, x
+			}
+			r.Adequate[i], r.Desired[i] = x, y
 		}
 	}
 	return r
 }
 
-// pending counts the responses waiting in a's exact sums.
-func pending(a *Accumulator) (n uint64) {
-	for m := range a.m {
-		for d := range a.m[m].dim {
-			if x := a.m[m].dim[d].x; x != nil {
-				n += x.cnt + uint64(x.nb)
-			}
+// pending counts the responses waiting in the exact sums of measure m's
+// dimensions (one per dimension and response).
+func pending(a *Accumulator, m Measure) (n uint64) {
+	for d := range a.m[m].dim {
+		if x := a.m[m].dim[d].x; x != nil {
+			n += x.cnt + uint64(x.nb)
 		}
 	}
 	return n
@@ -133,8 +145,10 @@ func TestIntPathSameAsGeneral(t *testing.T) {
 				failed++
 			}
 			if i == 2000 {
-				if pending(fast) < 1000 {
-					t.Fatalf("%s: only %d responses went through the exact sums", in.Name(), pending(fast))
+				for _, m := range []Measure{Gap, Perception, Expectation, Adequacy, Superiority} {
+					if p := pending(fast, m); p < 500 {
+						t.Fatalf("%s: only %d dimension scores of %v went through the exact sums", in.Name(), p, m)
+					}
 				}
 				// A read midway folds the sums in; the rest go on.
 				if d := cmp.Diff(gen.Report(), fast.Report(), opts...); d != "" {
@@ -148,7 +162,7 @@ func TestIntPathSameAsGeneral(t *testing.T) {
 		if d := cmp.Diff(gen.Report(), fast.Report(), opts...); d != "" {
 			t.Errorf("%s: report differs (-general +integer):\n%s", in.Name(), d)
 		}
-		for _, m := range []Measure{Gap, Perception, Expectation} {
+		for _, m := range []Measure{Gap, Perception, Expectation, Adequacy, Superiority} {
 			r1, err1 := gen.Reliability(m)
 			r2, err2 := fast.Reliability(m)
 			if d := cmp.Diff(r1, r2, opts...); d != "" || (err1 == nil) != (err2 == nil) {
@@ -367,6 +381,9 @@ func FuzzAddInt(f *testing.F) {
 	f.Add(append([]byte{0x03}, le(inf, -inf, 1, 1, 1, 1)...))
 	f.Add(append([]byte{0x03}, le(1e308, -1e308, 0x1p52, 1, 1, 1)...))
 	f.Add(append([]byte{0x0e}, le(3, 3, 3, 1, 2, 3, 5, 5, 5)...))
+	f.Add(append([]byte{0x0e}, le(3, nan, 3, 2, 2, nan, 3, 5, 5)...)) // missing levels and perception
+	f.Add(append([]byte{0x0e}, le(3, 3, 3, 4, 2, 1, 3, 5, 5)...))     // adequate above desired
+	f.Add(append([]byte{0x3e}, le(3, 3, 3, 1, 1, 1, 5, 5, 5, 50, 50, 9)...))
 	f.Add(append([]byte{0x43}, le(1, 2, 3, 4, 5, 6, 7, 1, 2, 3, 4, 5, 6, 7, 1, 2, 3, 4, 5, 6, 7, 1, 2, 3, nan, 5)...))
 	f.Add(append([]byte{0x73}, le(7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 1, 1, 1)...))
 	big := intTestInstrument(f, 1)

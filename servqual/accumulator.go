@@ -23,8 +23,9 @@ import (
 // multiplication, with no division; the sums are folded into the
 // floating-point means and co-moments by Chan, Golub & LeVeque's (1979)
 // pairwise formula when the statistics are next read (or the accumulator
-// is merged or encoded). Other responses (fractional ratings, the
-// three-column format) take Welford's (1962) update at once. Statistics
+// is merged or encoded). Other responses (fractional ratings, or
+// expectations together with the three-column format) take Welford's
+// (1962) update at once. Statistics
 // read after a run of whole-number ratings are therefore the exact ones,
 // correctly rounded to within a few units in the last place; a read in
 // between fixes where a fold happens, which can change later results in
@@ -116,7 +117,7 @@ func NewAccumulator(in *Instrument) *Accumulator {
 			st.dim[d] = newBlock(len(items))
 		}
 		st.dims = newBlock(nd)
-		if exact && Measure(m) <= Expectation {
+		if exact {
 			a.exactSums(Measure(m), lo, r)
 		}
 		st.drivers = make([]block, no)
