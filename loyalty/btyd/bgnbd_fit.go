@@ -149,7 +149,7 @@ func (d *bgnbdData) ll(p, g []float64) float64 {
 		}
 		rx := r + fx
 		lT, lTx := math.Log(al+d.t[k]), math.Log(al+d.tx[k])
-		bx1 := b + fx - 1
+		bx1 := b + (fx - 1) // not (b + x) − 1, which loses the digits of a small b
 		dd := lnA - math.Log(bx1) + rx*(lT-lTx)
 		// softplus(dd) = ln(1 + e^dd), and σ(dd) its derivative.
 		var sp, sig float64

@@ -45,7 +45,7 @@ func (d *bgnbdData) upper(p []float64, _ float64) float64 {
 		if x != lastX {
 			lr = fitLnGammaRatio(r, fx)
 			lb = fitLnGammaRatio(b, a) - fitLnGammaRatio(b+fx, a)
-			lbx = math.Log(b + fx - 1)
+			lbx = math.Log(b + (fx - 1))
 			lastX = x
 		}
 		rx := r + fx

@@ -347,7 +347,7 @@ func (d *pnbdData) upper(p []float64, target float64) float64 {
 		fx := float64(x)
 		if x != lastX {
 			lr = fitLnGammaRatio(r, fx)
-			lrx1 = math.Log(math.Abs(r + fx - 1))
+			lrx1 = math.Log(math.Abs(r + (fx - 1)))
 			lastX = x
 		}
 		rx := r + fx
@@ -371,7 +371,7 @@ func (d *pnbdData) upper(p []float64, target float64) float64 {
 			a2 = math.Min(a2, b2+math.Log(-math.Expm1(-s*(lbT-lbt))))
 			// ... and below (β+t_x)^{−(s+1)} (α+τ)^{−(r+x)}, whose
 			// integral is |(α+t_x)^{1−(r+x)} − (α+T)^{1−(r+x)}|/|r+x−1|.
-			switch e := rx - 1; {
+			switch e := r + (fx - 1); {
 			case e > 1e-9:
 				a2 = math.Min(a2, ls-(s+1)*lbt-e*lat+math.Log(-math.Expm1(-e*(laT-lat)))-lrx1)
 			case e < -1e-9:
