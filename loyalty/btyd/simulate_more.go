@@ -35,8 +35,13 @@ import (
 // NaN, or a sample that would hold more than [MaxSimulatedPurchases]
 // repeat purchases in all; [ErrEmpty] for no ages.
 func SimulateMBGNBD(rng *rand.Rand, m MBGNBD, ages []float64) ([]Summary, error) {
-	if !m.inDomain() {
-		return nil, fmt.Errorf("btyd: SimulateMBGNBD: parameters %+v outside [%g, %g]: %w", m, MinParam, MaxParam, ErrInvalid)
+	for _, p := range []struct {
+		name string
+		v    float64
+	}{{"r", m.R}, {"alpha", m.Alpha}, {"a", m.A}, {"b", m.B}} {
+		if !(p.v >= MinParam && p.v <= MaxParam) {
+			return nil, fmt.Errorf("btyd: SimulateMBGNBD: MBG/NBD parameter %s = %v outside [%g, %g]: %w", p.name, p.v, MinParam, MaxParam, ErrInvalid)
+		}
 	}
 	if err := checkSimArgs("SimulateMBGNBD", rng, ages); err != nil {
 		return nil, err
@@ -223,9 +228,15 @@ func SimulateBGBB(rng *rand.Rand, m BGBB, periods []int) ([][]bool, error) {
 // outside [SBGMinShape, SBGMaxShape] or NaN, a cohort outside
 // [1, MaxSimulatedPurchases] or periods outside [0, MaxProjectPeriods].
 func SimulateSBG(rng *rand.Rand, m SBG, cohort int64, periods int) ([]int64, error) {
+	for _, p := range []struct {
+		name string
+		v    float64
+	}{{"alpha", m.Alpha}, {"beta", m.Beta}} {
+		if !(p.v >= SBGMinShape && p.v <= SBGMaxShape) {
+			return nil, fmt.Errorf("btyd: SimulateSBG: sBG parameter %s = %v outside [%g, %g]: %w", p.name, p.v, SBGMinShape, SBGMaxShape, ErrInvalid)
+		}
+	}
 	switch {
-	case !(m.Alpha >= SBGMinShape && m.Alpha <= SBGMaxShape && m.Beta >= SBGMinShape && m.Beta <= SBGMaxShape):
-		return nil, fmt.Errorf("btyd: SimulateSBG: parameters %+v outside [%g, %g]: %w", m, SBGMinShape, SBGMaxShape, ErrInvalid)
 	case rng == nil:
 		return nil, fmt.Errorf("btyd: SimulateSBG: rng is nil: %w", ErrInvalid)
 	case cohort < 1 || cohort > MaxSimulatedPurchases:
