@@ -104,6 +104,13 @@ func SimulateBGNBD(rng *rand.Rand, m BGNBD, ages []float64) ([]Summary, error) {
 		s := Summary{T: T}
 		for t := 0.0; lambda > 0; {
 			t += rng.ExpFloat64() / lambda
+			if t == 0 {
+				// ExpFloat64 returns exactly 0 with probability 2⁻³²; a
+				// repeat purchase at time 0 would be a history with x > 0
+				// and t_x = 0, which no model accepts. The smallest
+				// positive time stands for it.
+				t = math.SmallestNonzeroFloat64
+			}
 			if !(t <= T) {
 				break
 			}
@@ -160,6 +167,13 @@ func SimulateParetoNBD(rng *rand.Rand, m ParetoNBD, ages []float64) ([]Summary, 
 		s := Summary{T: T}
 		for t := 0.0; lambda > 0; {
 			t += rng.ExpFloat64() / lambda
+			if t == 0 {
+				// ExpFloat64 returns exactly 0 with probability 2⁻³²; a
+				// repeat purchase at time 0 would be a history with x > 0
+				// and t_x = 0, which no model accepts. The smallest
+				// positive time stands for it.
+				t = math.SmallestNonzeroFloat64
+			}
 			if !(t <= end) {
 				break
 			}

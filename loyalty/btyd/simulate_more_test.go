@@ -368,3 +368,24 @@ func TestSimulateMBGNBDRecency(t *testing.T) {
 		}
 	}
 }
+
+// TestSimulateBGNBDZeroGap is TestSimulateMBGNBDZeroGap for the BG/NBD
+// simulator, which draws no dropout at time 0: λ and p as there, then a
+// gap of 0 (ExpFloat64 of 1<<52) and dropout after it (Float64 = 0 < p).
+// Without the guard the history is x = 1, t_x = 0, which the likelihood
+// rejects.
+func TestSimulateBGNBDZeroGap(t *testing.T) {
+	const h = 1 << 52
+	m := btyd.BGNBD{R: 1, Alpha: 1, A: 1, B: 1}
+	src := &scriptSource{script: []uint64{h, h, h, h, h, h, h, 0}, rest: rand.NewPCG(1, 1)}
+	data, err := btyd.SimulateBGNBD(rand.New(src), m, []float64{1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := data[0]; s.Frequency != 1 || !(s.Recency > 0 && s.Recency <= s.T) {
+		t.Errorf("history %+v: a repeat purchase needs t_x > 0", s)
+	}
+	if _, err := m.LogLikelihood(data); err != nil {
+		t.Errorf("simulated history rejected: %v", err)
+	}
+}
