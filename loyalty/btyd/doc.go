@@ -32,7 +32,12 @@
 //     and mean repeat spend — in a time unit you choose (weeks are usual),
 //     up to a calibration end; with [SummaryOptions].HoldoutEnd it also
 //     counts each customer's later purchases ([Holdout]) to test the
-//     models on.
+//     models on. The calibration period holds the purchases at or before
+//     the calibration end and the holdout those after it, split by
+//     instant before any merging (the convention of lifetimes'
+//     calibration_and_holdout_data); days are calendar days on the
+//     transactions' own clocks, and a 7-day granularity gives weeks from
+//     Monday to Sunday.
 //  2. [FitBGNBD] fits the purchase and drop-out model to the summaries
 //     and [FitGammaGamma] the spend model; both return the model with its
 //     [FitInfo] ([BGNBDFit], [GammaGammaFit]). [FitParetoNBD] fits the
@@ -100,7 +105,12 @@
 //     grows with the number of distinct customer histories (or survivor
 //     counts), never with the size of a count: a frequency of 2⁴⁵ costs
 //     what a frequency of 65 does. Horizons and counts are bounded by the
-//     documented limits below.
+//     documented limits below. [Summarize] is linear in the transactions
+//     (10 million of a million customers take about 3 s of one core and
+//     900 MB) and accepts at most 2³¹ − 1 of them; a fit is linear in its
+//     distinct histories, and fits of more than 50,000 distinct histories
+//     start from samples of them ([FitInfo]): a million customers fit in
+//     about 1 s (BG/NBD) and 3.5 s (Pareto/NBD) of one core.
 //   - Functions that take data or return money ([Summarize], [FitSBG],
 //     [FitBGNBD], [FitGammaGamma], [BGNBD.LogLikelihood], [FitParetoNBD],
 //     [ParetoNBD.LogLikelihood], [FitMBGNBD], [MBGNBD.LogLikelihood],
