@@ -420,19 +420,7 @@ func (b *block) foldTotals() {
 	for i := 0; i < k; i++ {
 		t.mean[i] = x.mean(i)
 		for j := i; j < k; j++ {
-			hi1, lo1 := bits.Mul64(x.cnt, x.s2[i*k+j])
-			hi2, lo2 := bits.Mul64(x.s[i], x.s[j])
-			neg := hi1 < hi2 || hi1 == hi2 && lo1 < lo2
-			if neg {
-				hi1, lo1, hi2, lo2 = hi2, lo2, hi1, lo1
-			}
-			lo, borrow := bits.Sub64(lo1, lo2, 0)
-			hi, _ := bits.Sub64(hi1, hi2, borrow)
-			num := float64(hi)*0x1p64 + float64(lo)
-			if neg {
-				num = -num
-			}
-			t.c[i*k+j] = num / n / (x.q[i] * x.q[j])
+			t.c[i*k+j] = comoment(x.cnt, x.s2[i*k+j], x.s[i], x.s[j]) / n / (x.q[i] * x.q[j])
 		}
 	}
 	b.merge(t)
@@ -441,13 +429,35 @@ func (b *block) foldTotals() {
 	clear(x.s2)
 }
 
-// mean returns the mean of variable i over the totals, off + Sᵢ/(N qᵢ),
-// with one rounding when the numerator fits in 53 bits.
+// mean returns the mean of variable i over the totals, off + Sᵢ/(N qᵢ).
 func (x *exactSums) mean(i int) float64 {
-	d := x.cnt * x.qi[i] // ≤ 2⁵³ · MaxItems: no overflow
-	if o := x.offInt; o > -1<<20 && o < 1<<20 && d < 1<<40 && x.s[i] < 1<<62 {
-		num := int64(x.s[i]) + o*int64(d) // |o·d| < 2⁶⁰
+	return exactMean(x.offInt, x.s[i], x.cnt*x.qi[i]) // ≤ 2⁵³ · MaxItems: no overflow
+}
+
+// exactMean returns off + s/d with one rounding when the numerator
+// s + off·d fits in 53 bits, else with two.
+func exactMean(off int64, s, d uint64) float64 {
+	if off > -1<<20 && off < 1<<20 && d < 1<<40 && s < 1<<62 {
+		num := int64(s) + off*int64(d) // |off·d| < 2⁶⁰
 		return float64(num) / float64(d)
 	}
-	return x.off + float64(x.s[i])/float64(d)
+	return float64(off) + float64(s)/float64(d)
+}
+
+// comoment returns N Sᵢⱼ − Sᵢ Sⱼ, computed exactly in 128 bits and
+// rounded once to float64: N times the co-moment of the sums' variables.
+func comoment(n, sij, si, sj uint64) float64 {
+	hi1, lo1 := bits.Mul64(n, sij)
+	hi2, lo2 := bits.Mul64(si, sj)
+	neg := hi1 < hi2 || hi1 == hi2 && lo1 < lo2
+	if neg {
+		hi1, lo1, hi2, lo2 = hi2, lo2, hi1, lo1
+	}
+	lo, borrow := bits.Sub64(lo1, lo2, 0)
+	hi, _ := bits.Sub64(hi1, hi2, borrow)
+	num := float64(hi)*0x1p64 + float64(lo)
+	if neg {
+		return -num
+	}
+	return num
 }

@@ -8,21 +8,23 @@ import "math"
 // and scratch for one response, each dimension's values packed into two
 // words of four 16-bit lanes.
 type intPath struct {
-	lo   float64 // the scale's lower end
-	loI  int64
-	r    int64                  // the scale's range, max − min
-	umax uint64                 // = r
-	k    []int                  // per dimension, its number of items; −5 for five in 12-bit lanes
-	dim  []int                  // per item, its dimension
-	mask [][2]uint64            // per dimension, the lanes of its items in two words of four
-	ue   []uint64               // per item, expectation − lo; eight zeros after the last
-	up   []uint64               // per item, perception − lo, likewise
-	ua   []uint64               // per item, adequate level − lo, likewise
-	ud   []uint64               // per item, desired level − lo, likewise
-	zone []Zone                 // per item, the perception's zone
-	rr   []uint64               // r in each item's lane, likewise (0 beyond a dimension's items)
-	t    [NumMeasures][8]uint64 // per dimension Σ u (dimension scores)
-	dimF [NumMeasures][]float64 // dimension scores, when outcomes or importance need them
+	lo        float64 // the scale's lower end
+	loI       int64
+	r         int64                   // the scale's range, max − min
+	umax      uint64                  // = r
+	k         []int                   // per dimension, its number of items; −5 for five in 12-bit lanes
+	dim       []int                   // per item, its dimension
+	mask      [][2]uint64             // per dimension, the lanes of its items in two words of four
+	ue        []uint64                // per item, expectation − lo; eight zeros after the last
+	up        []uint64                // per item, perception − lo, likewise
+	ua        []uint64                // per item, adequate level − lo, likewise
+	ud        []uint64                // per item, desired level − lo, likewise
+	zone      []Zone                  // per item, the perception's zone
+	items     [NumMeasures][]itemSums // per measure and item, see answered
+	itemLimit uint64                  // the count at which an item's sums are folded, before Σu² could overflow
+	rr        []uint64                // r in each item's lane, likewise (0 beyond a dimension's items)
+	t         [NumMeasures][8]uint64  // per dimension Σ u (dimension scores)
+	dimF      [NumMeasures][]float64  // dimension scores, when outcomes or importance need them
 }
 
 // newIntPath returns the integer path of a, whose instrument's scale is
@@ -78,7 +80,9 @@ func newIntPath(a *Accumulator, lo, r int64) *intPath {
 	}
 	for m := range ix.dimF {
 		ix.dimF[m] = make([]float64, nd)
+		ix.items[m] = make([]itemSums, len(a.in.items))
 	}
+	ix.itemLimit = (1 << 63) / (4 * uint64(r) * uint64(r))
 	return ix
 }
 
@@ -357,14 +361,17 @@ func (a *Accumulator) addIntMissing(e, per []float64, me, mp uint64) {
 	for d := 0; d < nd; d++ {
 		bit := uint64(1) << uint(d)
 		s := a.in.dimStart[d]
-		e0, e1 := ix.pack(d, (*[8]uint64)(ix.ue[s:]))
-		p0, p1 := ix.pack(d, (*[8]uint64)(ix.up[s:]))
+		var e0, e1, p0, p1 uint64
+		if me&mp&bit == 0 { // some measure of d may be complete
+			e0, e1 = ix.pack(d, (*[8]uint64)(ix.ue[s:]))
+			p0, p1 = ix.pack(d, (*[8]uint64)(ix.up[s:]))
+		}
 		if hasE {
 			if me&bit == 0 {
 				se.dim[d].rowsAny(e0, e1)
 				te[d&7] = se.dim[d].x.sum(e0, e1)
 			} else {
-				a.answered(se, d, e, nil)
+				a.answered(Expectation, d, e, nil, ix.ue, nil)
 			}
 		}
 		if hasP {
@@ -372,7 +379,7 @@ func (a *Accumulator) addIntMissing(e, per []float64, me, mp uint64) {
 				sp.dim[d].rowsAny(p0, p1)
 				tp[d&7] = sp.dim[d].x.sum(p0, p1)
 			} else {
-				a.answered(sp, d, per, nil)
+				a.answered(Perception, d, per, nil, ix.up, nil)
 			}
 		}
 		if gap {
@@ -383,7 +390,7 @@ func (a *Accumulator) addIntMissing(e, per []float64, me, mp uint64) {
 				sg.dim[d].rowsAny(g0, g1)
 				tg[d&7] = sg.dim[d].x.sum(g0, g1)
 			} else {
-				a.answered(sg, d, per, e)
+				a.answered(Gap, d, per, e, ix.up, ix.ue)
 			}
 		}
 	}
@@ -425,18 +432,62 @@ func (b *block) addScores(t *[8]uint64, nd int) {
 }
 
 // answered adds the answered items of dimension d, one of whose answers
-// is missing, to the per-item statistics of st, as the general path of
-// Add does: the values x, or the gaps x − y if y is not nil.
-func (a *Accumulator) answered(st *measureState, d int, x, y []float64) {
-	for _, i := range a.in.dimItems[d] {
-		v := x[i]
-		if y != nil {
-			v -= y[i]
+// is missing, to the per-item statistics of measure m, as the general
+// path of Add does, but through exact integer sums (itemSums): the
+// values u of items whose rating x is answered or, if y is not nil, the
+// differences u + r − w of items whose x and y are both answered.
+func (a *Accumulator) answered(m Measure, d int, x, y []float64, u, w []uint64) {
+	ix := a.ix
+	s := a.in.dimStart[d]
+	e := s + len(a.in.dimItems[d])
+	sums := ix.items[m][s:e]
+	x, u = x[s:e], u[s:e]
+	r := uint64(ix.r)
+	if y != nil {
+		y, w = y[s:e], w[s:e]
+	}
+	// Branch-free: whether an answer is missing is not predictable.
+	for j := range sums {
+		v, inc := u[j], uint64(0)
+		if x[j] == x[j] {
+			inc = 1
 		}
-		if v == v {
-			st.item[i].add(v)
+		if y != nil {
+			v += r - w[j] // garbage when one is missing; then inc is 0
+			if y[j] != y[j] {
+				inc = 0
+			}
+		}
+		v *= inc
+		t := &sums[j]
+		t.n += inc
+		t.s += v
+		t.s2 += v * v
+		if t.n >= ix.itemLimit {
+			ix.foldItem(&a.m[m], m, s+j)
 		}
 	}
+}
+
+// itemSums are the exact sums n, Σu, Σu² of one item's answers under one
+// measure, from respondents who did not answer its whole dimension, not
+// yet folded into the item's Welford state.
+type itemSums struct{ n, s, s2 uint64 }
+
+// foldItem merges item i's exact sums under measure m into st's Welford
+// state (Chan, Golub & LeVeque's pairwise update) and empties them.
+func (ix *intPath) foldItem(st *measureState, m Measure, i int) {
+	t := &ix.items[m][i]
+	if t.n == 0 {
+		return
+	}
+	off := ix.loI
+	if m.isGap() {
+		off = -ix.r
+	}
+	n := float64(t.n)
+	st.item[i].merge(welford{n: n, mean: exactMean(off, t.s, t.n), m2: comoment(t.n, t.s2, t.s, t.s) / n})
+	*t = itemSums{}
 }
 
 // extrasInt adds r's outcome ratings and importance points and the

@@ -14,6 +14,7 @@ func ints3(p, a, d []float64, wp, wa, wd []uint64, z []Zone, dim []int, lo float
 	const two52 = 0x1p52
 	c := two52 - lo
 	a, d, wp, wa, wd, z, dim = a[:len(p)], d[:len(p)], wp[:len(p)], wa[:len(p)], wd[:len(p)], z[:len(p)], dim[:len(p)]
+	var bad uint64
 	for i, f := range p {
 		g, h := a[i], d[i]
 		t, u, v := f+c, g+c, h+c
@@ -48,18 +49,15 @@ func ints3(p, a, d []float64, wp, wa, wd []uint64, z []Zone, dim []int, lo float
 				return 0, 0, 0, false
 			}
 		} else {
-			switch {
-			case y > w:
-				return 0, 0, 0, false
-			case x < y:
-				z[i] = BelowZone
-			case x > w:
-				z[i] = AboveZone
-			default:
-				z[i] = InZone
-			}
+			// Branch-free (a perception's zone is not predictable):
+			// x, y, w < 2⁶³, so a difference's top bit is its sign.
+			bad |= (w - y) >> 63 // adequate above desired
+			z[i] = InZone + Zone((w-x)>>63) - Zone((x-y)>>63)
 		}
 		wp[i], wa[i], wd[i] = x, y, w
+	}
+	if bad != 0 {
+		return 0, 0, 0, false
 	}
 	return mp, ma, md, true
 }
@@ -111,19 +109,19 @@ func (a *Accumulator) addIntZones(r *Response) bool {
 			sp.dim[d].rowsAny(p0, p1)
 			tp[d&7] = sp.dim[d].x.sum(p0, p1)
 		} else {
-			a.answered(sp, d, per, nil)
+			a.answered(Perception, d, per, nil, ix.up, nil)
 		}
 		if msa&bit == 0 {
 			sa.dim[d].rowsAny(x0, x1)
 			ta[d&7] = sa.dim[d].x.sum(x0, x1)
 		} else {
-			a.answered(sa, d, per, ad)
+			a.answered(Adequacy, d, per, ad, ix.up, ix.ua)
 		}
 		if mss&bit == 0 {
 			ss.dim[d].rowsAny(y0, y1)
 			ts[d&7] = ss.dim[d].x.sum(y0, y1)
 		} else {
-			a.answered(ss, d, per, de)
+			a.answered(Superiority, d, per, de, ix.up, ix.ud)
 		}
 	}
 	if mp == 0 {

@@ -204,7 +204,8 @@ func (a *Accumulator) ready() bool {
 	return true
 }
 
-// flush folds every block's exact sums into its floating-point state.
+// flush folds every block's and item's exact sums into their
+// floating-point state.
 func (a *Accumulator) flush() {
 	for m := range a.m {
 		st := &a.m[m]
@@ -212,6 +213,11 @@ func (a *Accumulator) flush() {
 			st.dim[d].flush()
 		}
 		st.dims.flush()
+		if a.ix != nil {
+			for i := range st.item {
+				a.ix.foldItem(st, Measure(m), i)
+			}
+		}
 	}
 }
 
