@@ -216,8 +216,7 @@ func (a *Accumulator) addInt(r *Response) bool {
 	if r.Adequate != nil || r.Desired != nil {
 		return a.addIntZones(r)
 	}
-	if e == nil && per == nil ||
-		e != nil && len(e) != n || per != nil && len(per) != n || !extrasValid(in, r) {
+	if e == nil && per == nil || e != nil && len(e) != n || per != nil && len(per) != n {
 		return false
 	}
 	hasE, hasP := e != nil, per != nil
@@ -234,7 +233,7 @@ func (a *Accumulator) addInt(r *Response) bool {
 	default:
 		mp, ok = ints(per, ix.up, ix.dim, ix.lo, ix.umax)
 	}
-	if !ok {
+	if !ok || !extrasValid(in, r) { // ratings first: most that fail, fail there
 		return false
 	}
 	a.n++

@@ -160,3 +160,22 @@ func BenchmarkReport(b *testing.B) {
 		sinkReport = a.Report()
 	}
 }
+
+// benchFractional generates SERVQUAL responses as benchResponses does,
+// with half-point ratings (1.5 … 6.5), which the integer path does not
+// take: it measures the general path (Welford's updates).
+func benchFractional(n int) []servqual.Response {
+	rs := benchResponses(n)
+	for _, r := range rs {
+		for _, v := range [][]float64{r.Expectation, r.Perception} {
+			for j := range v {
+				v[j] = min(v[j], 6) + 0.5
+			}
+		}
+	}
+	return rs
+}
+
+// BenchmarkAccumulate1MFractional is BenchmarkAccumulate1M with
+// half-point ratings, scored by the general path.
+func BenchmarkAccumulate1MFractional(b *testing.B) { benchCycle(b, benchFractional(benchPool)) }
