@@ -23,25 +23,26 @@ import (
 //	Cᵢⱼ = (N Sᵢⱼ − Sᵢ Sⱼ) / (N qᵢ qⱼ)   (a 128-bit integer numerator).
 //
 // Between spills the sums live in lanes of 64-bit words, several values
-// per word (16 or 32 bits each), so that one integer multiplication
-// updates several co-moments: row i of the products adds uᵢ × (the word
-// holding uⱼ, uⱼ₊₁, …). A lane cannot overflow because the lanes are
-// spilled into the 64-bit totals every cap responses, cap · max(u)² being
-// below the lane's capacity.
+// per word (16 or 32 bits each, or five of 12 bits), so that one integer
+// multiplication updates several co-moments: row i of the products adds
+// uᵢ × (the word holding uⱼ, uⱼ₊₁, …). A lane cannot overflow because the
+// lanes are spilled into the 64-bit totals every cap responses, cap ·
+// max(u)² being below the lane's capacity; the totals are folded into
+// the block before they could overflow (limit). The integer path of Add
+// ([Accumulator.addInt]) fills the lanes.
 type exactSums struct {
 	k      int
 	off    float64   // common offset: x = off + u/q
 	offInt int64     // off as an integer
 	q      []float64 // per variable divisor (1 for items, k for a dimension score)
 	qi     []uint64
-	umax   uint64 // largest value of any u
-	width  uint   // bits per lane: 16 or 32, or 12 for five variables in one word (see use12)
-	lshift uint   // log2 of the lanes per word (16 and 32 bits)
-	nw     int    // words per packed vector
-	cap    int    // responses the lanes hold
-	nb     int    // responses in the lanes
-	u      []uint64
-	w      []uint64 // the packed vector of the response being added
+	umax   uint64   // largest value of any u
+	width  uint     // bits per lane: 16 or 32, or 12 for five variables in one word (see use12)
+	lshift uint     // log2 of the lanes per word (16 and 32 bits)
+	nw     int      // words per packed vector
+	cap    int      // responses the lanes hold
+	nb     int      // responses in the lanes
+	w      []uint64 // the packed vector of the response being added (addAny)
 	ls     []uint64 // lane sums, nw words
 	lp     []uint64 // lane products, row i in lp[i*nw:(i+1)*nw]
 	cnt    uint64   // responses in the totals
@@ -91,7 +92,6 @@ func newExactSums(off int64, q []int, umax uint64) *exactSums {
 	for i, v := range q {
 		x.q[i], x.qi[i] = float64(v), uint64(v)
 	}
-	x.u = make([]uint64, k)
 	x.w = make([]uint64, x.nw)
 	x.ls = make([]uint64, x.nw)
 	x.lp = make([]uint64, rows*x.nw)
