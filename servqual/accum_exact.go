@@ -54,10 +54,12 @@ type exactSums struct {
 
 // exactScale reports the integer offset and range of the instrument's
 // scale for the exact sums, or ok = false when its ends are not integers
-// (of modest size) or its range is too wide for the lanes to pay off.
+// below 2⁴⁸ in magnitude (so that a dimension's sum of up to eight
+// ratings is exact in float64, as the general path computes it) or its
+// range is too wide for the lanes to pay off.
 func exactScale(in *Instrument) (lo, r int64, ok bool) {
 	a, b := in.scale.Min, in.scale.Max
-	if a != math.Trunc(a) || b != math.Trunc(b) || math.Abs(a) > 1<<50 || math.Abs(b) > 1<<50 || b-a > 1<<12 {
+	if a != math.Trunc(a) || b != math.Trunc(b) || math.Abs(a) > 1<<48 || math.Abs(b) > 1<<48 || b-a > 1<<12 {
 		return 0, 0, false
 	}
 	return int64(a), int64(b - a), true

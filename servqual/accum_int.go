@@ -4,9 +4,9 @@ package servqual
 
 import "math"
 
-// intPath holds what [Accumulator.addInt] needs: the scale as integers
-// and scratch for one response, each dimension's values packed into two
-// words of four 16-bit lanes.
+// intPath holds what [Accumulator.addInt] needs: the scale as integers,
+// each dimension's lane layout (four 16-bit lanes in one or two words, or
+// five 12-bit lanes in one) and scratch for one response.
 type intPath struct {
 	lo        float64 // the scale's lower end
 	loI       int64
@@ -22,7 +22,7 @@ type intPath struct {
 	zone      []Zone                  // per item, the perception's zone
 	items     [NumMeasures][]itemSums // per measure and item, see answered
 	itemLimit uint64                  // the count at which an item's sums are folded, before Σu² could overflow
-	rr        []uint64                // r in each item's lane, likewise (0 beyond a dimension's items)
+	rr        []uint64                // per dimension, r in each item's lane of its two words (0 beyond its items)
 	t         [NumMeasures][8]uint64  // per dimension Σ u (dimension scores)
 	dimF      [NumMeasures][]float64  // dimension scores, when outcomes or importance need them
 }
@@ -99,7 +99,7 @@ func newIntPath(a *Accumulator, lo, r int64) *intPath {
 //go:noinline
 func ints(v []float64, w []uint64, dim []int, lo float64, umax uint64) (missing uint64, ok bool) {
 	const two52 = 0x1p52
-	c := two52 - lo // exact: lo is a whole number below 2⁵⁰ in magnitude
+	c := two52 - lo // exact: lo is a whole number below 2⁴⁸ in magnitude
 	w = w[:len(v)]
 	for i, f := range v {
 		t := f + c
