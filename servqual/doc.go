@@ -76,7 +76,11 @@
 // means and co-moments (Welford 1962; Chan, Golub & LeVeque 1979) of
 // every item, of the items within each dimension, and of the dimension
 // scores with each other and with each outcome; accumulators merge
-// exactly, so [Accumulate] scores a large slice on all cores. The
+// exactly, so [Accumulate] scores a large slice on all cores. Whole-number
+// ratings are summed exactly in integers, several co-moments per machine
+// multiplication, and folded into the co-moments when the statistics are
+// read, so a report read after a pass of whole-number ratings holds the
+// exact statistics, correctly rounded (see [Accumulator]). The
 // [Report] gives, per item, dimension and overall, n, mean, SD, SE, a 95%
 // Student-t confidence interval (an ep.Interval, the module's one
 // interval type) and, for gaps, a one-sample t test against zero ("is
@@ -134,7 +138,8 @@
 //     [Accumulator] is not safe for concurrent use by writers: Add and
 //     Merge must not run concurrently with anything else on the same
 //     accumulator, while its read-only methods (N, Instrument, Report,
-//     Reliability, KeyDrivers, IPA) may run concurrently with each other;
-//     the argument of Merge is only read. [Accumulate] shards the work
+//     Reliability, KeyDrivers, IPA, MarshalBinary) may run concurrently
+//     with each other (the first read after an Add folds the exact sums
+//     in, under a lock); the argument of Merge is only read. [Accumulate] shards the work
 //     itself and only reads the responses.
 package servqual

@@ -250,7 +250,8 @@ type Report struct {
 }
 
 // Report returns the statistics of everything added so far. It does not
-// change the accumulator, so adding may continue afterwards, and it may
+// change the accumulator's statistics (it folds pending exact sums into
+// them; see [Accumulator]), so adding may continue afterwards, and it may
 // be called concurrently with the other read-only methods. An accumulator
 // without instrument gives the zero Report; an empty one gives a report
 // with Responses = 0, nil statistics and no priorities.
