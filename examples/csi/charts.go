@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/cxlab/satisfaction/chart"
+	"github.com/cxlab/satisfaction/examples/internal/chartfile"
 	"github.com/cxlab/satisfaction/servqual"
 	"github.com/cxlab/satisfaction/servqual/pls"
 	"gonum.org/v1/plot"
@@ -16,13 +14,9 @@ import (
 // to dir as SVG and PNG, with Chinese labels in the font at fontPath when
 // it is not empty.
 func writeCharts(dir, fontPath string) error {
-	opts := &chart.Options{}
-	if fontPath != "" {
-		b, err := os.ReadFile(fontPath)
-		if err != nil {
-			return err
-		}
-		opts = &chart.Options{Chinese: true, Font: b}
+	opts, err := chartfile.Options(fontPath)
+	if err != nil {
+		return err
 	}
 	_, _, res, err := fit(&pls.Options{Consistent: true})
 	if err != nil {
@@ -66,7 +60,7 @@ func writeCharts(dir, fontPath string) error {
 		return err
 	}
 	for name, p := range map[string]*plot.Plot{"csi_path": path, "csi_ipma": grid} {
-		if err := save(dir, name, p); err != nil {
+		if err := chartfile.Save(dir, name, p); err != nil {
 			return err
 		}
 	}
@@ -84,19 +78,4 @@ func label(code string, zh bool) string {
 		return cn[code]
 	}
 	return en[code]
-}
-
-// save writes p to dir as name.svg and name.png.
-func save(dir, name string, p *plot.Plot) error {
-	var svg, png bytes.Buffer
-	if err := chart.WriteSVG(&svg, p, 0, 0); err != nil {
-		return err
-	}
-	if err := chart.WritePNG(&png, p, 0, 0); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, name+".svg"), svg.Bytes(), 0o644); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, name+".png"), png.Bytes(), 0o644)
 }

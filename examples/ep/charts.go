@@ -1,28 +1,22 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/cxlab/satisfaction/chart"
 	"github.com/cxlab/satisfaction/ep"
+	"github.com/cxlab/satisfaction/examples/internal/chartfile"
 	"github.com/cxlab/satisfaction/servqual"
 )
 
 // writeCharts writes the guests' chart to dir as SVG and PNG, with Chinese
 // labels in the font at fontPath when it is not empty.
 func writeCharts(dir, fontPath string) error {
-	opts := &chart.Options{}
-	if fontPath != "" {
-		b, err := os.ReadFile(fontPath)
-		if err != nil {
-			return err
-		}
-		opts = &chart.Options{Chinese: true, Font: b}
+	opts, err := chartfile.Options(fontPath)
+	if err != nil {
+		return err
 	}
 	m := ep.EPModel()
 	scale := servqual.Scale{Min: 1, Max: 7}
@@ -56,15 +50,5 @@ func writeCharts(dir, fontPath string) error {
 	if err != nil {
 		return err
 	}
-	var svg, png bytes.Buffer
-	if err := chart.WriteSVG(&svg, p, 0, 0); err != nil {
-		return err
-	}
-	if err := chart.WritePNG(&png, p, 0, 0); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "ep_guests.svg"), svg.Bytes(), 0o644); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, "ep_guests.png"), png.Bytes(), 0o644)
+	return chartfile.Save(dir, "ep_guests", p)
 }

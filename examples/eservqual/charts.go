@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
-
 	"github.com/cxlab/satisfaction/chart"
 	"github.com/cxlab/satisfaction/eservqual"
+	"github.com/cxlab/satisfaction/examples/internal/chartfile"
 	"github.com/cxlab/satisfaction/servqual"
 )
 
@@ -14,13 +11,9 @@ import (
 // dimensions to dir as SVG and PNG, with Chinese labels in the font at
 // fontPath when it is not empty.
 func writeCharts(dir, fontPath string) error {
-	opts := &chart.Options{}
-	if fontPath != "" {
-		b, err := os.ReadFile(fontPath)
-		if err != nil {
-			return err
-		}
-		opts = &chart.Options{Chinese: true, Font: b}
+	opts, err := chartfile.Options(fontPath)
+	if err != nil {
+		return err
 	}
 	esq := eservqual.ESQUAL()
 	acc := servqual.NewAccumulator(esq)
@@ -66,15 +59,5 @@ func writeCharts(dir, fontPath string) error {
 	if err != nil {
 		return err
 	}
-	var svg, png bytes.Buffer
-	if err := chart.WriteSVG(&svg, p, 0, 0); err != nil {
-		return err
-	}
-	if err := chart.WritePNG(&png, p, 0, 0); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "eservqual_ipa.svg"), svg.Bytes(), 0o644); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, "eservqual_ipa.png"), png.Bytes(), 0o644)
+	return chartfile.Save(dir, "eservqual_ipa", p)
 }

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/cxlab/satisfaction/chart"
+	"github.com/cxlab/satisfaction/examples/internal/chartfile"
 	"github.com/cxlab/satisfaction/loyalty"
 	"github.com/cxlab/satisfaction/loyalty/btyd"
 	"github.com/shopspring/decimal"
@@ -19,13 +17,9 @@ import (
 // tornado to dir as SVG and PNG, with Chinese labels in the font at
 // fontPath when it is not empty.
 func writeCharts(dir, fontPath string) error {
-	opts := &chart.Options{}
-	if fontPath != "" {
-		b, err := os.ReadFile(fontPath)
-		if err != nil {
-			return err
-		}
-		opts = &chart.Options{Chinese: true, Font: b}
+	opts, err := chartfile.Options(fontPath)
+	if err != nil {
+		return err
 	}
 	charts := map[string]*plot.Plot{}
 
@@ -118,17 +112,7 @@ func writeCharts(dir, fontPath string) error {
 	}
 
 	for name, p := range charts {
-		var svg, png bytes.Buffer
-		if err := chart.WriteSVG(&svg, p, 0, 0); err != nil {
-			return err
-		}
-		if err := chart.WritePNG(&png, p, 0, 0); err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(dir, name+".svg"), svg.Bytes(), 0o644); err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(dir, name+".png"), png.Bytes(), 0o644); err != nil {
+		if err := chartfile.Save(dir, name, p); err != nil {
 			return err
 		}
 	}

@@ -1,15 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/cxlab/satisfaction/chart"
 	"github.com/cxlab/satisfaction/ep"
+	"github.com/cxlab/satisfaction/examples/internal/chartfile"
 	"github.com/cxlab/satisfaction/servqual"
 	"gonum.org/v1/plot"
 )
@@ -18,13 +16,9 @@ import (
 // the sample survey and the follow-up customer's zone of tolerance to dir as SVG and PNG, with Chinese labels in the
 // font at fontPath when it is not empty.
 func writeCharts(dir, fontPath string) error {
-	opts := &chart.Options{}
-	if fontPath != "" {
-		b, err := os.ReadFile(fontPath)
-		if err != nil {
-			return err
-		}
-		opts = &chart.Options{Chinese: true, Font: b}
+	opts, err := chartfile.Options(fontPath)
+	if err != nil {
+		return err
 	}
 	in := servqual.SERVQUAL()
 	acc, err := servqual.Accumulate(in, sample(in), 1)
@@ -78,26 +72,11 @@ func writeCharts(dir, fontPath string) error {
 		return err
 	}
 	for name, p := range map[string]*plot.Plot{"servqual_gaps": gaps, "servqual_ipa": grid, "servqual_zone": zone} {
-		if err := save(dir, name, p); err != nil {
+		if err := chartfile.Save(dir, name, p); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// save writes p to dir as name.svg and name.png.
-func save(dir, name string, p *plot.Plot) error {
-	var svg, png bytes.Buffer
-	if err := chart.WriteSVG(&svg, p, 0, 0); err != nil {
-		return err
-	}
-	if err := chart.WritePNG(&png, p, 0, 0); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, name+".svg"), svg.Bytes(), 0o644); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, name+".png"), png.Bytes(), 0o644)
 }
 
 // zoneChart draws the follow-up customer's zone of tolerance on the
