@@ -3,7 +3,6 @@ package btyd
 import (
 	"fmt"
 	"math"
-	"sort"
 )
 
 // mbgnbdData is the MBG/NBD likelihood's sufficient statistics: customers
@@ -24,11 +23,7 @@ func mbgnbdPrepare(data []Summary) (*mbgnbdData, error) {
 	if len(data) == 0 {
 		return nil, fmt.Errorf("btyd: MBG/NBD: no customers: %w", ErrEmpty)
 	}
-	type key struct {
-		x     int
-		tx, t float64
-	}
-	counts := map[key]float64{}
+	keys := make([]historyKey, 0, len(data))
 	d := &mbgnbdData{}
 	for i, s := range data {
 		if err := checkFitSummary(i, s); err != nil {
@@ -43,33 +38,19 @@ func mbgnbdPrepare(data []Summary) (*mbgnbdData, error) {
 		if s.Frequency > 0 {
 			d.repeat = true
 		}
-		counts[key{s.Frequency, s.Recency, s.T}]++
+		keys = append(keys, historyKey{s.Frequency, s.Recency, s.T})
 	}
-	keys := make([]key, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	// A fixed order makes the floating-point sums, and so the fit,
-	// reproducible.
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		if a.x != b.x {
-			return a.x < b.x
-		}
-		if a.tx != b.tx {
-			return a.tx < b.tx
-		}
-		return a.t < b.t
-	})
-	for _, k := range keys {
+	// A fixed order, by (x, t_x, T), makes the floating-point sums, and so
+	// the fit, reproducible.
+	groupHistories(keys, func(k historyKey, w float64) {
 		d.x = append(d.x, k.x)
 		d.tx = append(d.tx, k.tx)
 		d.t = append(d.t, k.t)
-		d.w = append(d.w, counts[k])
+		d.w = append(d.w, w)
 		if k.x <= bgnbdSmallX {
 			d.small = max(d.small, k.x)
 		}
-	}
+	})
 	d.tab = make([]float64, 5*(d.small+2))
 	return d, nil
 }
