@@ -101,27 +101,9 @@ func SimulateBGNBD(rng *rand.Rand, m BGNBD, ages []float64) ([]Summary, error) {
 	for i, T := range ages {
 		lambda := simGamma(rng, m.R) / m.Alpha
 		p := simBeta(rng, m.A, m.B)
-		s := Summary{T: T}
-		for t := 0.0; lambda > 0; {
-			t += rng.ExpFloat64() / lambda
-			if t == 0 {
-				// ExpFloat64 returns exactly 0 with probability 2⁻³²; a
-				// repeat purchase at time 0 would be a history with x > 0
-				// and t_x = 0, which no model accepts. The smallest
-				// positive time stands for it.
-				t = math.SmallestNonzeroFloat64
-			}
-			if !(t <= T) {
-				break
-			}
-			if total++; total > MaxSimulatedPurchases {
-				return nil, fmt.Errorf("btyd: SimulateBGNBD: more than %d purchases (customer %d): %w", MaxSimulatedPurchases, i, ErrInvalid)
-			}
-			s.Frequency++
-			s.Recency = t
-			if rng.Float64() < p {
-				break
-			}
+		s, ok := drawBetaGeo(rng, lambda, p, T, true, &total)
+		if !ok {
+			return nil, fmt.Errorf("btyd: SimulateBGNBD: more than %d purchases (customer %d): %w", MaxSimulatedPurchases, i, ErrInvalid)
 		}
 		out[i] = s
 	}
@@ -186,4 +168,35 @@ func SimulateParetoNBD(rng *rand.Rand, m ParetoNBD, ages []float64) ([]Summary, 
 		out[i] = s
 	}
 	return out, nil
+}
+
+// drawBetaGeo draws one customer of age T of the BG/NBD family: purchases
+// at rate lambda while alive, dropout with probability p right after each
+// repeat purchase, starting alive or not (the MBG/NBD's dropout at the
+// first purchase is drawn by the caller). It adds the purchases to *total
+// and returns false when that passes MaxSimulatedPurchases.
+func drawBetaGeo(rng *rand.Rand, lambda, p, T float64, alive bool, total *int) (Summary, bool) {
+	s := Summary{T: T}
+	for t := 0.0; alive && lambda > 0; {
+		t += rng.ExpFloat64() / lambda
+		if t == 0 {
+			// ExpFloat64 returns exactly 0 with probability 2⁻³²; a
+			// repeat purchase at time 0 would be a history with x > 0
+			// and t_x = 0, which no model accepts. The smallest
+			// positive time stands for it.
+			t = math.SmallestNonzeroFloat64
+		}
+		if !(t <= T) {
+			break
+		}
+		if *total++; *total > MaxSimulatedPurchases {
+			return s, false
+		}
+		s.Frequency++
+		s.Recency = t
+		if rng.Float64() < p {
+			break
+		}
+	}
+	return s, true
 }

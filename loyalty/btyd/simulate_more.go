@@ -51,28 +51,10 @@ func SimulateMBGNBD(rng *rand.Rand, m MBGNBD, ages []float64) ([]Summary, error)
 	for i, T := range ages {
 		lambda := simGamma(rng, m.R) / m.Alpha
 		p := simBeta(rng, m.A, m.B)
-		s := Summary{T: T}
 		alive := rng.Float64() >= p // dropout right after the first purchase
-		for t := 0.0; alive && lambda > 0; {
-			t += rng.ExpFloat64() / lambda
-			if t == 0 {
-				// ExpFloat64 returns exactly 0 with probability 2⁻³²; a
-				// repeat purchase at time 0 would be a history with x > 0
-				// and t_x = 0, which no model accepts. The smallest
-				// positive time stands for it.
-				t = math.SmallestNonzeroFloat64
-			}
-			if !(t <= T) {
-				break
-			}
-			if total++; total > MaxSimulatedPurchases {
-				return nil, fmt.Errorf("btyd: SimulateMBGNBD: more than %d purchases (customer %d): %w", MaxSimulatedPurchases, i, ErrInvalid)
-			}
-			s.Frequency++
-			s.Recency = t
-			if rng.Float64() < p {
-				break
-			}
+		s, ok := drawBetaGeo(rng, lambda, p, T, alive, &total)
+		if !ok {
+			return nil, fmt.Errorf("btyd: SimulateMBGNBD: more than %d purchases (customer %d): %w", MaxSimulatedPurchases, i, ErrInvalid)
 		}
 		out[i] = s
 	}
