@@ -45,7 +45,18 @@ func TestBGNBDDiscountedResidualPurchasesProperties(t *testing.T) {
 			checkDERTFalls(t, fmt.Sprintf("%+v", m), m.DiscountedResidualPurchases, m.ProbAlive(s), m.R, m.Alpha, s)
 		}
 	}
+	// Strictly falling at the CDNOW estimates.
 	m := models[0]
+	for _, s := range dertHistories[:5] {
+		prev := math.Inf(1)
+		for _, d := range []float64{btyd.MinDiscount, 1e-6, 1e-3, 0.0019, 0.01, 0.1, 0.5, btyd.MaxDiscount} {
+			v := m.DiscountedResidualPurchases(d, s)
+			if !(v < prev) {
+				t.Errorf("%+v.DiscountedResidualPurchases(%v, %+v) = %v, not below %v", m, d, s, v, prev)
+			}
+			prev = v
+		}
+	}
 	s := dertHistories[2]
 	for _, v := range []float64{m.DiscountedResidualPurchases(0, s), m.DiscountedResidualPurchases(-0.1, s),
 		m.DiscountedResidualPurchases(1.5, s), m.DiscountedResidualPurchases(math.NaN(), s),
