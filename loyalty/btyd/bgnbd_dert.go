@@ -25,9 +25,10 @@ import "math"
 // the Beta mixture of an integrand in (0, 1], computed by the quadrature
 // of [BGNBD.ExpectedPurchases]; z·e^z·E_ν(z) by its continued fraction
 // (Abramowitz & Stegun 5.1.22) for z > 1 or ν > 41, and otherwise by its
-// power series around the nearest pole of Γ(1−ν), without cancellation,
-// followed by at most 40 steps of the upward recurrence
-// E_{ν+1}(z) = (e^{−z} − z E_ν(z))/ν. The result is accurate to about
+// power series (DLMF §8.19) with the terms that have a pole at the
+// nearest integer combined, so that nothing cancels and integer ν need
+// no special case, followed by at most 40 steps of the upward
+// recurrence E_{ν+1}(z) = (e^{−z} − z E_ν(z))/ν. The result is accurate to about
 // 1e-12 relative; a call takes tens of microseconds (tens of
 // milliseconds when a and b are both near MaxParam, as for the other
 // Beta mixtures of the package).
@@ -132,7 +133,7 @@ const eulerGamma = 0.57721566490153286061
 
 // lnGamma1mOver returns ln Γ(1−ε)/ε for |ε| ≤ ½ (γ, Euler's constant,
 // at ε = 0), by its Taylor series γ + Σ_{k≥2} ζ(k) ε^{k−1}/k
-// (Abramowitz & Stegun 6.1.33) for |ε| < 0.1, where the terms left out
+// (DLMF 5.7.3) for |ε| < 0.1, where the terms left out
 // are below 1e-19, and from math.Lgamma otherwise.
 func lnGamma1mOver(e float64) float64 {
 	if math.Abs(e) >= 0.1 {
@@ -156,8 +157,8 @@ func expm1Over(l float64) float64 {
 }
 
 // expESeries returns e^z·E_ν(z) for ν in [1, 2) and 0 < z ≤ 1 from the
-// series E_ν(z) = z^{ν−1}Γ(1−ν) − Σ_k (−z)^k/(k!(k+1−ν)) (Abramowitz &
-// Stegun 5.1.12 with 6.5.3), whose pole term at the nearest integer n
+// series E_ν(z) = z^{ν−1}Γ(1−ν) − Σ_k (−z)^k/(k!(k+1−ν)) (DLMF §8.19,
+// for ν not an integer), whose pole term at the nearest integer n
 // (1 or 2) is combined with z^{ν−1}Γ(1−ν): with ε = ν − n and
 // L = ε ln z + ln Γ(1−ε) (− ln(1+ε) for n = 2), their sum is
 // −expm1(L)/ε (n = 1) or z·expm1(L)/ε (n = 2), formed from L/ε without
