@@ -44,11 +44,17 @@
 //     Pareto/NBD instead, with the same prediction methods on [ParetoNBD].
 //     [FitMBGNBD] fits the MBG/NBD, the BG/NBD in which a customer may
 //     also drop out right after the first purchase, so one-time buyers
-//     need not be alive; [MBGNBD] has the same prediction methods.
+//     need not be alive. [ParetoNBD] and [MBGNBD] have the BG/NBD's
+//     prediction methods, ProbAliveAfter and DiscountedResidualPurchases
+//     included.
 //     [FitBGBB] fits the BG/BB to discrete-time histories ([BGBBHistory];
 //     [CompressBGBB] builds them from 0/1 histories).
 //  3. Predictions, on the fit: [BGNBD.ProbAlive] (the probability that a
-//     customer still buys), [BGNBD.ConditionalPurchases] (expected
+//     customer still buys), [BGNBD.ProbAliveAfter] (that they are still
+//     buying t time units from now), [BGNBD.DiscountedResidualPurchases]
+//     (DERT: the present value of the customer's future purchases at a
+//     discount rate per time unit; times a margin per purchase, their
+//     residual value), [BGNBD.ConditionalPurchases] (expected
 //     purchases in the next t time units; compare with a [Holdout]),
 //     [BGNBD.ExpectedPurchases] and [BGNBD.ProbPurchases] for a new
 //     customer, [GammaGamma.ConditionalSpend] (expected dollars per order)
@@ -134,12 +140,15 @@
 //     and never an error. Each method lists its domain under "Special
 //     cases"; in short:
 //     BG/NBD ([BGNBD.ExpectedPurchases], [BGNBD.ConditionalPurchases],
-//     [BGNBD.ProbAlive], [BGNBD.ProbPurchases]): r, α, a, b in
+//     [BGNBD.ProbAlive], [BGNBD.ProbAliveAfter], [BGNBD.ProbPurchases],
+//     [BGNBD.DiscountedResidualPurchases]): r, α, a, b in
 //     [[MinParam], [MaxParam]]; horizons t and ages T in [0, [MaxTime]];
 //     counts x and n in [0, [MaxFrequency]]; a valid history
 //     (0 ≤ t_x ≤ T, t_x > 0 exactly when x > 0). The [ParetoNBD] methods
 //     have the same domain, with s, β for a, b, and so have the [MBGNBD]
-//     methods.
+//     methods. DiscountedResidualPurchases of all three models also needs
+//     a discount rate d in [[MinDiscount], [MaxDiscount]] per time unit (a
+//     fraction, continuously compounded at ln(1+d)).
 //     sBG: [SBG.Survival] and [SBG.Retention] need α, β finite and > 0
 //     and t ≥ 0 (t ≥ 1 for Retention); [SBG.DiscountedLifetime] and
 //     [SBG.ResidualLifetime] need α, β in [[SBGMinShape], [SBGMaxShape]]
