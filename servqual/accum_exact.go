@@ -457,7 +457,19 @@ func comoment(n, sij, si, sj uint64) float64 {
 	}
 	lo, borrow := bits.Sub64(lo1, lo2, 0)
 	hi, _ := bits.Sub64(hi1, hi2, borrow)
-	num := float64(hi)*0x1p64 + float64(lo)
+	num := float64(lo)
+	if hi != 0 {
+		// The top 64 bits, the bits below them kept as a sticky bit
+		// (bit 0, ten places below the rounding position), so that the
+		// one conversion rounds the 128-bit value to nearest even;
+		// float64(hi)·2⁶⁴ + float64(lo) would round twice.
+		s := uint(bits.LeadingZeros64(hi))
+		top := hi<<s | lo>>(64-s) // lo>>64 is 0
+		if lo<<s != 0 {
+			top |= 1
+		}
+		num = math.Ldexp(float64(top), 64-int(s))
+	}
 	if neg {
 		return -num
 	}

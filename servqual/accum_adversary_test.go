@@ -1,0 +1,462 @@
+package servqual
+
+import (
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"reflect"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// TestComomentRoundsOnce checks comoment, N·Sᵢⱼ − Sᵢ·Sⱼ, against the
+// exact 128-bit value from math/big rounded once to float64 (big.Float's
+// Float64 rounds to nearest even): numerators beyond 2⁶⁴ (a few billion
+// responses) must not be rounded twice. 3·(2⁶³ + 683) = 2⁶⁴ + 2⁶³ + 2049
+// is such a case: rounding the low word first gives 2⁶⁴ + 2⁶³ + 2048, a
+// tie that goes down to 2⁶⁴ + 2⁶³, while the exact value rounds up.
+func TestComomentRoundsOnce(t *testing.T) {
+	exact := func(n, sij, si, sj uint64) float64 {
+		a := new(big.Int).Mul(new(big.Int).SetUint64(n), new(big.Int).SetUint64(sij))
+		b := new(big.Int).Mul(new(big.Int).SetUint64(si), new(big.Int).SetUint64(sj))
+		f, _ := new(big.Float).SetInt(a.Sub(a, b)).Float64()
+		return f
+	}
+	type args struct{ n, sij, si, sj uint64 }
+	cases := []args{
+		{3, 1<<63 + 683, 0, 0},
+		{3, 0, 1, 1<<63 + 683},
+		{1, 0, 0, 0},
+		{1 << 40, 1 << 62, 1 << 51, 1 << 51},
+		{math.MaxUint64, math.MaxUint64, 0, 0},
+		{0, 0, math.MaxUint64, math.MaxUint64},
+		{5, 7, 6, 6},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 200000; i++ {
+		// Random widths, so that every length of the 128-bit result
+		// and both signs are drawn.
+		w := func() uint64 { return rng.Uint64() >> rng.UintN(64) }
+		cases = append(cases, args{w(), w(), w(), w()})
+	}
+	for _, c := range cases {
+		if got, want := comoment(c.n, c.sij, c.si, c.sj), exact(c.n, c.sij, c.si, c.sj); got != want {
+			t.Fatalf("comoment(%d, %d, %d, %d) = %.17g, exact value rounded once %.17g", c.n, c.sij, c.si, c.sj, got, want)
+		}
+	}
+}
+
+// laneInstrument has dimensions of the given sizes on the scale lo..hi
+// and one outcome on 0..10.
+func laneInstrument(t testing.TB, lo, hi float64, sizes ...int) *Instrument {
+	t.Helper()
+	spec := Spec{Name: "lanes", Scale: Scale{Min: lo, Max: hi}, Outcomes: []OutcomeRating{{Key: "o", Scale: Scale{Min: 0, Max: 10}}}}
+	for d, k := range sizes {
+		key := string(rune('a' + d))
+		spec.Dimensions = append(spec.Dimensions, Dimension{Key: key})
+		for j := 0; j < k; j++ {
+			spec.Items = append(spec.Items, Item{Key: key + string(rune('0'+j)), Dimension: key})
+		}
+	}
+	in, err := NewInstrument(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
+// exactStat returns the mean and SD of the values xs[p] taken cnt[p]
+// times, computed exactly (math/big) and rounded at the end.
+func exactStat(xs []*big.Rat, cnt []int64) (mean, sd float64) {
+	s, s2, n := new(big.Rat), new(big.Rat), new(big.Rat)
+	for p, x := range xs {
+		c := new(big.Rat).SetInt64(cnt[p])
+		n.Add(n, c)
+		s.Add(s, new(big.Rat).Mul(c, x))
+		s2.Add(s2, new(big.Rat).Mul(c, new(big.Rat).Mul(x, x)))
+	}
+	m := new(big.Rat).Quo(s, n)
+	v := new(big.Rat).Sub(new(big.Rat).Mul(n, s2), new(big.Rat).Mul(s, s))
+	v.Quo(v, new(big.Rat).Mul(n, new(big.Rat).Sub(n, big.NewRat(1, 1))))
+	mean, _ = m.Float64()
+	vf, _ := v.Float64()
+	return mean, math.Sqrt(vf)
+}
+
+// TestIntPathLaneExtremes adds many copies of a few extreme responses —
+// every perception at the top of the scale and every expectation at the
+// bottom (the largest gap lanes), the reverse, and a staircase — to
+// instruments whose scales take each lane layout at its limit (0..31:
+// the widest 16-bit gap lanes; 1..12: the widest five-item 12-bit lanes;
+// negative ends; ends near the 2⁴⁸ guard; scales the integer path does
+// not take), and checks every item, dimension and overall mean and SD
+// against exact rational arithmetic. Ten million maximal responses go
+// through the narrowest lanes.
+func TestIntPathLaneExtremes(t *testing.T) {
+	type scale struct {
+		lo, hi float64
+		n      int64 // copies of the maximal response
+		intP   bool  // the integer path takes it
+	}
+	scales := []scale{
+		{0, 31, 1e7, true},
+		{1, 12, 2e6, true},
+		{0, 10, 3e4, true},
+		{-3, 3, 3e4, true},
+		{-31, 0, 3e4, true},
+		{1<<48 - 31, 1 << 48, 3e4, true},
+		{-1 << 48, -1<<48 + 6, 3e4, true},
+		{1, 100, 3e4, false},
+		{0, 65535, 3e4, false},
+	}
+	if testing.Short() {
+		for i := range scales {
+			scales[i].n = min(scales[i].n, 3e4)
+		}
+	}
+	for _, sc := range scales {
+		in := laneInstrument(t, sc.lo, sc.hi, 5, 1, 8, 4)
+		a := NewAccumulator(in)
+		if (a.ix != nil) != sc.intP {
+			t.Fatalf("%v..%v: integer path %v, want %v", sc.lo, sc.hi, a.ix != nil, sc.intP)
+		}
+		ni := in.NumItems()
+		r := sc.hi - sc.lo
+		// The patterns and how often each is added.
+		var ps, es [][]float64
+		add := func(p, e func(i int) float64) {
+			pv, ev := make([]float64, ni), make([]float64, ni)
+			for i := range pv {
+				pv[i], ev[i] = p(i), e(i)
+			}
+			ps, es = append(ps, pv), append(es, ev)
+		}
+		add(func(int) float64 { return sc.hi }, func(int) float64 { return sc.lo })
+		add(func(int) float64 { return sc.lo }, func(int) float64 { return sc.hi })
+		add(func(i int) float64 { return sc.lo + math.Mod(float64(3*i), r+1) }, func(i int) float64 { return sc.hi - math.Mod(float64(i), r+1) })
+		cnt := []int64{sc.n, 3, 2}
+		for p := range ps {
+			resp := Response{Perception: ps[p], Expectation: es[p]}
+			for c := int64(0); c < cnt[p]; c++ {
+				if err := a.Add(resp); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		rep := a.Report()
+		check := func(what string, s *Stat, vals func(p int) *big.Rat) {
+			t.Helper()
+			xs := make([]*big.Rat, len(ps))
+			for p := range xs {
+				xs[p] = vals(p)
+			}
+			mean, sd := exactStat(xs, cnt)
+			// The mean to a few units in the last place of the scale's
+			// ends (at 2⁴⁸ one is 1/16); the SD to 1e-12 relative.
+			tolM := 4 * max(math.Abs(sc.lo), math.Abs(sc.hi), 1) * 0x1p-52
+			if s == nil || math.Abs(s.Mean-mean) > tolM || math.Abs(s.SD-sd) > 1e-12*sd {
+				t.Errorf("%v..%v %s: got %+v, exact mean %.17g SD %.17g", sc.lo, sc.hi, what, s, mean, sd)
+			}
+		}
+		rat := func(x float64) *big.Rat { return new(big.Rat).SetFloat64(x) }
+		for i := 0; i < ni; i++ {
+			check("item "+in.items[i].Key+" P", rep.Items[i].Perception, func(p int) *big.Rat { return rat(ps[p][i]) })
+			check("item "+in.items[i].Key+" gap", rep.Items[i].Gap, func(p int) *big.Rat {
+				return new(big.Rat).Sub(rat(ps[p][i]), rat(es[p][i]))
+			})
+		}
+		dimMean := func(v [][]float64, w [][]float64, d, p int) *big.Rat {
+			s := new(big.Rat)
+			for _, i := range in.dimItems[d] {
+				s.Add(s, rat(v[p][i]))
+				if w != nil {
+					s.Sub(s, rat(w[p][i]))
+				}
+			}
+			return s.Quo(s, big.NewRat(int64(len(in.dimItems[d])), 1))
+		}
+		for d := range in.dims {
+			check("dimension "+in.dims[d].Key+" E", rep.Dimensions[d].Expectation, func(p int) *big.Rat { return dimMean(es, nil, d, p) })
+			check("dimension "+in.dims[d].Key+" gap", rep.Dimensions[d].Gap, func(p int) *big.Rat { return dimMean(ps, es, d, p) })
+		}
+		overall := func(v, w [][]float64) func(p int) *big.Rat {
+			return func(p int) *big.Rat {
+				s := new(big.Rat)
+				for d := range in.dims {
+					s.Add(s, dimMean(v, w, d, p))
+				}
+				return s.Quo(s, big.NewRat(int64(len(in.dims)), 1))
+			}
+		}
+		check("overall P", rep.Overall.Perception, overall(ps, nil))
+		check("overall gap", rep.Overall.Gap, overall(ps, es))
+	}
+}
+
+// snapshot copies everything Add may change in a: counts, Welford and
+// block states, the exact sums with their lanes and counters, the
+// per-item sums and the zone counts.
+func snapshot(a *Accumulator) any {
+	type blk struct {
+		N          float64
+		Mean, C    []float64
+		NB         int
+		Cnt        uint64
+		LS, LP     []uint64
+		S, S2      []uint64
+	}
+	cp := func(b *block) blk {
+		s := blk{N: b.n, Mean: append([]float64(nil), b.mean...), C: append([]float64(nil), b.c...)}
+		if x := b.x; x != nil {
+			s.NB, s.Cnt = x.nb, x.cnt
+			s.LS, s.LP = append([]uint64(nil), x.ls...), append([]uint64(nil), x.lp...)
+			s.S, s.S2 = append([]uint64(nil), x.s...), append([]uint64(nil), x.s2...)
+		}
+		return s
+	}
+	var out []any
+	out = append(out, a.n, a.lazy.dirty.Load(), append([]welford(nil), a.importance...), append([]welford(nil), a.outcome...), a.weighted)
+	for _, z := range a.zone {
+		out = append(out, z)
+	}
+	for m := range a.m {
+		st := &a.m[m]
+		out = append(out, append([]welford(nil), st.item...), cp(&st.dims))
+		for d := range st.dim {
+			out = append(out, cp(&st.dim[d]))
+		}
+		for o := range st.drivers {
+			out = append(out, cp(&st.drivers[o]))
+		}
+		if a.ix != nil {
+			out = append(out, append([]itemSums(nil), a.ix.items[m]...))
+		}
+	}
+	return out
+}
+
+// TestIntPathRejectChangesNothing adds responses that fail validation
+// late — the last rating off the scale or fractional after valid ones,
+// a missing answer then an invalid one, importance or outcomes invalid
+// after valid ratings, an adequate level above the desired one at the
+// last item — to accumulators holding pending exact sums (lanes part
+// full), and checks that nothing at all changed: counts, floating-point
+// state, lanes, lane counters, totals and per-item sums.
+func TestIntPathRejectChangesNothing(t *testing.T) {
+	for _, in := range []*Instrument{SERVQUAL(), intTestInstrument(t, -3), laneInstrument(t, 0, 31, 5, 8, 2)} {
+		a := NewAccumulator(in)
+		rng := rand.New(rand.NewPCG(5, 6))
+		n, nd := in.NumItems(), in.NumDimensions()
+		lo, hi := in.scale.Min, in.scale.Max
+		valid := func() []float64 {
+			v := make([]float64, n)
+			for i := range v {
+				v[i] = lo + float64(rng.IntN(int(hi-lo)+1))
+			}
+			return v
+		}
+		for i := 0; i < 37; i++ { // lanes part full
+			r := Response{Expectation: valid(), Perception: valid()}
+			if i%3 == 0 {
+				r.Perception[n/2] = math.NaN()
+			}
+			if err := a.Add(r); err != nil {
+				t.Fatal(err)
+			}
+			zr := Response{Perception: valid(), Adequate: make([]float64, n), Desired: make([]float64, n)}
+			for j := range zr.Adequate {
+				zr.Adequate[j], zr.Desired[j] = lo, hi
+			}
+			if err := a.Add(zr); err != nil {
+				t.Fatal(err)
+			}
+		}
+		bad := []func(r *Response){
+			func(r *Response) { r.Perception[n-1] = hi + 1 },
+			func(r *Response) { r.Expectation[n-1] = lo - 1 },
+			func(r *Response) { r.Perception[n-1] = hi + 0.5 },
+			func(r *Response) { r.Perception[0] = math.NaN(); r.Expectation[n-1] = math.Inf(1) },
+			func(r *Response) { r.Importance = make([]float64, nd); r.Importance[0] = 99 },
+			func(r *Response) { r.Outcomes = []float64{11} },
+			func(r *Response) {
+				r.Expectation = nil
+				r.Adequate, r.Desired = make([]float64, n), make([]float64, n)
+				for j := range r.Adequate {
+					r.Adequate[j], r.Desired[j] = lo, hi
+				}
+				r.Adequate[n-1], r.Desired[n-1] = hi, lo
+			},
+			func(r *Response) {
+				r.Expectation = nil
+				r.Adequate, r.Desired = make([]float64, n), make([]float64, n)
+				for j := range r.Adequate {
+					r.Adequate[j], r.Desired[j] = lo, hi
+				}
+				r.Desired[n-1] = hi + 1
+			},
+		}
+		for k, f := range bad {
+			r := Response{Expectation: valid(), Perception: valid()}
+			f(&r)
+			before := snapshot(a)
+			if err := a.Add(r); err == nil {
+				t.Fatalf("%s: invalid response %d accepted", in.Name(), k)
+			}
+			if after := snapshot(a); !reflect.DeepEqual(before, after) {
+				t.Fatalf("%s: invalid response %d changed the accumulator:\n%s", in.Name(), k, cmp.Diff(before, after, cmp.AllowUnexported(welford{}, itemSums{})))
+			}
+		}
+	}
+}
+
+// TestIntPathMergeFolds checks merges of accumulators in every state of
+// their exact sums against one pass over the same responses: a folded
+// accumulator into one with pending sums and the reverse, then more
+// responses and a read (which folds the destination's sums after the
+// merge); an accumulator into itself (each response twice, as two
+// identical shards); and one source merged into two destinations while
+// it is also being read, concurrently (run with -race).
+func TestIntPathMergeFolds(t *testing.T) {
+	opts := []cmp.Option{cmpopts.EquateApprox(1e-12, 1e-12), cmpopts.EquateNaNs()}
+	in := intTestInstrument(t, -3)
+	rng := rand.New(rand.NewPCG(13, 14))
+	rs := make([]Response, 3000)
+	for i := range rs {
+		rs[i] = intPathResponse(rng, in)
+	}
+	addAll := func(a *Accumulator, rs []Response) {
+		for _, r := range rs {
+			_ = a.Add(r)
+		}
+	}
+	one := NewAccumulator(in)
+	addAll(one, rs)
+
+	// Folded into pending, and pending into folded.
+	for _, readFirst := range []bool{false, true} {
+		a, b := NewAccumulator(in), NewAccumulator(in)
+		addAll(a, rs[:1000])
+		addAll(b, rs[1000:2000])
+		if readFirst {
+			a.Report() // a folded, b pending
+		} else {
+			b.Report() // b folded, a pending
+		}
+		if err := a.Merge(b); err != nil {
+			t.Fatal(err)
+		}
+		if b.lazy.dirty.Load() {
+			t.Error("a merged source keeps pending sums")
+		}
+		addAll(a, rs[2000:])
+		if d := cmp.Diff(one.Report(), a.Report(), opts...); d != "" {
+			t.Errorf("read first %v: merged differs from one pass (-one +merged):\n%s", readFirst, d)
+		}
+	}
+
+	// Into itself: the same as merging an identical copy.
+	self, twin := NewAccumulator(in), NewAccumulator(in)
+	addAll(self, rs[:1500])
+	addAll(twin, rs[:1500])
+	two := NewAccumulator(in)
+	addAll(two, rs[:1500])
+	if err := two.Merge(twin); err != nil {
+		t.Fatal(err)
+	}
+	if err := self.Merge(self); err != nil {
+		t.Fatal(err)
+	}
+	if self.N() != 2*twin.N() {
+		t.Fatalf("self merge: %d responses, want %d", self.N(), 2*twin.N())
+	}
+	if d := cmp.Diff(two.Report(), self.Report(), opts...); d != "" {
+		t.Errorf("merged into itself differs from two copies (-copies +self):\n%s", d)
+	}
+
+	// One source, read and merged concurrently, while it has pending
+	// sums.
+	src := NewAccumulator(in)
+	addAll(src, rs)
+	dst := []*Accumulator{NewAccumulator(in), NewAccumulator(in)}
+	addAll(dst[1], rs[:10])
+	var wg sync.WaitGroup
+	reps := make([]Report, 2)
+	for g := 0; g < 2; g++ {
+		wg.Add(2)
+		go func() { defer wg.Done(); reps[g] = src.Report() }()
+		go func() {
+			defer wg.Done()
+			if err := dst[g].Merge(src); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if d := cmp.Diff(one.Report(), dst[0].Report(), opts...); d != "" {
+		t.Errorf("concurrent merge differs from one pass:\n%s", d)
+	}
+	if d := cmp.Diff(reps[0], reps[1], cmpopts.EquateNaNs()); d != "" {
+		t.Errorf("concurrent reads differ:\n%s", d)
+	}
+}
+
+// TestIntPathBinaryPending encodes accumulators with pending exact sums
+// (lanes part full, per-item sums, totals) and checks that the decoded
+// one reports bit for bit what the original does, and still does after
+// both are given the same further responses.
+func TestIntPathBinaryPending(t *testing.T) {
+	for _, in := range []*Instrument{SERVQUAL(), intTestInstrument(t, 1), laneInstrument(t, 0, 31, 5, 8, 2)} {
+		rng := rand.New(rand.NewPCG(17, 18))
+		rs := make([]Response, 1200)
+		for i := range rs {
+			rs[i] = intPathResponse(rng, in)
+		}
+		a := NewAccumulator(in)
+		for _, r := range rs[:777] {
+			_ = a.Add(r)
+		}
+		if pending(a, Gap) == 0 {
+			t.Fatalf("%s: nothing pending", in.Name())
+		}
+		data, err := a.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := DecodeAccumulator(in, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Bit for bit: no tolerance.
+		if d := cmp.Diff(a.Report(), b.Report(), cmpopts.EquateNaNs()); d != "" {
+			t.Fatalf("%s: decoded report differs:\n%s", in.Name(), d)
+		}
+		for _, r := range rs[777:] {
+			e1, e2 := a.Add(r), b.Add(r)
+			if (e1 == nil) != (e2 == nil) {
+				t.Fatalf("%s: errors %v and %v", in.Name(), e1, e2)
+			}
+		}
+		if d := cmp.Diff(a.Report(), b.Report(), cmpopts.EquateNaNs()); d != "" {
+			t.Errorf("%s: after more responses, decoded report differs:\n%s", in.Name(), d)
+		}
+		d1, _ := a.MarshalBinary()
+		d2, _ := b.MarshalBinary()
+		if string(d1) != string(d2) {
+			t.Errorf("%s: encodings differ after more responses", in.Name())
+		}
+		// Decoding into an accumulator with pending sums replaces them.
+		c := NewAccumulator(in)
+		for _, r := range rs[:100] {
+			_ = c.Add(r)
+		}
+		if err := c.UnmarshalBinary(d1); err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(a.Report(), c.Report(), cmpopts.EquateNaNs()); d != "" {
+			t.Errorf("%s: decoded over pending sums, report differs:\n%s", in.Name(), d)
+		}
+	}
+}
