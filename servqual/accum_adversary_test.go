@@ -201,12 +201,12 @@ func TestIntPathLaneExtremes(t *testing.T) {
 // per-item sums and the zone counts.
 func snapshot(a *Accumulator) any {
 	type blk struct {
-		N          float64
-		Mean, C    []float64
-		NB         int
-		Cnt        uint64
-		LS, LP     []uint64
-		S, S2      []uint64
+		N       float64
+		Mean, C []float64
+		NB      int
+		Cnt     uint64
+		LS, LP  []uint64
+		S, S2   []uint64
 	}
 	cp := func(b *block) blk {
 		s := blk{N: b.n, Mean: append([]float64(nil), b.mean...), C: append([]float64(nil), b.c...)}
