@@ -13,7 +13,9 @@ import (
 
 // Transaction is one purchase from a caller's records.
 type Transaction struct {
-	// Customer identifies the buyer.
+	// Customer identifies the buyer. Ids are compared byte by byte: "A1"
+	// and "a1", or ids that differ in spaces or Unicode normalisation,
+	// are different customers (normalise them first if they are not).
 	Customer string `json:"customer"`
 	// Time is when the purchase was made, read on the clock of its own
 	// location (see [Summarize]).
@@ -76,10 +78,19 @@ const (
 //     (time.Time.Location), as a calendar shows them: a purchase at
 //     01:00 in Shanghai falls on that day in Shanghai, whatever the UTC
 //     date. The calibration and holdout ends are read on their clocks
-//     too. Times in UTC (time.Parse without a zone, say) are read in UTC.
+//     too, and every comparison and difference of times is one of clock
+//     readings, not of instants: with a calibration end of 1 January
+//     00:00 UTC, a purchase at 23:00 on 31 December in New York (04:00
+//     UTC) is in the calibration period, as a log of local times without
+//     zones would have it. The two 01:30s of a day when the clocks go
+//     back are one clock time (they keep their order in txs), and a
+//     calendar day is one day of the time unit whatever its length in
+//     hours. Times in UTC (time.Parse without a zone, say) are read in
+//     UTC.
 //   - The calibration period holds the purchases at or before
-//     calibrationEnd, instant by instant; the holdout the purchases after
-//     it, up to and including opts.HoldoutEnd. The split comes first:
+//     calibrationEnd, time by time (before any merging); the holdout the
+//     purchases after it, up to and including opts.HoldoutEnd. The split
+//     comes first:
 //     a purchase later on the calibration end's day (or in its week, at
 //     a weekly granularity) is in the holdout. For data stamped with
 //     dates only (midnight), a calibration end at midnight keeps its
@@ -123,7 +134,7 @@ const (
 //
 // It returns an error wrapping [ErrEmpty] for no transactions, and
 // [ErrInvalid] for a unit that is not positive, a zero calibrationEnd or a
-// HoldoutEnd before it, a transaction without a customer or time, an
+// HoldoutEnd before it on the clock, a transaction without a customer or time, an
 // amount that is negative, not below 1e300 or has more than 100 decimal
 // places (naming the transaction's index), or more than 2³¹ − 1
 // transactions.
@@ -147,7 +158,9 @@ func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, 
 			gran = opts.Granularity
 		}
 		holdoutEnd = opts.HoldoutEnd
-		if !holdoutEnd.IsZero() && holdoutEnd.Before(calibrationEnd) {
+		// Compared on the clocks, as every time is (a holdout end before
+		// the calibration end on its clock would give a negative Length).
+		if !holdoutEnd.IsZero() && clockTime(holdoutEnd).before(clockTime(calibrationEnd)) {
 			return nil, nil, fmt.Errorf("btyd: Summarize: holdout end %v before calibration end %v: %w", holdoutEnd, calibrationEnd, ErrInvalid)
 		}
 	}

@@ -275,6 +275,10 @@ func FuzzSummarizeReference(f *testing.F) {
 	f.Add("a", int64(0), int64(500), int32(-2), "a", day, int64(3), int32(-2), "b", int64(5), int64(1), int32(0), 3*day, 5*day, int64(0), int64(0))
 	f.Add("a", 3*day, int64(1), int32(0), "a", 3*day+3600, int64(1), int32(0), "a", 4*day, int64(1), int32(0), 3*day, 9*day, int64(0), int64(8))
 	f.Add("m", 4*day, int64(1), int32(-20), "m", 10*day, int64(7), int32(18), "m", 11*day, int64(1), int32(-1), 10*day, 19*day, 7*day, int64(-5))
+	// A holdout end after the calibration end as an instant but before
+	// it on its clock (19:00 at UTC−5 is 00:00 UTC the next day) gave a
+	// negative holdout length.
+	f.Add("a", int64(0), int64(1), int32(0), "a", day, int64(1), int32(0), "b", 2*day, int64(1), int32(0), 3*day, 3*day+3600, int64(0), int64(-5*3600))
 	f.Add("x", int64(-30000000000), int64(1), int32(0), "x", int64(30000000000), int64(2), int32(0), "y", int64(0), int64(0), int32(0), int64(30000000000), int64(30000000001), int64(-1), int64(3))
 	f.Fuzz(func(t *testing.T, c1 string, t1, a1 int64, e1 int32, c2 string, t2, a2 int64, e2 int32, c3 string, t3, a3 int64, e3 int32, end, hold, gran int64, zone int64) {
 		const lim = 1 << 36 // ±2000 years around 1970
@@ -304,6 +308,11 @@ func FuzzSummarizeReference(f *testing.F) {
 				t.Fatal(err)
 			}
 			return // amounts beyond the documented bounds
+		}
+		for _, h := range holds {
+			if !(h.Length >= 0) || math.IsInf(h.Length, 0) {
+				t.Fatalf("holdout %+v: length not a finite non-negative number", h)
+			}
 		}
 		want, wantH := refSummarize(txs, 24*time.Hour, calEnd, g, holdEnd)
 		sameSummaries(t, "fuzz", sums, want, holds, wantH)
