@@ -460,3 +460,176 @@ func TestIntPathBinaryPending(t *testing.T) {
 		}
 	}
 }
+
+// wideResponse is intPathResponse for any scale lo..hi with whole-number
+// ends: whole-number ratings anywhere on it (ends included, often),
+// missing answers, now and then a fractional or off-scale rating;
+// importance points spread over every dimension (now and then invalid);
+// outcomes (now and then missing or off their scale); the three-column
+// format with levels missing or in the wrong order; expectations alone,
+// perceptions alone or both.
+func wideResponse(rng *rand.Rand, in *Instrument) Response {
+	n, nd := in.NumItems(), in.NumDimensions()
+	lo, hi := in.scale.Min, in.scale.Max
+	r := int(hi - lo)
+	rating := func() float64 {
+		switch rng.IntN(600) {
+		case 0:
+			return lo + 0.5
+		case 1:
+			return hi + 1
+		case 2:
+			return math.Copysign(0, -1)
+		}
+		switch rng.IntN(40) {
+		case 0:
+			return math.NaN()
+		case 1, 2, 3:
+			return lo
+		case 4, 5, 6:
+			return hi
+		}
+		return lo + float64(rng.IntN(r+1))
+	}
+	slice := func() []float64 {
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = rating()
+		}
+		return v
+	}
+	var resp Response
+	switch rng.IntN(6) {
+	case 0:
+		resp.Expectation = slice()
+	case 1:
+		resp.Perception = slice()
+	default:
+		resp.Expectation, resp.Perception = slice(), slice()
+	}
+	if rng.IntN(3) == 0 {
+		w := make([]float64, nd)
+		left := 100
+		for d := 0; d < nd-1; d++ {
+			w[d] = float64(rng.IntN(left + 1))
+			left -= int(w[d])
+		}
+		w[nd-1] = float64(left)
+		if rng.IntN(100) == 0 {
+			w[0]++
+		}
+		resp.Importance = w
+	}
+	if rng.IntN(2) == 0 {
+		resp.Outcomes = []float64{float64(rng.IntN(11))}
+		switch rng.IntN(20) {
+		case 0:
+			resp.Outcomes[0] = math.NaN()
+		case 1:
+			resp.Outcomes[0] = 10.5
+		}
+	}
+	if rng.IntN(4) == 0 {
+		if resp.Perception == nil {
+			resp.Perception = slice()
+		}
+		if rng.IntN(6) != 0 {
+			resp.Expectation = nil
+		}
+		resp.Adequate, resp.Desired = make([]float64, n), make([]float64, n)
+		for i := range resp.Adequate {
+			x, y := rating(), rating()
+			if x > y && rng.IntN(300) != 0 {
+				x, y = y, x
+			}
+			resp.Adequate[i], resp.Desired[i] = x, y
+		}
+	}
+	return resp
+}
+
+// TestIntPathSameAsGeneralWide extends TestIntPathSameAsGeneral, which
+// draws ratings of a 7-point scale only, to every scale width and lane
+// layout the integer path takes — 0..1, 1..12 (the widest five-item
+// 12-bit lanes), −3..3, 0..31 (the widest 16-bit gap lanes, spilled
+// every 17 responses), ends near 2⁴⁸ are in TestIntPathLaneExtremes — and
+// to eight dimensions of one to eight items; it compares the report, the
+// reliability, key drivers and IPA of every measure, and the merge of
+// unevenly cut shards, each to 1e-12 (relative or absolute).
+func TestIntPathSameAsGeneralWide(t *testing.T) {
+	opts := []cmp.Option{cmpopts.EquateApprox(1e-12, 1e-12), cmpopts.EquateNaNs()}
+	type inst struct {
+		lo, hi float64
+		sizes  []int
+	}
+	for _, c := range []inst{
+		{0, 1, []int{5, 2, 8}},
+		{1, 12, []int{5, 4, 5, 1, 3}},
+		{-3, 3, []int{1, 2, 3, 4, 5, 6, 7, 8}},
+		{0, 31, []int{8, 5, 7, 2, 5, 1, 4, 3}},
+		{-31, 0, []int{5, 6}},
+	} {
+		in := laneInstrument(t, c.lo, c.hi, c.sizes...)
+		name := in.Name() + " " + fmtFloat(c.lo) + ".." + fmtFloat(c.hi)
+		fast, gen := NewAccumulator(in), NewAccumulator(in)
+		if fast.ix == nil {
+			t.Fatalf("%s: no integer path", name)
+		}
+		gen.ix = nil
+		shards := []*Accumulator{NewAccumulator(in), NewAccumulator(in), NewAccumulator(in)}
+		rng := rand.New(rand.NewPCG(31, uint64(in.NumItems())))
+		failed := 0
+		const n = 3000
+		for i := 0; i < n; i++ {
+			r := wideResponse(rng, in)
+			e1, e2 := fast.Add(r), gen.Add(r)
+			if (e1 == nil) != (e2 == nil) || e1 != nil && e1.Error() != e2.Error() {
+				t.Fatalf("%s response %d: integer path error %v, general %v", name, i, e1, e2)
+			}
+			if e1 != nil {
+				failed++
+			}
+			_ = shards[min(i/7, i*i/(n*n/3), 2)].Add(r)
+			if i == n/3 {
+				if d := cmp.Diff(gen.Report(), fast.Report(), opts...); d != "" {
+					t.Fatalf("%s: midway report differs (-general +integer):\n%s", name, d)
+				}
+			}
+		}
+		if failed == 0 || failed > n/4 {
+			t.Errorf("%s: %d invalid responses drawn", name, failed)
+		}
+		if p := pending(fast, Gap) + pending(fast, Superiority); p < n/2 {
+			t.Errorf("%s: only %d dimension scores pending", name, p)
+		}
+		for _, s := range shards[1:] {
+			if err := shards[0].Merge(s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want := gen.Report()
+		if d := cmp.Diff(want, fast.Report(), opts...); d != "" {
+			t.Errorf("%s: report differs (-general +integer):\n%s", name, d)
+		}
+		if d := cmp.Diff(want, shards[0].Report(), opts...); d != "" {
+			t.Errorf("%s: merged shards differ (-general +integer shards):\n%s", name, d)
+		}
+		for m := Gap; m < NumMeasures; m++ {
+			r1, err1 := gen.Reliability(m)
+			r2, err2 := fast.Reliability(m)
+			if d := cmp.Diff(r1, r2, opts...); d != "" || (err1 == nil) != (err2 == nil) {
+				t.Errorf("%s %v: reliability differs:\n%s", name, m, d)
+			}
+			k1, err1 := gen.KeyDrivers(m, "o")
+			k2, err2 := fast.KeyDrivers(m, "o")
+			if d := cmp.Diff(k1, k2, opts...); d != "" || (err1 == nil) != (err2 == nil) {
+				t.Errorf("%s %v: key drivers differ (%v, %v):\n%s", name, m, err1, err2, d)
+			}
+			p1, err1 := gen.IPA(m, nil, nil)
+			p2, err2 := fast.IPA(m, nil, nil)
+			if d := cmp.Diff(p1, p2, opts...); d != "" || (err1 == nil) != (err2 == nil) {
+				t.Errorf("%s %v: IPA differs (%v, %v):\n%s", name, m, err1, err2, d)
+			}
+		}
+	}
+}
