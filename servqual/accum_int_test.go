@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -360,8 +361,13 @@ func TestConcurrentReadersFold(t *testing.T) {
 // agree to rounding. The first byte says which fields are present (bits
 // 0–5: expectation, perception, adequate, desired, importance, outcomes)
 // and, bit 6, which instrument: three items in two dimensions on 1..5, or
-// intTestInstrument's 23 in five (every lane layout); the rest are
-// little-endian float64 values, 4 once used up.
+// intTestInstrument's 23 in five (every lane layout); bit 7 picks instead
+// an instrument whose lanes are at their widest (0..31 with dimensions
+// of 5, 8, 2 and 1 items, or with bit 6 1..12 with 5, 4 and 1, the
+// five-item dimensions in 12-bit lanes) and adds the response 20 times,
+// past the lanes' capacity (17 and 8 responses); the rest are
+// little-endian float64 values, 4 once used up. A rejected response must
+// leave everything as it was, the lanes and their counters included.
 func FuzzAddInt(f *testing.F) {
 	le := func(vs ...float64) []byte {
 		var b []byte
@@ -386,7 +392,13 @@ func FuzzAddInt(f *testing.F) {
 	f.Add(append([]byte{0x3e}, le(3, 3, 3, 1, 1, 1, 5, 5, 5, 50, 50, 9)...))
 	f.Add(append([]byte{0x43}, le(1, 2, 3, 4, 5, 6, 7, 1, 2, 3, 4, 5, 6, 7, 1, 2, 3, 4, 5, 6, 7, 1, 2, 3, nan, 5)...))
 	f.Add(append([]byte{0x73}, le(7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 1, 1, 1)...))
+	f.Add(append([]byte{0x83}, le(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31)...))
+	f.Add(append([]byte{0xc3}, le(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12)...))
+	f.Add(append([]byte{0x8e}, le(31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)...))
+	f.Add(append([]byte{0x83}, le(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32)...))
 	big := intTestInstrument(f, 1)
+	wide31 := laneInstrument(f, 0, 31, 5, 8, 2, 1)
+	wide12 := laneInstrument(f, 1, 12, 5, 4, 1)
 	in, err := NewInstrument(Spec{
 		Name:       "fuzz",
 		Scale:      Scale{Min: 1, Max: 5},
@@ -399,10 +411,18 @@ func FuzzAddInt(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r Response
-		in, ni, nd := in, 3, 2
-		if len(data) > 0 && data[0]&0x40 != 0 {
-			in, ni, nd = big, big.NumItems(), big.NumDimensions()
+		in, reps := in, 1
+		if len(data) > 0 {
+			switch data[0] >> 6 {
+			case 1:
+				in = big
+			case 2:
+				in, reps = wide31, 20
+			case 3:
+				in, reps = wide12, 20
+			}
 		}
+		ni, nd := in.NumItems(), in.NumDimensions()
 		if len(data) > 0 {
 			mask := data[0]
 			data = data[1:]
@@ -436,9 +456,17 @@ func FuzzAddInt(f *testing.F) {
 			}
 		}
 		before := fast.Report()
-		e1, e2 := fast.Add(r), gen.Add(r)
-		if (e1 == nil) != (e2 == nil) || e1 != nil && e1.Error() != e2.Error() {
-			t.Fatalf("integer path error %v, general %v", e1, e2)
+		var e1 error
+		for k := 0; k < reps; k++ {
+			state := snapshot(fast)
+			var e2 error
+			e1, e2 = fast.Add(r), gen.Add(r)
+			if (e1 == nil) != (e2 == nil) || e1 != nil && e1.Error() != e2.Error() {
+				t.Fatalf("integer path error %v, general %v", e1, e2)
+			}
+			if e1 != nil && !reflect.DeepEqual(state, snapshot(fast)) {
+				t.Fatal("rejected response changed the accumulator's state")
+			}
 		}
 		got := fast.Report()
 		if e1 != nil {
