@@ -21,7 +21,8 @@ type Transaction struct {
 	// location (see [Summarize]).
 	Time time.Time `json:"time"`
 	// Amount is its value: not negative (record returns separately),
-	// below 1e300 and with at most 100 decimal places (see [Summarize]).
+	// below 1e300 and written with at most 100 decimal places
+	// (Exponent ≥ −100: trailing zeros count; see [Summarize]).
 	Amount decimal.Decimal `json:"amount"`
 }
 
@@ -135,8 +136,8 @@ const (
 // It returns an error wrapping [ErrEmpty] for no transactions, and
 // [ErrInvalid] for a unit that is not positive, a zero calibrationEnd or a
 // HoldoutEnd before it on the clock, a transaction without a customer or time, an
-// amount that is negative, not below 1e300 or has more than 100 decimal
-// places (naming the transaction's index), or more than 2³¹ − 1
+// amount that is negative, not below 1e300 or written with more than 100
+// decimal places (naming the transaction's index), or more than 2³¹ − 1
 // transactions.
 func Summarize(txs []Transaction, unit time.Duration, calibrationEnd time.Time, opts *SummaryOptions) ([]Summary, []Holdout, error) {
 	if len(txs) == 0 {
