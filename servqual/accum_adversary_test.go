@@ -633,3 +633,52 @@ func TestIntPathSameAsGeneralWide(t *testing.T) {
 		}
 	}
 }
+
+// TestIntPathEveryRange adds extreme responses — every gap, MSA and MSS
+// at +r and at −r, every rating at an end of the scale, in runs longer
+// than any lane's capacity — on every scale range the integer path takes
+// (1 to 31 points, each with its own lane widths and spill counts), and
+// compares the statistics with the general path's.
+func TestIntPathEveryRange(t *testing.T) {
+	opts := []cmp.Option{cmpopts.EquateApprox(1e-12, 1e-12), cmpopts.EquateNaNs()}
+	for r := 1; r <= 31; r++ {
+		lo := float64(1 - r%3) // 1, 0 or −1
+		hi := lo + float64(r)
+		in := laneInstrument(t, lo, hi, 5, 8, 3, 1, 4)
+		fast, gen := NewAccumulator(in), NewAccumulator(in)
+		if fast.ix == nil {
+			t.Fatalf("0..%d: no integer path", r)
+		}
+		gen.ix = nil
+		ni := in.NumItems()
+		fill := func(x float64) []float64 {
+			v := make([]float64, ni)
+			for i := range v {
+				v[i] = x
+			}
+			return v
+		}
+		resps := []Response{
+			{Perception: fill(hi), Expectation: fill(lo), Outcomes: []float64{10}},
+			{Perception: fill(lo), Expectation: fill(hi), Outcomes: []float64{0}},
+			{Perception: fill(hi), Adequate: fill(lo), Desired: fill(lo)},
+			{Perception: fill(lo), Adequate: fill(hi), Desired: fill(hi)},
+			{Perception: fill(hi), Adequate: fill(lo), Desired: fill(hi)},
+		}
+		for k := 0; k < 4100; k++ {
+			// Runs of 300 of one kind, then of another.
+			resp := resps[(k/300)%len(resps)]
+			if k%300 == 299 {
+				resp = resps[k%len(resps)]
+			}
+			for _, a := range []*Accumulator{fast, gen} {
+				if err := a.Add(resp); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if d := cmp.Diff(gen.Report(), fast.Report(), opts...); d != "" {
+			t.Errorf("%v..%v: report differs (-general +integer):\n%s", lo, hi, d)
+		}
+	}
+}
