@@ -79,7 +79,8 @@ const (
 // r+x otherwise (the expansion of the integrand in powers of (m−n)/(m+τ);
 // it is (m+u)^{−c}/c · ₂F₁(c, k; c+1; z), the form of Fader, Hardie & Lee
 // 2005 note, eqs. 19–20). Every term is positive. ok is false when the
-// series would converge slowly (z > ½ or kz > 30); the caller then
+// series would converge slowly (z > 0.85 or kz > 30, pnbdSeriesMaxZ and
+// pnbdSeriesMaxKZ); the caller then
 // integrates.
 func pnbdLnTail(r, al, s, be, x, u float64, g *[4]float64) (float64, bool) {
 	m, n, k := al, be, s+1
@@ -541,15 +542,17 @@ func FitParetoNBD(data []Summary, opts *FitOptions) (ParetoNBDFit, error) {
 //
 // where the integral, s/(r+s+x)·A₀ in the note, is the difference of two
 // ₂F₁(r+s+x, ·; r+s+x+1; ·) terms on the branch α ≥ β or α < β that keeps
-// their argument in [0, 1). Where that argument is small (α and β of
-// similar size, as in fitted data), the bracket is computed as
+// their argument in [0, 1). Where that argument is small (at most ½, or
+// less where a frequency's series needs it; α and β of similar size, as
+// in fitted data), the bracket is computed as
 // (r+x)·J(T) + s·I(t_x), two positive series of the same kind with
 // I(u) = ∫_u^∞ (α+τ)^{−(r+x)} (β+τ)^{−(s+1)} dτ and J(u) =
 // ∫_u^∞ (α+τ)^{−(r+x+1)} (β+τ)^{−s} dτ (integration by parts), by
 // Horner's rule with coefficients shared by the customers of one
 // frequency; elsewhere the difference of the two ₂F₁ terms is summed as
-// the positive hypergeometric series where its argument is at most ½
-// and otherwise integrated by adaptive Gauss–Kronrod quadrature; the
+// the positive hypergeometric series where its argument z is at most
+// 0.85 and k·z at most 30 (k = s+1 for α ≥ β, r+x otherwise), and
+// otherwise integrated by adaptive Gauss–Kronrod quadrature; the
 // bracket is combined in log space.
 // The data accepted and the cost are FitParetoNBD's. It returns an error
 // wrapping [ErrInvalid] for invalid parameters or data (naming the
