@@ -682,3 +682,36 @@ func TestIntPathEveryRange(t *testing.T) {
 		}
 	}
 }
+
+// TestExactMeanRounding checks exactMean(off, s, d) = off + s/d against
+// exact rational arithmetic: correctly rounded when the numerator
+// s + off·d has at most 53 bits and is computed exactly (small offsets
+// and counts), else within two units in the last place.
+func TestExactMeanRounding(t *testing.T) {
+	rng := rand.New(rand.NewPCG(41, 42))
+	ulp := func(x float64) float64 { return math.Nextafter(math.Abs(x), math.Inf(1)) - math.Abs(x) }
+	for i := 0; i < 200000; i++ {
+		off := int64(rng.Uint64()>>rng.UintN(64)) >> 15 // |off| ≤ 2⁴⁸
+		if rng.IntN(2) == 0 {
+			off = -off
+		}
+		d := max(1, rng.Uint64()>>(11+rng.UintN(53))) // up to 2⁵³
+		u := rng.Uint64N(8*62 + 1)                    // largest mean u: a dimension's sum
+		s := u * d
+		if s/d != u {
+			continue
+		}
+		s -= min(s, rng.Uint64N(d))
+		want, _ := new(big.Rat).Add(new(big.Rat).SetInt64(off), new(big.Rat).SetFrac(new(big.Int).SetUint64(s), new(big.Int).SetUint64(d))).Float64()
+		got := exactMean(off, s, d)
+		exact := off > -1<<20 && off < 1<<20 && d < 1<<40 && s < 1<<62
+		num := int64(s) + off*int64(d)
+		if exact && num > -1<<53 && num < 1<<53 {
+			if got != want {
+				t.Fatalf("exactMean(%d, %d, %d) = %.17g, correctly rounded %.17g", off, s, d, got, want)
+			}
+		} else if math.Abs(got-want) > 2*ulp(want) {
+			t.Fatalf("exactMean(%d, %d, %d) = %.17g, exact %.17g: more than two units in the last place", off, s, d, got, want)
+		}
+	}
+}

@@ -54,9 +54,10 @@ type exactSums struct {
 
 // exactScale reports the integer offset and range of the instrument's
 // scale for the exact sums, or ok = false when its ends are not integers
-// below 2⁴⁸ in magnitude (so that a dimension's sum of up to eight
+// of magnitude at most 2⁴⁸ (so that a dimension's sum of up to eight
 // ratings is exact in float64, as the general path computes it) or its
-// range is too wide for the lanes to pay off.
+// range is too wide for the lanes to pay off (the integer path then
+// takes only ranges up to 31: see newIntPath).
 func exactScale(in *Instrument) (lo, r int64, ok bool) {
 	a, b := in.scale.Min, in.scale.Max
 	if a != math.Trunc(a) || b != math.Trunc(b) || math.Abs(a) > 1<<48 || math.Abs(b) > 1<<48 || b-a > 1<<12 {
@@ -436,14 +437,30 @@ func (x *exactSums) mean(i int) float64 {
 	return exactMean(x.offInt, x.s[i], x.cnt*x.qi[i]) // ≤ 2⁵³ · MaxItems: no overflow
 }
 
-// exactMean returns off + s/d with one rounding when the numerator
-// s + off·d fits in 53 bits, else with two.
+// exactMean returns off + s/d: with one rounding when the numerator
+// s + off·d fits in 53 bits (small offsets and counts), else within two
+// units in the last place. The second way splits s/d into its integer
+// quotient and remainder and adds the fraction with the sign of the
+// whole part, so that a mean near zero with a negative offset (a gap's
+// −r) does not lose its digits to cancellation, whatever the count.
 func exactMean(off int64, s, d uint64) float64 {
 	if off > -1<<20 && off < 1<<20 && d < 1<<40 && s < 1<<62 {
 		num := int64(s) + off*int64(d) // |off·d| < 2⁶⁰
 		return float64(num) / float64(d)
 	}
-	return float64(off) + float64(s)/float64(d)
+	if d == 0 {
+		return math.NaN()
+	}
+	q, rem := s/d, s%d
+	if q > 1<<53 || off > 1<<53 || off < -1<<53 {
+		return float64(off) + float64(s)/float64(d) // not reached: s/d is a mean of ratings
+	}
+	w := off + int64(q) // exact: both below 2⁵³ in magnitude
+	if w < 0 && rem != 0 {
+		// w + rem/d = (w + 1) − (d − rem)/d, both terms ≤ 0.
+		return float64(w+1) - float64(d-rem)/float64(d)
+	}
+	return float64(w) + float64(rem)/float64(d)
 }
 
 // comoment returns N Sᵢⱼ − Sᵢ Sⱼ, computed exactly in 128 bits and

@@ -99,7 +99,7 @@ func newIntPath(a *Accumulator, lo, r int64) *intPath {
 //go:noinline
 func ints(v []float64, w []uint64, dim []int, lo float64, umax uint64) (missing uint64, ok bool) {
 	const two52 = 0x1p52
-	c := two52 - lo // exact: lo is a whole number below 2⁴⁸ in magnitude
+	c := two52 - lo // exact: lo is a whole number of magnitude at most 2⁴⁸
 	w = w[:len(v)]
 	for i, f := range v {
 		t := f + c

@@ -17,8 +17,9 @@ import (
 // or on different machines.
 //
 // Whole-number ratings — the usual case, on an instrument whose scale has
-// whole-number ends, with no reverse-keyed items and dimensions of at
-// most eight contiguous items — go into exact integer sums of the
+// whole-number ends at most 31 points apart (1..7, 0..10, 1..32) and
+// within ±2⁴⁸, no reverse-keyed items, and at most eight dimensions of
+// at most eight contiguous items each — go into exact integer sums of the
 // ratings and of their products, several products per machine
 // multiplication, with no division; the sums are folded into the
 // floating-point means and co-moments by Chan, Golub & LeVeque's (1979)
