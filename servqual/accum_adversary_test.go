@@ -715,3 +715,33 @@ func TestExactMeanRounding(t *testing.T) {
 		}
 	}
 }
+
+// FuzzExactFold checks the two exact conversions of the fold against
+// math/big: comoment(n, sij, si, sj) is N·Sᵢⱼ − Sᵢ·Sⱼ rounded once to
+// float64, and exactMean(off, s, d) is off + s/d within two units in the
+// last place (one rounding when its numerator fits in 53 bits), for
+// offsets within the integer path's ±2⁴⁸ and means up to 496 (a
+// dimension's sum of eight gaps on a 0..31 scale).
+func FuzzExactFold(f *testing.F) {
+	f.Add(uint64(3), uint64(1<<63+683), uint64(0), uint64(0), int64(0))
+	f.Add(uint64(1<<40), uint64(1<<62), uint64(1<<51), uint64(1<<51), int64(-31))
+	f.Add(uint64(26431110866418), uint64(9914186724851435), uint64(0), uint64(0), int64(-376))
+	f.Add(uint64(math.MaxUint64), uint64(math.MaxUint64), uint64(math.MaxUint64), uint64(1), int64(-1<<48))
+	f.Fuzz(func(t *testing.T, n, sij, si, sj uint64, off int64) {
+		a := new(big.Int).Mul(new(big.Int).SetUint64(n), new(big.Int).SetUint64(sij))
+		a.Sub(a, new(big.Int).Mul(new(big.Int).SetUint64(si), new(big.Int).SetUint64(sj)))
+		want, _ := new(big.Float).SetInt(a).Float64()
+		if got := comoment(n, sij, si, sj); got != want {
+			t.Fatalf("comoment = %.17g, exact rounded once %.17g", got, want)
+		}
+		off = max(-1<<48, min(off, 1<<48))
+		d := max(1, n>>11)
+		s := sij % (496*d + 1)
+		wantM, _ := new(big.Rat).Add(new(big.Rat).SetInt64(off), new(big.Rat).SetFrac(new(big.Int).SetUint64(s), new(big.Int).SetUint64(d))).Float64()
+		got := exactMean(off, s, d)
+		ulp := math.Nextafter(math.Abs(wantM), math.Inf(1)) - math.Abs(wantM)
+		if math.Abs(got-wantM) > 2*ulp {
+			t.Fatalf("exactMean(%d, %d, %d) = %.17g, exact %.17g", off, s, d, got, wantM)
+		}
+	})
+}
