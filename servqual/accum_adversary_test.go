@@ -725,7 +725,7 @@ func TestExactMeanRounding(t *testing.T) {
 func FuzzExactFold(f *testing.F) {
 	f.Add(uint64(3), uint64(1<<63+683), uint64(0), uint64(0), int64(0))
 	f.Add(uint64(1<<40), uint64(1<<62), uint64(1<<51), uint64(1<<51), int64(-31))
-	f.Add(uint64(26431110866418), uint64(9914186724851435), uint64(0), uint64(0), int64(-376))
+	f.Add(uint64(26431110866418<<11), uint64(9914186724851435), uint64(0), uint64(0), int64(-376)) // d = 26431110866418
 	f.Add(uint64(math.MaxUint64), uint64(math.MaxUint64), uint64(math.MaxUint64), uint64(1), int64(-1<<48))
 	f.Fuzz(func(t *testing.T, n, sij, si, sj uint64, off int64) {
 		a := new(big.Int).Mul(new(big.Int).SetUint64(n), new(big.Int).SetUint64(sij))
