@@ -112,7 +112,7 @@ func TestIntPathLaneExtremes(t *testing.T) {
 		{1, 100, 3e4, false},
 		{0, 65535, 3e4, false},
 	}
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		for i := range scales {
 			scales[i].n = min(scales[i].n, 3e4)
 		}
