@@ -745,3 +745,24 @@ func FuzzExactFold(f *testing.F) {
 		}
 	})
 }
+
+// TestIntPathItemFoldGuard forces the per-item exact sums (answers of
+// incomplete dimensions) to be folded every few answers, as they are
+// before Σu² could overflow, and checks the statistics against those of
+// the normal schedule.
+func TestIntPathItemFoldGuard(t *testing.T) {
+	for _, in := range []*Instrument{intTestInstrument(t, -3), laneInstrument(t, 0, 31, 5, 8, 2)} {
+		normal, forced := NewAccumulator(in), NewAccumulator(in)
+		forced.ix.itemLimit = 3
+		rng := rand.New(rand.NewPCG(51, 52))
+		for i := 0; i < 3000; i++ {
+			r := wideResponse(rng, in)
+			if (normal.Add(r) == nil) != (forced.Add(r) == nil) {
+				t.Fatal("different errors")
+			}
+		}
+		if d := cmp.Diff(normal.Report(), forced.Report(), cmpopts.EquateApprox(1e-12, 1e-12), cmpopts.EquateNaNs()); d != "" {
+			t.Errorf("%s: forced item folds differ (-normal +forced):\n%s", in.Name(), d)
+		}
+	}
+}
