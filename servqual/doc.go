@@ -77,8 +77,11 @@
 // every item, of the items within each dimension, and of the dimension
 // scores with each other and with each outcome; accumulators merge
 // exactly, so [Accumulate] scores a large slice on all cores. Whole-number
-// ratings are summed exactly in integers, several co-moments per machine
-// multiplication, and folded into the co-moments when the statistics are
+// ratings are summed exactly in integers (on a scale with whole-number
+// ends at most 31 points apart and within ±2⁴⁸, with no reverse-keyed
+// items and at most eight dimensions of at most eight contiguous items;
+// other instruments take Welford's update), several co-moments per
+// machine multiplication, and folded into the co-moments when the statistics are
 // read, so a report read after a pass of whole-number ratings holds the
 // exact statistics, correctly rounded (see [Accumulator]). The
 // [Report] gives, per item, dimension and overall, n, mean, SD, SE, a 95%
