@@ -429,17 +429,7 @@ func (d *pnbdData) llRef(p, g []float64) float64 {
 		}
 		a1, a2 := pnbdTerms(r, al, s, be, fx, d.tx[k], d.t[k], p1, p2)
 		// ln(e^{a1} + e^{a2}) and the weight σ of the second term.
-		var lse, sig float64
-		switch {
-		case math.IsInf(a2, -1):
-			lse, sig = a1, 0
-		case a2 > a1:
-			e := math.Exp(a1 - a2)
-			lse, sig = a2+math.Log1p(e), 1/(1+e)
-		default:
-			e := math.Exp(a2 - a1)
-			lse, sig = a1+math.Log1p(e), e/(1+e)
-		}
+		lse, sig := lseSig(a1, a2)
 		ll += w * (lr + r*lal + s*lbe + lse)
 		if g == nil {
 			continue
