@@ -218,28 +218,10 @@ func FitBGNBD(data []Summary, opts *FitOptions) (BGNBDFit, error) {
 		lo:    MinParam,
 		hi:    MaxParam,
 	}
-	if (opts == nil || opts.Penalty == 0) && len(d.x) == 0 {
-		reason := "no customer made a repeat purchase: the likelihood rises as r → 0 and carries no information on a and b"
-		if d.n == 0 {
-			reason = "every customer has T = 0: the data carry no information"
-		}
-		if _, _, _, err := fitOptions(fp, opts); err != nil {
-			return BGNBDFit{}, err
-		}
-		info, err := notIdentified(fp, 0, fp.names, reason)
+	if info, stop, err := withoutRepeatBuyer(fp, opts, len(d.x) > 0, d.n, "a and b"); stop {
 		return BGNBDFit{FitInfo: info}, err
 	}
-	fp.upper = d.upper
-	fp.histories = len(d.x) + len(d.zeroT)
-	fp.sample = func(k int) fitProblem {
-		sd := d.sample(k)
-		sp := fp
-		sp.ll = func(p []float64) float64 { return sd.ll(p, nil) }
-		sp.grad = func(p, g []float64) { sd.ll(p, g) }
-		sp.upper = sd.upper
-		sp.sample = nil
-		return sp
-	}
+	fp = withSamples(fp, d, len(d.x)+len(d.zeroT))
 	est, info, err := fitLogSpace(fp, opts)
 	fit := BGNBDFit{FitInfo: info}
 	if est != nil {

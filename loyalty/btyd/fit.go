@@ -198,6 +198,27 @@ func notIdentified(fp fitProblem, lambda float64, params []string, reason string
 	return info, fmt.Errorf("btyd: %s fit: %s not identified: %s: %w", fp.name, strings.Join(params, ", "), reason, ErrNotIdentified)
 }
 
+// withoutRepeatBuyer handles the fits of the purchase models (BG/NBD,
+// MBG/NBD, Pareto/NBD) on data in which no customer made a repeat
+// purchase: without a penalty they are not identified, and stop is true
+// with the FitInfo and the error to return (an invalid option's error
+// first). n is the number of customers with T > 0, and others names the
+// parameters besides r that the data say nothing about.
+func withoutRepeatBuyer(fp fitProblem, opts *FitOptions, repeat bool, n int, others string) (info FitInfo, stop bool, err error) {
+	if repeat || (opts != nil && opts.Penalty != 0) {
+		return FitInfo{}, false, nil
+	}
+	reason := "no customer made a repeat purchase: the likelihood rises as r → 0 and carries no information on " + others
+	if n == 0 {
+		reason = "every customer has T = 0: the data carry no information"
+	}
+	if _, _, _, err := fitOptions(fp, opts); err != nil {
+		return FitInfo{}, true, err
+	}
+	info, err = notIdentified(fp, 0, fp.names, reason)
+	return info, true, err
+}
+
 // fitLogSpace maximises fp's log-likelihood, less λ Σ θᵢ², over θ = ln p
 // and applies the convergence criteria of [FitInfo]. It returns the
 // estimate (the last point on an error, or nil if the optimiser did not

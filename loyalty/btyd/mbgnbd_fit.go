@@ -177,15 +177,7 @@ func FitMBGNBD(data []Summary, opts *FitOptions) (MBGNBDFit, error) {
 		lo:    MinParam,
 		hi:    MaxParam,
 	}
-	if (opts == nil || opts.Penalty == 0) && !d.repeat {
-		reason := "no customer made a repeat purchase: the likelihood rises as r → 0 and carries no information on a and b"
-		if d.n == 0 {
-			reason = "every customer has T = 0: the data carry no information"
-		}
-		if _, _, _, err := fitOptions(fp, opts); err != nil {
-			return MBGNBDFit{}, err
-		}
-		info, err := notIdentified(fp, 0, fp.names, reason)
+	if info, stop, err := withoutRepeatBuyer(fp, opts, d.repeat, d.n, "a and b"); stop {
 		return MBGNBDFit{FitInfo: info}, err
 	}
 	est, info, err := fitLogSpace(fp, opts)

@@ -493,28 +493,10 @@ func FitParetoNBD(data []Summary, opts *FitOptions) (ParetoNBDFit, error) {
 		lo:    MinParam,
 		hi:    MaxParam,
 	}
-	if (opts == nil || opts.Penalty == 0) && !d.rep {
-		reason := "no customer made a repeat purchase: the likelihood rises as r → 0 and carries no information on s and beta"
-		if d.n == 0 {
-			reason = "every customer has T = 0: the data carry no information"
-		}
-		if _, _, _, err := fitOptions(fp, opts); err != nil {
-			return ParetoNBDFit{}, err
-		}
-		info, err := notIdentified(fp, 0, fp.names, reason)
+	if info, stop, err := withoutRepeatBuyer(fp, opts, d.rep, d.n, "s and beta"); stop {
 		return ParetoNBDFit{FitInfo: info}, err
 	}
-	fp.upper = d.upper
-	fp.histories = len(d.x)
-	fp.sample = func(k int) fitProblem {
-		sd := d.sample(k)
-		sp := fp
-		sp.ll = func(p []float64) float64 { return sd.ll(p, nil) }
-		sp.grad = func(p, g []float64) { sd.ll(p, g) }
-		sp.upper = sd.upper
-		sp.sample = nil
-		return sp
-	}
+	fp = withSamples(fp, d, len(d.x))
 	est, info, err := fitLogSpace(fp, opts)
 	fit := ParetoNBDFit{FitInfo: info}
 	if est != nil {

@@ -141,3 +141,30 @@ func groupHistories(keys []historyKey, emit func(k historyKey, w float64)) {
 		i = j
 	}
 }
+
+// sampledData is a likelihood's data that bounds its log-likelihood
+// cheaply and can be cut to a systematic sample of its histories (the
+// BG/NBD's and the Pareto/NBD's).
+type sampledData[D any] interface {
+	ll(p, g []float64) float64
+	upper(p []float64, target float64) float64
+	sample(k int) D
+}
+
+// withSamples returns fp with the bound of d and its sampled problems for
+// the warm start of fits on more than scaleWarmHistories of its h distinct
+// histories: each sample is fp on d.sample(k), with its own bound.
+func withSamples[D sampledData[D]](fp fitProblem, d D, h int) fitProblem {
+	fp.upper = d.upper
+	fp.histories = h
+	fp.sample = func(k int) fitProblem {
+		sd := d.sample(k)
+		sp := fp
+		sp.ll = func(p []float64) float64 { return sd.ll(p, nil) }
+		sp.grad = func(p, g []float64) { sd.ll(p, g) }
+		sp.upper = sd.upper
+		sp.sample = nil
+		return sp
+	}
+	return fp
+}
